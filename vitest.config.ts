@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{electron,renderer,shared,e2e,bench}/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // Two cores: simulators, SQLite files and child processes share them.
+    maxWorkers: 2,
+  },
+});
