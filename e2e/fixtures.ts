@@ -1,0 +1,50 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base, chromium, _electron, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+import { electronBinary } from './electron-binary.js';
+import { startHarness, type Harness } from './harness/server.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export interface AppUnderTest {
+  page: Page;
+  runtime: 'electron' | 'harness';
+  dataDir: string;
+  /** Only in the harness: the running harness, for specs that talk to it from outside the page. */
+  harness: Harness | null;
+}
+
+/**
+ * Opens the app the way a person would: real Electron when its binary is installed,
+ * otherwise the browser harness in Debian's Chromium. Every test gets a fresh data folder.
+ */
+export const test = base.extend<{ app: AppUnderTest }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
+  app: async ({}, use) => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'composer-e2e-'));
+    const executable = electronBinary(root);
+    if (executable) {
+      const electronApp = await _electron.launch({
+        executablePath: executable,
+        args: [root],
+        env: { ...process.env, COMPOSER_DATA_DIR: dataDir },
+      });
+      await use({ page: await electronApp.firstWindow(), runtime: 'electron', dataDir, harness: null });
+      await electronApp.close();
+    } else {
+      const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
+      const harness = await startHarness({ dataDir, staticDir: path.join(root, 'dist/harness'), version, testHooks: true });
+      const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+      const page = await browser.newPage();
+      await page.goto(harness.url);
+      await use({ page, runtime: 'harness', dataDir, harness });
+      await browser.close();
+      await harness.close();
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

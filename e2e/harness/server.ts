@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { createCore, type Core } from '../../electron/core.js';
+import { buildCsp } from '../../electron/security/csp.js';
+import { contentTypeFor, resolveAssetPath } from '../../electron/security/asset-path.js';
+import { hasAccess, socketHasAccess, TOKEN_COOKIE } from './access.js';
+import { handleTestHook } from './test-hooks.js';
+
+export interface HarnessOptions {
+  /** Where the services keep their data. */
+  dataDir: string;
+  /** The `vite build --mode harness` output. */
+  staticDir: string;
+  version: string;
+  port?: number;
+  testHooks?: boolean;
+}
+
+export interface Harness {
+  /** Open this: it carries the per-run token. */
+  url: string;
+  origin: string;
+  token: string;
+  core: Core;
+  close(): Promise<void>;
+}
+
+const BRIDGE_TAG = '<script type="module" src="./assets/harness-bridge.js"></script>';
+
+/**
+ * Serves the built renderer on 127.0.0.1 and runs the same core (services + handler
+ * table) as Electron's main process, reachable from the page over a token-guarded
+ * WebSocket that plays the preload's part.
+ */
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const token = randomBytes(24).toString('base64url');
+  const indexHtml = (await readFile(path.join(options.staticDir, 'index.html'), 'utf8')).replace('<script', `${BRIDGE_TAG}\n    <script`);
+  let host = '';
+  let origin = '';
+  let core: Core | null = null;
+  let csp = '';
+
+  const refuse = (response: ServerResponse) =>
+    response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Refused: open the exact URL the harness printed; it carries the access token.');
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    void (async () => {
+      if (!core || !hasAccess(request, token, host)) return refuse(response);
+      const { pathname } = new URL(request.url ?? '/', origin);
+      if (options.testHooks && (await handleTestHook(core, pathname, request, response))) return;
+      if (request.method !== 'GET' && request.method !== 'HEAD') return response.writeHead(405).end();
+      const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+      if (pathname === '/' || pathname === '/index.html') {
+        response.writeHead(200, {
+          ...headers,
+          'content-type': 'text/html; charset=utf-8',
+          'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        });
+        return response.end(indexHtml);
+      }
+      const file = resolveAssetPath(options.staticDir, `${origin}${pathname}`);
+      const body = file ? await readFile(file).catch(() => null) : null;
+      if (!file || !body) return response.writeHead(404, headers).end();
+      response.writeHead(200, { ...headers, 'content-type': contentTypeFor(file) }).end(body);
+    })().catch(() => {
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  host = `127.0.0.1:${port}`;
+  origin = `http://${host}`;
+  csp = buildCsp({ connectSrc: [`ws://${host}`] });
+  const liveCore = createCore({
+    info: { name: 'Composer', version: options.version, dataDir: options.dataDir, platform: process.platform, runtime: 'harness' },
+    trustedOrigins: [origin],
+    logError: (channel, error) => console.error(`[harness] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
+  });
+  core = liveCore;
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  server.on('upgrade', (request, socket, head) => {
+    if (!socketHasAccess(request, token, host, origin)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, liveCore, request.headers.origin ?? ''));
+  });
+  const stopEvents = liveCore.bus.subscribe((event, payload) => {
+    const frame = JSON.stringify({ event, payload });
+    for (const client of sockets.clients) client.send(frame);
+  });
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    core: liveCore,
+    async close() {
+      stopEvents();
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function serveSocket(ws: WebSocket, core: Core, socketOrigin: string): void {
+  ws.on('message', (data) => {
+    let request: { id?: unknown; channel?: unknown; input?: unknown };
+    try {
+      request = JSON.parse(String(data)) as typeof request;
+    } catch {
+      return;
+    }
+    if (typeof request.id !== 'number') return;
+    const id = request.id;
+    // The socket plays the part of the window's top frame; its Origin was checked at upgrade.
+    void core.dispatch(request.channel, request.input, { url: socketOrigin, isTopFrame: true }).then((result) => {
+      ws.send(JSON.stringify({ id, result }));
+    });
+  });
+}

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { app, BrowserWindow } from 'electron';
+import { createCore } from './core.js';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './platform/app-protocol.js';
+import { hardenWebContents } from './platform/harden.js';
+import { bindIpc } from './platform/ipc-bridge.js';
+import { keychainIsWeak } from './platform/keychain.js';
+import { createMainWindow } from './platform/main-window.js';
+import { buildCsp } from './security/csp.js';
+
+// e2e runs give every test a fresh data folder.
+if (process.env.COMPOSER_DATA_DIR) app.setPath('userData', path.resolve(process.env.COMPOSER_DATA_DIR));
+
+registerAppScheme();
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const devServerUrl = process.env.VITE_DEV_SERVER_URL;
+const here = import.meta.dirname;
+
+void app.whenReady().then(() => {
+  const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+  hardenWebContents(appOrigin);
+  serveRenderer(path.join(here, '../dist/renderer'), buildCsp());
+
+  const core = createCore({
+    info: {
+      name: app.getName(),
+      version: app.getVersion(),
+      dataDir: app.getPath('userData'),
+      platform: process.platform,
+      runtime: 'electron',
+    },
+    trustedOrigins: [appOrigin],
+    logError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
+  });
+  bindIpc(core);
+  if (keychainIsWeak()) {
+    core.notices.post({
+      id: 'keychain-unavailable',
+      level: 'warning',
+      text: 'This system offers no keychain, so saved credentials cannot be protected by it. You will be asked for a passphrase before any account is saved.',
+    });
+  }
+
+  const open = () =>
+    createMainWindow({
+      preloadPath: path.join(here, 'preload.cjs'),
+      url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      title: 'Composer',
+    });
+  open();
+  // macOS keeps the app alive without windows; clicking the dock icon brings one back.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

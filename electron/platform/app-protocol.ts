@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import { protocol } from 'electron';
+import { contentTypeFor, resolveAssetPath } from '../security/asset-path.js';
+
+export const APP_ORIGIN = 'app://bundle';
+
+/** Must run before `app.whenReady()`: makes app:// a standard, secure origin (not file://). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serves the built renderer from `rootDir` with the CSP as a response header. */
+export function serveRenderer(rootDir: string, csp: string): void {
+  protocol.handle('app', async (request) => {
+    const host = new URL(request.url).host;
+    const file = host === 'bundle' ? resolveAssetPath(rootDir, request.url) : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'content-type': contentTypeFor(file),
+          'content-security-policy': csp,
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}

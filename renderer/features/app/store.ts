@@ -1,0 +1,59 @@
+import { create } from 'zustand';
+import type { AppInfo, Notice } from '../../../shared/ipc.js';
+import type { Failure } from '../../../shared/result.js';
+import { bridge } from '../../lib/bridge.js';
+
+// State
+export interface AppState {
+  info: AppInfo | null;
+  loadError: string | null;
+  notices: Notice[];
+}
+
+// Pure updates
+export const initialAppState: AppState = { info: null, loadError: null, notices: [] };
+
+export function withInfo(state: AppState, info: AppInfo): AppState {
+  return { ...state, info, loadError: null };
+}
+
+export function withLoadError(state: AppState, error: Failure): AppState {
+  return { ...state, loadError: error.message };
+}
+
+export function withNotices(state: AppState, notices: Notice[]): AppState {
+  return { ...state, notices };
+}
+
+// Actions
+interface AppActions {
+  load(): Promise<void>;
+  dismissNotice(id: string): Promise<void>;
+  /** Follows main's notices until the returned function is called. */
+  listen(): () => void;
+}
+
+export const useAppStore = create<AppState & AppActions>()((set) => ({
+  ...initialAppState,
+  async load() {
+    const mailer = bridge();
+    const [info, notices] = await Promise.all([mailer.app.info(), mailer.notices.list()]);
+    set((state) => {
+      let next: AppState = info.ok ? withInfo(state, info.value) : withLoadError(state, info.error);
+      if (notices.ok) next = withNotices(next, notices.value);
+      return next;
+    });
+  },
+  async dismissNotice(id) {
+    const result = await bridge().notices.dismiss({ id });
+    if (result.ok) set((state) => withNotices(state, result.value));
+  },
+  listen() {
+    return bridge().on('notices:changed', (notices) => set((state) => withNotices(state, notices)));
+  },
+}));
+
+// Selectors
+export const selectInfo = (state: AppState) => state.info;
+export const selectLoadError = (state: AppState) => state.loadError;
+export const selectNotices = (state: AppState) => state.notices;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { Result } from './result.js';
+
+/**
+ * The one IPC contract. Every request channel has an input and an output schema; every
+ * event from main has a payload schema. The preload, the renderer and the browser harness
+ * all derive their types and their channel lists from this file, never by hand.
+ */
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** Where accounts, drafts and history live on this machine. */
+  dataDir: z.string(),
+  platform: z.string(),
+  runtime: z.enum(['electron', 'harness']),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** Something main wants the person to know that no request asked about (a keychain gone, a store repaired). */
+export const noticeSchema = z.object({
+  id: z.string().min(1).max(100),
+  level: z.enum(['info', 'warning', 'error']),
+  text: z.string().min(1).max(2_000),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
+const none = z.undefined();
+
+export const channels = {
+  'app:info': { input: none, output: appInfoSchema },
+  'notices:list': { input: none, output: z.array(noticeSchema) },
+  'notices:dismiss': { input: z.object({ id: noticeSchema.shape.id }).strict(), output: z.array(noticeSchema) },
+} as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
+
+export const events = {
+  'notices:changed': z.array(noticeSchema),
+} as const satisfies Record<`${string}:changed`, z.ZodType>;
+
+export type ChannelName = keyof typeof channels;
+export type EventName = keyof typeof events;
+export type ChannelInput<C extends ChannelName> = z.input<(typeof channels)[C]['input']>;
+export type ParsedInput<C extends ChannelName> = z.output<(typeof channels)[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<(typeof channels)[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type Verb<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;
+type Call<C extends ChannelName> = undefined extends ChannelInput<C>
+  ? (input?: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>
+  : (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+
+/**
+ * `window.mailer`: `mailer.app.info()`, `mailer.notices.dismiss({ id })`, and
+ * `mailer.on('notices:changed', cb)` returning an unsubscribe function.
+ */
+export type MailerApi = {
+  [D in Domain<ChannelName>]: { [C in ChannelName as Verb<C, D>]: Call<C> };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};

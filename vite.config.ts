@@ -1,0 +1,63 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import electron from 'vite-plugin-electron/simple';
+import { buildCsp } from './electron/security/csp.js';
+
+const here = import.meta.dirname;
+const DEV_PORT = 5173;
+
+/**
+ * `vite build` builds the renderer into dist/renderer and, through vite-plugin-electron,
+ * main and preload into dist-electron. `vite build --mode harness` builds the renderer
+ * plus the harness's WebSocket bridge into dist/harness and no Electron code at all.
+ */
+export default defineConfig(({ mode }) => {
+  const harness = mode === 'harness';
+  const input: Record<string, string> = { index: path.join(here, 'renderer/index.html') };
+  if (harness) input['harness-bridge'] = path.join(here, 'e2e/harness/bridge-client.ts');
+  return {
+    root: path.join(here, 'renderer'),
+    base: './',
+    plugins: [
+      react(),
+      ...(harness
+        ? []
+        : [
+            electron({
+              main: {
+                entry: path.join(here, 'electron/main.ts'),
+                vite: { build: { outDir: path.join(here, 'dist-electron') } },
+              },
+              preload: {
+                input: path.join(here, 'electron/preload.ts'),
+                vite: {
+                  build: {
+                    outDir: path.join(here, 'dist-electron'),
+                    // A sandboxed preload cannot load ES modules.
+                    rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+                  },
+                },
+              },
+            }),
+          ]),
+    ],
+    server: {
+      port: DEV_PORT,
+      strictPort: true,
+      host: '127.0.0.1',
+      headers: { 'Content-Security-Policy': buildCsp({ development: true, connectSrc: [`ws://127.0.0.1:${DEV_PORT}`] }) },
+    },
+    build: {
+      outDir: path.join(here, harness ? 'dist/harness' : 'dist/renderer'),
+      emptyOutDir: true,
+      target: 'chrome130',
+      rolldownOptions: {
+        input,
+        output: {
+          entryFileNames: (chunk) => (chunk.name === 'harness-bridge' ? 'assets/harness-bridge.js' : 'assets/[name]-[hash].js'),
+        },
+      },
+    },
+  };
+});
