@@ -17,5 +17,7 @@ export function secureWebPreferences(preloadPath: string) {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: true,
+    // Middle-click would open links in new windows around setWindowOpenHandler.
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { initialAppState, withInfo, withLoadError, withNotices } from './store.js';
+
+describe('app store updates', () => {
+  it('keeps the last good info and clears an old error when info arrives', () => {
+    const failed = withLoadError(initialAppState, { kind: 'internal', message: 'Bridge closed.' });
+    expect(failed.loadError).toBe('Bridge closed.');
+    const info = { name: 'Composer', version: '1.0.0', dataDir: '/d', platform: 'linux', runtime: 'electron' as const };
+    expect(withInfo(failed, info)).toEqual({ info, loadError: null, notices: [] });
+  });
+
+  it('replaces notices wholesale, as main announces them', () => {
+    const one = withNotices(initialAppState, [{ id: 'a', level: 'info', text: 'A' }]);
+    expect(withNotices(one, []).notices).toEqual([]);
+  });
+});
