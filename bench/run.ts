@@ -13,6 +13,8 @@ const files = (await readdir(here)).filter((file) => file.endsWith('.bench.ts'))
 const results: Record<string, Metric> = {};
 
 for (const file of files) {
+  // Only this folder's own *.bench.ts files are imported.
+  // eslint-disable-next-line no-unsanitized/method
   const suite = ((await import(pathToFileURL(path.join(here, file)).href)) as { default: BenchSuite }).default;
   if (only.size > 0 && !only.has(suite.name)) continue;
   process.stdout.write(`running ${suite.name}…\n`);
