@@ -1,6 +1,8 @@
+import path from 'node:path';
 import type { AppInfo } from '../shared/ipc.js';
 import { createDispatcher, type Dispatch, type HandlerTable } from './ipc/dispatcher.js';
 import { createSenderCheck } from './ipc/sender.js';
+import { createProviderRegistry } from './providers/registry.js';
 import { createEventBus, type EventBus } from './services/event-bus.js';
 import { createNoticeBoard, type NoticeBoard } from './services/notices.js';
 
@@ -24,8 +26,11 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const bus = createEventBus();
   const notices = createNoticeBoard(bus);
+  const providers = createProviderRegistry({ sandboxRecordFile: path.join(options.info.dataDir, 'sandbox-outbox.jsonl') });
   const handlers: HandlerTable = {
     'app:info': () => options.info,
+    'providers:list': () =>
+      Object.values(providers).map(({ id, displayName, capabilities }) => ({ id, displayName, capabilities })),
     'notices:list': () => notices.list(),
     'notices:dismiss': ({ id }) => notices.dismiss(id),
   };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { providerIdSchema } from './accounts.js';
+import { capabilitiesSchema } from './capabilities.js';
 import type { Result } from './result.js';
 
 /**
@@ -25,10 +27,19 @@ export const noticeSchema = z.object({
 });
 export type Notice = z.infer<typeof noticeSchema>;
 
+/** A provider an account can send through, and what it can carry. */
+export const providerInfoSchema = z.object({
+  id: providerIdSchema,
+  displayName: z.string(),
+  capabilities: capabilitiesSchema,
+});
+export type ProviderInfo = z.infer<typeof providerInfoSchema>;
+
 const none = z.undefined();
 
 export const channels = {
   'app:info': { input: none, output: appInfoSchema },
+  'providers:list': { input: none, output: z.array(providerInfoSchema) },
   'notices:list': { input: none, output: z.array(noticeSchema) },
   'notices:dismiss': { input: z.object({ id: noticeSchema.shape.id }).strict(), output: z.array(noticeSchema) },
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;

@@ -4,7 +4,12 @@ test('opens the main window with the app and where its data lives', async ({ app
   const { page } = app;
   await expect(page.getByTestId('main-window')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Write once, send through the API you already use' })).toBeVisible();
-  await expect(page.getByLabel('Supported senders').getByRole('listitem')).toHaveCount(6);
+  // The sender cards come from main's provider registry, so what they say is what send() enforces.
+  const senders = page.getByLabel('Supported senders');
+  await expect(senders.getByRole('listitem')).toHaveCount(6);
+  await expect(senders.getByRole('listitem', { name: 'Rollout' })).toContainText('No Bcc');
+  await expect(senders.getByRole('listitem', { name: 'Unipile' })).toContainText('Attachments up to 25 MB');
+  await expect(senders.getByRole('listitem', { name: 'Sandbox' })).toBeVisible();
   // The footer is filled from main over the bridge, so this proves app:info round-trips.
   await expect(page.getByTestId('app-version')).toHaveText(/^Composer \d+\.\d+\.\d+$/);
   await expect(page.getByLabel('About this app')).toContainText(app.dataDir);
@@ -28,7 +33,7 @@ test('the page cannot reach Node and sees only the contract on window.mailer', a
     process: 'undefined',
     module: 'undefined',
     ipcRenderer: 'undefined',
-    mailerKeys: ['app', 'notices', 'on'],
+    mailerKeys: ['app', 'notices', 'on', 'providers'],
     notifyKeys: ['dismiss', 'list'],
   });
 });

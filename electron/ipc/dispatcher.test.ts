@@ -14,6 +14,10 @@ function setup(overrides: Partial<HandlerTable> = {}) {
       calls.push('app:info');
       return info;
     },
+    'providers:list': () => {
+      calls.push('providers:list');
+      return [];
+    },
     'notices:list': () => {
       calls.push('notices:list');
       return [];

@@ -1,0 +1,136 @@
+import type { AccountSettings } from '../../shared/accounts.js';
+import { formatAddress } from '../../shared/address.js';
+import { httpFailure, readVendorWords } from './errors.js';
+import { callVendor, redact, type VendorResponse } from './http.js';
+import { readAttachment } from './local-files.js';
+import { preflight } from './preflight.js';
+import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+
+type CrmGatewaySettings = Extract<AccountSettings, { provider: 'crm-gateway' }>;
+
+const NAME = 'CRM gateway';
+
+/**
+ * The vendor page states no attachment limit. 25 MiB is our choice: the common ceiling of the
+ * Gmail and Office 365 mailboxes the gateway sends through, and base64 in JSON already makes
+ * that a ~34 MB request.
+ */
+export const CRM_GATEWAY_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+
+/**
+ * The JSON body of the gateway's Send Email. Not sent, because the page has no such fields:
+ * `from` (the gateway always sends as the workspace's connected mailbox), `contact_id` and
+ * `deal_id` (the composer does not link CRM records). `to` is always an array, the form the
+ * page allows for any number of recipients.
+ */
+export async function crmGatewayBody(message: OutgoingMessage): Promise<Record<string, unknown>> {
+  const body: Record<string, unknown> = {
+    to: message.to.map(formatAddress),
+    subject: message.subject,
+  };
+  // Both parts give a multipart/alternative email; an empty part is left out, but the page
+  // needs at least one, so an entirely empty email still carries an empty text part.
+  if (message.html !== '') body.body_html = message.html;
+  if (message.text !== '' || message.html === '') body.body_text = message.text;
+  if (message.cc.length > 0) body.cc = message.cc.map(formatAddress);
+  if (message.bcc.length > 0) body.bcc = message.bcc.map(formatAddress);
+  if (message.replyTo) body.reply_to = formatAddress(message.replyTo);
+  // Without a thread id the gateway starts a new thread; it has no "in reply to message id".
+  const threadId = message.inReplyTo?.remoteThreadId;
+  if (threadId) body.thread_id = threadId;
+  if (message.attachments.length > 0) {
+    const attachments = [];
+    for (const attachment of message.attachments) {
+      const bytes = await readAttachment(attachment);
+      attachments.push({ filename: attachment.filename, mime_type: attachment.mimeType, content_base64: bytes.toString('base64') });
+    }
+    body.attachments = attachments;
+  }
+  return body;
+}
+
+function field(json: unknown, name: string): string | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const value = (json as Record<string, unknown>)[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function requestIdOf(res: VendorResponse, secrets: string[]): string | undefined {
+  const id = res.headers.get('x-request-id')?.trim();
+  // Only a plausible id is kept: it is shown to the user and stored with the history entry.
+  return id && /^[\w.:-]{1,128}$/.test(id) ? redact(id, secrets) : undefined;
+}
+
+function failure(res: VendorResponse, secrets: string[], requestId: string | undefined): SendError {
+  const words = readVendorWords(res.json);
+  const error = httpFailure(NAME, res, words, secrets);
+  let message = error.failure.message;
+  if (res.status === 409 && words.code === 'idempotency_conflict') {
+    // The same key always carries the same payload in this app, so this is our bug, not the user's.
+    message = `${NAME} refused the send because an earlier attempt of this email used the same idempotency key with different content (idempotency_conflict). The email was not sent again; this is a problem in Composer, not in the message.`;
+  }
+  // Support asks for the request id: it goes in the words the user can copy.
+  if (requestId) message = `${message} (Request ID: ${requestId})`;
+  return new SendError({ ...error.failure, message });
+}
+
+function result(res: VendorResponse, secrets: string[], requestId: string | undefined): SendResult {
+  const remoteId = field(res.json, 'id') ?? field(res.json, 'message_id');
+  if (!remoteId) {
+    throw new SendError({
+      kind: 'unknown_outcome',
+      status: res.status,
+      message: `${NAME} answered (HTTP ${res.status}) without a readable message id, so whether the email was sent is unknown. Check the mailbox's sent folder before sending again.${requestId ? ` (Request ID: ${requestId})` : ''}`,
+    });
+  }
+  const remoteThreadId = field(res.json, 'thread_id');
+  return {
+    remoteId: redact(remoteId, secrets),
+    ...(remoteThreadId ? { remoteThreadId } : {}),
+    // The gateway hands the email to Gmail / Microsoft; that it was accepted is all it says.
+    status: 'accepted',
+    ...(requestId ? { requestId } : {}),
+  };
+}
+
+export const crmGatewayProvider: Provider<CrmGatewaySettings> = {
+  id: 'crm-gateway',
+  displayName: NAME,
+  capabilities: {
+    cc: true,
+    bcc: true,
+    textPart: true,
+    localAttachments: true,
+    maxAttachmentBytes: CRM_GATEWAY_MAX_ATTACHMENT_BYTES,
+    replyTo: true,
+    threading: true,
+    idempotency: true,
+  },
+  async send(message: OutgoingMessage, account: SendAccount<CrmGatewaySettings>, signal?: AbortSignal): Promise<SendResult> {
+    preflight(crmGatewayProvider, message);
+    const { settings, secret } = account;
+    if ((settings as AccountSettings).provider !== 'crm-gateway') {
+      throw new SendError({ kind: 'validation', message: `This account is not a ${NAME} account.` });
+    }
+    const secrets = [secret];
+    const body = await crmGatewayBody(message);
+    const res = await callVendor({
+      provider: NAME,
+      url: settings.endpointUrl,
+      headers: {
+        Authorization: `Bearer ${secret}`,
+        // The same key on every retry of this message: the gateway replays its first answer.
+        'Idempotency-Key': message.idempotencyKey,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      },
+      body: JSON.stringify(body),
+      timeoutMs: settings.timeoutMs,
+      ...(signal ? { signal } : {}),
+      secrets,
+    });
+    const requestId = requestIdOf(res, secrets);
+    if (res.status < 200 || res.status > 299) throw failure(res, secrets, requestId);
+    return result(res, secrets, requestId);
+  },
+};

@@ -1,0 +1,181 @@
+import { SendError } from './types.js';
+import { classifyFetchError, isRedirectRefusal } from './net-errors.js';
+
+export interface VendorRequest {
+  /** Display name, used in messages. */
+  provider: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | FormData;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Values that must never appear in any error. */
+  secrets: string[];
+}
+
+export interface VendorResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** Undefined when the body is not JSON. */
+  json: unknown;
+}
+
+/** Vendor answers are small; a runaway body must not fill main's memory. */
+const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+
+/** Replaces every secret (and the forms a vendor might echo it in) with a marker. */
+export function redact(text: string, secrets: string[]): string {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    if (secret.length === 0) continue;
+    forms.add(secret);
+    forms.add(encodeURIComponent(secret));
+    forms.add(JSON.stringify(secret).slice(1, -1));
+    const base64 = Buffer.from(secret, 'utf8').toString('base64');
+    forms.add(base64);
+    forms.add(base64.replace(/=+$/, ''));
+  }
+  // Longest first, so a secret containing another is removed whole.
+  let out = text;
+  for (const form of [...forms].filter((f) => f.length > 0).sort((a, b) => b.length - a.length)) {
+    out = out.split(form).join('[redacted]');
+  }
+  return out;
+}
+
+/** 127.0.0.0/8, localhost and [::1]: the only places a secret may travel unencrypted. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  if (host === 'localhost' || host === '[::1]') return true;
+  const octets = host.split('.');
+  return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  const seconds = Math.round(ms / 100) / 10;
+  return `${seconds} s`;
+}
+
+function checkTransport(req: VendorRequest): URL {
+  let url: URL;
+  try {
+    url = new URL(req.url);
+  } catch {
+    throw new SendError({ kind: 'validation', message: `The ${req.provider} address in the account settings is not a valid URL.` });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new SendError({ kind: 'validation', message: `The ${req.provider} address must start with https://.` });
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new SendError({ kind: 'validation', message: `The ${req.provider} address must not contain a user name or password; put the key in the account's key field.` });
+  }
+  const hasSecret = req.secrets.some((s) => s.length > 0);
+  if (hasSecret && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new SendError({
+      kind: 'validation',
+      message: `${req.provider} requires HTTPS: the account's address starts with http://, which would send the key unencrypted. Change it to https://.`,
+    });
+  }
+  return url;
+}
+
+async function readBody(res: Response): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_RESPONSE_BYTES) {
+      // The cut text will not parse as JSON, which callers treat as an unreadable answer.
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function cancelled(provider: string): SendError {
+  return new SendError({
+    kind: 'cancelled',
+    message: `Sending through ${provider} was cancelled. If the request had already reached ${provider}, the email may still go out.`,
+  });
+}
+
+function timedOut(provider: string, timeoutMs: number): SendError {
+  return new SendError({
+    kind: 'unknown_outcome',
+    message: `${provider} did not answer within ${formatDuration(timeoutMs)}; the email may or may not have been sent. Check the sent folder before sending again.`,
+  });
+}
+
+/**
+ * One POST to a vendor. HTTP statuses come back as a response for the adapter to judge; only
+ * transport failures throw, each as a fresh SendError so that nothing from the request (headers,
+ * query, key) can ride along in a `cause`.
+ */
+export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
+  checkTransport(req);
+  if (req.signal?.aborted) throw cancelled(req.provider);
+
+  const timeout = AbortSignal.timeout(req.timeoutMs);
+  const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+  const headers = new Headers();
+  try {
+    for (const [name, value] of Object.entries(req.headers)) headers.set(name, value);
+  } catch {
+    // The header API's own message quotes the offending value, which may be the key.
+    throw new SendError({
+      kind: 'validation',
+      message: `${req.provider} cannot be contacted with these account settings: the key or another setting contains characters that cannot be sent. Re-enter the key.`,
+    });
+  }
+  if (typeof req.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  if (!headers.has('accept')) headers.set('accept', 'application/json');
+
+  const onAbort = (): SendError => (req.signal?.aborted ? cancelled(req.provider) : timedOut(req.provider, req.timeoutMs));
+
+  let res: Response;
+  try {
+    // Never follow a redirect: that would replay the key to wherever Location points. 'error'
+    // rather than 'manual', because undici keeps a second copy of a streamed body for a manual
+    // redirect, holding a whole attachment in memory.
+    res = await fetch(req.url, { method: 'POST', headers, body: req.body, signal, redirect: 'error' });
+  } catch (error) {
+    if (signal.aborted) throw onAbort();
+    if (isRedirectRefusal(error)) {
+      throw new SendError({
+        kind: 'provider',
+        message: `${req.provider} answered with a redirect instead of sending. The email was not sent; check the address in the account settings.`,
+      });
+    }
+    throw classifyFetchError(req.provider, error);
+  }
+
+  let text: string;
+  try {
+    text = await readBody(res);
+  } catch {
+    if (signal.aborted) throw onAbort();
+    throw new SendError({
+      kind: 'unknown_outcome',
+      message: `The connection to ${req.provider} broke while its answer was arriving; the email may or may not have been sent. Check the sent folder before sending again.`,
+      status: res.status,
+    });
+  }
+  return { status: res.status, headers: res.headers, text, json: parseJson(text) };
+}

@@ -1,0 +1,56 @@
+import type { SendFailure } from './types.js';
+
+export type RetryDecision = { retry: false } | { retry: true; delayMs: number };
+
+export interface RetryOptions {
+  /** True when the vendor honours an idempotency key, so a repeat cannot send twice. */
+  idempotent: boolean;
+  maxAttempts?: number;
+  random?: () => number;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
+export const BACKOFF_BASE_MS = 1_000;
+export const BACKOFF_CAP_MS = 5 * 60_000;
+/** A vendor asking for more than this (a per-day cap) is better retried hourly than trusted blindly. */
+export const RETRY_AFTER_CAP_MS = 60 * 60_000;
+
+/** Unipile's "try again later" problems (its 503s), recognised even if an adapter re-labels the status. */
+const TRANSIENT_VENDOR_CODES = new Set(['errors/no_client_session', 'errors/network_down', 'errors/service_unavailable']);
+
+function retryable(failure: SendFailure, idempotent: boolean): boolean {
+  switch (failure.kind) {
+    case 'rate_limited':
+    case 'network':
+      // Nothing was sent (network) or the vendor refused before doing anything (429).
+      return true;
+    case 'provider':
+      return failure.status === 503 || (failure.vendorCode !== undefined && TRANSIENT_VENDOR_CODES.has(failure.vendorCode));
+    case 'unknown_outcome':
+      // POST is neither safe nor idempotent (RFC 9110 §9.2.2): repeating a request whose
+      // outcome is unknown may send the email twice, unless the vendor deduplicates by key.
+      return idempotent;
+    case 'auth':
+    case 'validation':
+    case 'unsupported':
+    case 'cancelled':
+      return false;
+  }
+}
+
+/**
+ * Whether to try a failed send again and after how long. `attempt` counts the attempts
+ * already made (1 after the first failure). The wait is the vendor's Retry-After when it gave
+ * one, otherwise capped exponential backoff with full jitter, so a crowd of clients that
+ * failed together does not return together.
+ */
+export function retryDecision(failure: SendFailure, attempt: number, opts: RetryOptions): RetryDecision {
+  const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  if (attempt >= maxAttempts || !retryable(failure, opts.idempotent)) return { retry: false };
+  if (failure.retryAfterMs !== undefined) {
+    return { retry: true, delayMs: Math.min(Math.max(0, failure.retryAfterMs), RETRY_AFTER_CAP_MS) };
+  }
+  const random = opts.random ?? Math.random;
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
+  return { retry: true, delayMs: Math.floor(random() * ceiling) };
+}

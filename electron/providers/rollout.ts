@@ -1,0 +1,92 @@
+import type { AccountSettings } from '../../shared/accounts.js';
+import type { Address } from '../../shared/address.js';
+import { httpFailure, readVendorWords } from './errors.js';
+import { callVendor, redact, type VendorResponse } from './http.js';
+import { preflight } from './preflight.js';
+import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+
+type RolloutSettings = Extract<AccountSettings, { provider: 'rollout' }>;
+
+/** Rollout's schema requires `name` on every participant; an identity without one is named by its address. */
+function participant(address: Address): { name: string; email: string } {
+  const name = address.name?.trim();
+  return { name: name ? name : address.email, email: address.email };
+}
+
+/** The request body of `POST /emailMessages` (vendor OpenAPI: subject, body, sender, recipients, threadId). */
+export function rolloutBody(message: OutgoingMessage): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    subject: message.subject,
+    body: message.html,
+    sender: participant(message.from),
+    recipients: message.to.map(participant),
+  };
+  // Without a remote thread id the reply starts a new thread: Rollout threads by threadId only.
+  const threadId = message.inReplyTo?.remoteThreadId;
+  if (threadId) body.threadId = threadId;
+  return body;
+}
+
+function readResult(res: VendorResponse, secrets: string[]): SendResult {
+  const json = res.json;
+  const id = json && typeof json === 'object' && 'id' in json ? json.id : undefined;
+  if (typeof id !== 'string' || id === '') {
+    throw new SendError({
+      kind: 'unknown_outcome',
+      status: res.status,
+      message: redact(
+        `Rollout answered (HTTP ${res.status}) but gave no message id, so whether the email was created is unknown. Check the CRM before sending it again.`,
+        secrets,
+      ),
+    });
+  }
+  const threadId = json && typeof json === 'object' && 'threadId' in json ? json.threadId : undefined;
+  return {
+    remoteId: id,
+    ...(typeof threadId === 'string' && threadId !== '' ? { remoteThreadId: threadId } : {}),
+    // 'sent', not 'accepted': Rollout answers synchronously with the message as created in the
+    // CRM (201 Created, with its `sent` timestamp); it exposes no queue or delivery state to poll,
+    // so nothing later would ever move the entry from 'accepted' to 'sent'.
+    status: 'sent',
+  };
+}
+
+export const rolloutProvider: Provider<RolloutSettings> = {
+  id: 'rollout',
+  displayName: 'Rollout',
+  capabilities: {
+    cc: false,
+    bcc: false,
+    textPart: false,
+    localAttachments: false,
+    maxAttachmentBytes: 0,
+    replyTo: false,
+    threading: true,
+    idempotency: false,
+  },
+  async send(message: OutgoingMessage, account: SendAccount<RolloutSettings>, signal?: AbortSignal): Promise<SendResult> {
+    preflight(rolloutProvider, message);
+    const { settings, secret } = account;
+    const secrets = [secret];
+    const res = await callVendor({
+      provider: rolloutProvider.displayName,
+      url: `${settings.baseUrl.replace(/\/+$/, '')}/emailMessages`,
+      headers: {
+        Authorization: `Bearer ${secret}`,
+        'X-Rollout-Credential-Id': settings.credentialId,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      },
+      body: JSON.stringify(rolloutBody(message)),
+      timeoutMs: settings.timeoutMs,
+      ...(signal ? { signal } : {}),
+      secrets,
+    });
+    if (res.status < 200 || res.status > 299) {
+      // Rollout documents `{ errorMessage }` for 400 and 409, which readVendorWords reads; 401 and
+      // 5xx are undocumented and read the same tolerant way.
+      throw httpFailure(rolloutProvider.displayName, res, readVendorWords(res.json), secrets);
+    }
+    return readResult(res, secrets);
+  },
+};

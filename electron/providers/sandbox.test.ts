@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSandboxProvider, readSandboxRecords } from './sandbox.js';
+import { SendError, type OutgoingMessage, type SendAccount, type SendFailure } from './types.js';
+
+let dir: string;
+let recordFile: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sandbox-'));
+  recordFile = join(dir, 'nested', 'sent.jsonl');
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const account: SendAccount = { id: 'acc_1', settings: { provider: 'sandbox', timeoutMs: 30_000 }, secret: '' };
+const fixedNow = () => new Date('2026-03-01T10:00:00.000Z');
+
+function message(extra: Partial<OutgoingMessage> = {}): OutgoingMessage {
+  return {
+    from: { name: 'Me', email: 'me@example.com' },
+    to: [{ name: 'Ann', email: 'ann@example.com' }],
+    cc: [{ email: 'cc@example.com' }],
+    bcc: [{ email: 'bcc@example.com' }],
+    replyTo: { email: 'reply@example.com' },
+    subject: 'Hello',
+    html: '<p>Hi</p>',
+    text: 'Hi',
+    attachments: [],
+    idempotencyKey: '11111111-1111-4111-8111-111111111111',
+    ...extra,
+  };
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<SendFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(SendError);
+    return (error as SendError).failure;
+  }
+  throw new Error('expected a SendError');
+}
+
+describe('sandbox provider', () => {
+  it('supports everything, up to 25 MiB of attachments', () => {
+    const p = createSandboxProvider({ recordFile });
+    expect(p.id).toBe('sandbox');
+    expect(p.capabilities).toEqual({ cc: true, bcc: true, textPart: true, localAttachments: true, maxAttachmentBytes: 25 * 1024 * 1024, replyTo: true, threading: true, idempotency: true });
+  });
+
+  it('records one JSON line per message, attachments as name/size/sha256, and answers sent', async () => {
+    const file = join(dir, 'report.pdf');
+    await writeFile(file, 'PDF-CONTENT');
+    const p = createSandboxProvider({ recordFile, now: fixedNow });
+    const result = await p.send(message({ attachments: [{ filename: 'report.pdf', mimeType: 'application/pdf', size: 11, path: file }] }), account);
+    expect(result.status).toBe('sent');
+    expect(result.remoteId).toMatch(/^sbx_msg_/);
+    expect(result.remoteThreadId).toMatch(/^sbx_thr_/);
+    const lines = (await readFile(recordFile, 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? '')).toEqual({
+      at: '2026-03-01T10:00:00.000Z',
+      accountId: 'acc_1',
+      idempotencyKey: '11111111-1111-4111-8111-111111111111',
+      remoteId: result.remoteId,
+      remoteThreadId: result.remoteThreadId,
+      from: { name: 'Me', email: 'me@example.com' },
+      to: [{ name: 'Ann', email: 'ann@example.com' }],
+      cc: [{ email: 'cc@example.com' }],
+      bcc: [{ email: 'bcc@example.com' }],
+      replyTo: { email: 'reply@example.com' },
+      subject: 'Hello',
+      html: '<p>Hi</p>',
+      text: 'Hi',
+      attachments: [{ filename: 'report.pdf', mimeType: 'application/pdf', size: 11, sha256: createHash('sha256').update('PDF-CONTENT').digest('hex') }],
+    });
+  });
+
+  it('never records the account secret', async () => {
+    const p = createSandboxProvider({ recordFile });
+    await p.send(message(), { ...account, secret: 'should-not-appear-anywhere' });
+    expect(await readFile(recordFile, 'utf8')).not.toContain('should-not-appear-anywhere');
+  });
+
+  it('answers a repeated idempotency key with the first result and no second record, even concurrently and after a restart', async () => {
+    const p = createSandboxProvider({ recordFile });
+    const [a, b] = await Promise.all([p.send(message(), account), p.send(message(), account)]);
+    expect(b).toEqual(a);
+    const restarted = createSandboxProvider({ recordFile });
+    expect(await restarted.send(message({ subject: 'changed' }), account)).toEqual(a);
+    expect(await readSandboxRecords(recordFile)).toHaveLength(1);
+    const other = await restarted.send(message({ idempotencyKey: '22222222-2222-4222-8222-222222222222' }), account);
+    expect(other.remoteId).not.toBe(a.remoteId);
+    expect(await readSandboxRecords(recordFile)).toHaveLength(2);
+  });
+
+  it('puts a reply in the thread it answers, by thread id or by the answered message', async () => {
+    const p = createSandboxProvider({ recordFile });
+    const first = await p.send(message(), account);
+    const byThread = await p.send(message({ idempotencyKey: 'k2', inReplyTo: { remoteId: 'x', remoteThreadId: 'thr_given' } }), account);
+    expect(byThread.remoteThreadId).toBe('thr_given');
+    const byMessage = await p.send(message({ idempotencyKey: 'k3', inReplyTo: { remoteId: first.remoteId } }), account);
+    expect(byMessage.remoteThreadId).toBe(first.remoteThreadId);
+    const unknown = await p.send(message({ idempotencyKey: 'k4', inReplyTo: { remoteId: 'gone' } }), account);
+    expect(unknown.remoteThreadId).not.toBe(first.remoteThreadId);
+  });
+
+  it('refuses a vanished or changed attachment, naming the file, and records nothing', async () => {
+    const p = createSandboxProvider({ recordFile });
+    const gone = await failureOf(p.send(message({ attachments: [{ filename: 'gone.pdf', mimeType: 'application/pdf', size: 3, path: join(dir, 'gone.pdf') }] }), account));
+    expect(gone).toMatchObject({ kind: 'validation', fields: [{ field: 'attachments' }] });
+    expect(gone.message).toContain('"gone.pdf"');
+    const file = join(dir, 'grown.txt');
+    await writeFile(file, 'longer than before');
+    const grown = await failureOf(p.send(message({ attachments: [{ filename: 'grown.txt', mimeType: 'text/plain', size: 3, path: file }] }), account));
+    expect(grown.message).toMatch(/"grown.txt" changed on disk/);
+    expect(await readSandboxRecords(recordFile)).toEqual([]);
+  });
+
+  it('runs preflight first', async () => {
+    const p = createSandboxProvider({ recordFile });
+    expect((await failureOf(p.send(message({ to: [] }), account))).kind).toBe('validation');
+    const huge = { filename: 'huge.bin', mimeType: 'application/octet-stream', size: 26 * 1024 * 1024, path: join(dir, 'huge.bin') };
+    expect((await failureOf(p.send(message({ attachments: [huge] }), account))).kind).toBe('unsupported');
+  });
+
+  it('honours an aborted signal', async () => {
+    const p = createSandboxProvider({ recordFile });
+    expect((await failureOf(p.send(message(), account, AbortSignal.abort()))).kind).toBe('cancelled');
+    expect(await readSandboxRecords(recordFile)).toEqual([]);
+  });
+
+  it('skips a torn last line and keeps appending readable records after it', async () => {
+    const p = createSandboxProvider({ recordFile });
+    const first = await p.send(message(), account);
+    await writeFile(recordFile, `${await readFile(recordFile, 'utf8')}{"idempotencyKey":"k9","remo`);
+    expect((await readSandboxRecords(recordFile)).map((r) => r.remoteId)).toEqual([first.remoteId]);
+    const second = await p.send(message({ idempotencyKey: 'k10' }), account);
+    expect((await readSandboxRecords(recordFile)).map((r) => r.remoteId)).toEqual([first.remoteId, second.remoteId]);
+  });
+});

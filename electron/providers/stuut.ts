@@ -1,0 +1,88 @@
+import type { AccountSettings } from '../../shared/accounts.js';
+import { httpFailure, readVendorWords } from './errors.js';
+import { callVendor, redact, type VendorResponse } from './http.js';
+import { preflight } from './preflight.js';
+import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+
+type StuutSettings = Extract<AccountSettings, { provider: 'stuut' }>;
+
+/** The request body of `POST /v1/emails`; the billing fields (email_template, invoices, partner) never go in. */
+export function stuutBody(message: OutgoingMessage, settings: StuutSettings): Record<string, unknown> {
+  const emails = (list: { email: string }[]) => list.map((a) => a.email);
+  const body: Record<string, unknown> = { to: emails(message.to) };
+  if (message.cc.length > 0) body.cc = emails(message.cc);
+  if (message.bcc.length > 0) body.bcc = emails(message.bcc);
+  if (message.replyTo) body.reply_to = [message.replyTo.email];
+  body.subject = message.subject;
+  body.body = message.html;
+  body.email_sender = settings.emailSender;
+  // Stuut threads by the email answered; only its own ids (eml_…) can be a parent. An entry
+  // from elsewhere has no Stuut thread to join, so the reply starts a new one.
+  const parent = message.inReplyTo?.remoteId;
+  if (parent?.startsWith('eml_')) body.parent_email = parent;
+  // All off: the user wrote this email, and asked for no reply-all, checkout link or AI rewrite.
+  body.options = { reply_all: false, include_checkout_url: false, use_llm: false };
+  return body;
+}
+
+function readResult(res: VendorResponse, secrets: string[]): SendResult {
+  const json = res.json && typeof res.json === 'object' ? (res.json as Record<string, unknown>) : {};
+  const fail = (kind: 'provider' | 'unknown_outcome', message: string) =>
+    new SendError({ kind, status: res.status, message: redact(message, secrets) });
+  if (typeof json.id !== 'string' || json.id === '') {
+    throw fail(
+      'unknown_outcome',
+      `Stuut answered (HTTP ${res.status}) but gave no message id, so whether the email was created is unknown. Check Stuut before sending it again.`,
+    );
+  }
+  if (json.status === 'error') {
+    const reason = typeof json.error_message === 'string' && json.error_message ? json.error_message : 'no reason given';
+    throw fail('provider', `Stuut could not send the email: ${reason}`);
+  }
+  // A draft is stored in Stuut and waits for someone to send it there: nothing goes out, so
+  // reporting success would make the user believe an email left that never will.
+  if (json.status === 'draft') {
+    throw fail('provider', `Stuut saved the email as a draft (${json.id}) instead of sending it; nothing was sent.`);
+  }
+  const threadId = json.thread_id;
+  return {
+    remoteId: json.id,
+    ...(typeof threadId === 'string' && threadId !== '' ? { remoteThreadId: threadId } : {}),
+    // pending/sending (or a status we do not know) only promise delivery; 'sent' is Stuut's word that it went.
+    status: json.status === 'sent' ? 'sent' : 'accepted',
+  };
+}
+
+export const stuutProvider: Provider<StuutSettings> = {
+  id: 'stuut',
+  displayName: 'Stuut',
+  capabilities: {
+    cc: true,
+    bcc: true,
+    textPart: false,
+    localAttachments: false,
+    maxAttachmentBytes: 0,
+    replyTo: true,
+    threading: true,
+    idempotency: false,
+  },
+  async send(message: OutgoingMessage, account: SendAccount<StuutSettings>, signal?: AbortSignal): Promise<SendResult> {
+    preflight(stuutProvider, message);
+    const { settings, secret } = account;
+    const secrets = [secret];
+    const res = await callVendor({
+      provider: stuutProvider.displayName,
+      url: `${settings.baseUrl.replace(/\/+$/, '')}/v1/emails`,
+      headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(stuutBody(message, settings)),
+      timeoutMs: settings.timeoutMs,
+      ...(signal ? { signal } : {}),
+      secrets,
+    });
+    // Stuut documents no error statuses: every non-2xx is read generically (401 → bad credentials).
+    if (res.status < 200 || res.status > 299) {
+      throw httpFailure(stuutProvider.displayName, res, readVendorWords(res.json), secrets);
+    }
+    return readResult(res, secrets);
+  },
+};

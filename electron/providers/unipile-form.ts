@@ -1,0 +1,47 @@
+import type { AccountSettings } from '../../shared/accounts.js';
+import { formatAddress, type Address } from '../../shared/address.js';
+import type { OutgoingMessage } from './types.js';
+import type { OpenedAttachment } from './unipile-files.js';
+
+export type UnipileSettings = Extract<AccountSettings, { provider: 'unipile' }>;
+
+/** Unipile's attendee object; `display_name` is left out rather than sent empty. */
+interface Attendee {
+  display_name?: string;
+  identifier: string;
+}
+
+function attendee(address: Address): Attendee {
+  return address.name ? { display_name: address.name, identifier: address.email } : { identifier: address.email };
+}
+
+/**
+ * The multipart body of `POST /api/v1/emails`, encoded the way the vendor's Node SDK encodes
+ * it: every attendee its own `to`/`cc`/`bcc` field holding one JSON object, `from` and
+ * `custom_headers` one JSON field each, every file under `attachments` with its name.
+ * No Content-Type is set anywhere: fetch derives it, boundary included, from the FormData.
+ */
+export function buildUnipileForm(
+  message: OutgoingMessage,
+  settings: UnipileSettings,
+  files: readonly OpenedAttachment[],
+): FormData {
+  const form = new FormData();
+  form.append('account_id', settings.accountId);
+  form.append('from', JSON.stringify(attendee(message.from)));
+  for (const field of ['to', 'cc', 'bcc'] as const) {
+    for (const address of message[field]) form.append(field, JSON.stringify(attendee(address)));
+  }
+  form.append('subject', message.subject);
+  // Unipile takes HTML only; the text part the composer derives is not sent.
+  form.append('body', message.html);
+  if (message.inReplyTo) form.append('reply_to', message.inReplyTo.remoteId);
+  if (message.replyTo) {
+    // The SDK sends custom_headers as ONE field holding the JSON array, not one field per header.
+    // preflight has refused line breaks in the name, so the value cannot forge another header.
+    const headers = [{ name: 'Reply-To', value: formatAddress(message.replyTo) }];
+    form.append('custom_headers', JSON.stringify(headers));
+  }
+  for (const file of files) form.append('attachments', file.blob, file.filename);
+  return form;
+}

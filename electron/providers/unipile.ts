@@ -1,0 +1,110 @@
+import type { AccountSettings } from '../../shared/accounts.js';
+import type { Capabilities } from '../../shared/capabilities.js';
+import { httpFailure, readVendorWords, type VendorWords } from './errors.js';
+import { callVendor, redact, type VendorResponse } from './http.js';
+import { preflight } from './preflight.js';
+import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+import { openAttachments } from './unipile-files.js';
+import { buildUnipileForm, type UnipileSettings } from './unipile-form.js';
+
+export type { UnipileSettings } from './unipile-form.js';
+
+const NAME = 'Unipile';
+
+export const unipileCapabilities: Capabilities = {
+  cc: true,
+  bcc: true,
+  textPart: false,
+  localAttachments: true,
+  // Our choice: the vendor page gives no limit, and the mailboxes Unipile relays to
+  // (Gmail, Outlook, IMAP hosts) mostly refuse messages near 25 MB.
+  maxAttachmentBytes: 25 * 1024 * 1024,
+  // Carried as a `Reply-To` entry of `custom_headers`, which the vendor allows by name.
+  replyTo: true,
+  threading: true,
+  idempotency: false,
+};
+
+/** ` (Unipile said: "…", errors/…)`: the vendor's words, flattened, cut short and redacted. */
+function quote(words: VendorWords, secrets: string[]): string {
+  const flat = (value: string, limit: number) => {
+    const one = redact(value, secrets).replace(/\s+/g, ' ').trim();
+    return one.length > limit ? `${one.slice(0, limit - 1)}…` : one;
+  };
+  const parts: string[] = [];
+  if (words.message) parts.push(`"${flat(words.message, 300)}"`);
+  if (words.code) parts.push(flat(words.code, 80));
+  return parts.length > 0 ? ` (Unipile said: ${parts.join(', ')})` : '';
+}
+
+/**
+ * Unipile errors are `{ title, detail, type: 'errors/…', status }`: `detail` (else `title`)
+ * becomes the message and `type` the vendor code. The generic status mapping (401/403 auth,
+ * 404/422 validation, 5xx provider with the code kept for the retry policy, 504 unknown
+ * outcome) is adjusted where Unipile's status alone misleads: on this route a 404 can only
+ * mean the mailbox, and the sending quota comes back as a 422.
+ */
+function unipileFailure(res: VendorResponse, settings: UnipileSettings, secrets: string[]): SendError {
+  const words = readVendorWords(res.json);
+  if (words.code === 'errors/invalid_recipient') {
+    words.fields = [{ field: 'to', message: words.message ?? 'Unipile refused a recipient.' }];
+  }
+  const { failure } = httpFailure(NAME, res, words, secrets);
+  if (res.status === 404) {
+    const account = redact(settings.accountId, secrets);
+    const message = `Unipile found no connected account "${account}"${quote(words, secrets)}. Check the account id in this account's settings.`;
+    return new SendError({ ...failure, message });
+  }
+  if (res.status === 422 && words.code === 'errors/limit_exceeded') {
+    const message = `Unipile reports that this mailbox has reached its sending limit${quote(words, secrets)}. Try again later.`;
+    return new SendError({ ...failure, kind: 'rate_limited', message });
+  }
+  return new SendError(failure);
+}
+
+function readResult(res: VendorResponse, secrets: string[]): SendResult {
+  const json = res.json;
+  const trackingId = json && typeof json === 'object' && 'tracking_id' in json ? json.tracking_id : undefined;
+  if (typeof trackingId !== 'string' || trackingId === '') {
+    // A 2xx without the documented body may be a proxy page, not Unipile: the outcome is unknown.
+    throw new SendError({
+      kind: 'unknown_outcome',
+      status: res.status,
+      message: redact(
+        `Unipile answered (HTTP ${res.status}) without a tracking id, so whether the email went out is unknown. Check the mailbox's sent folder before sending it again.`,
+        secrets,
+      ),
+    });
+  }
+  // No thread id comes back: Unipile threads replies by the id of the email answered.
+  return { remoteId: trackingId, status: 'accepted' };
+}
+
+export const unipileProvider: Provider<UnipileSettings> = {
+  id: 'unipile',
+  displayName: NAME,
+  capabilities: unipileCapabilities,
+  async send(message: OutgoingMessage, account: SendAccount<UnipileSettings>, signal?: AbortSignal): Promise<SendResult> {
+    preflight(unipileProvider, message);
+    const { settings, secret } = account;
+    // Another vendor's settings would send this key to whatever URL they name.
+    if ((settings as AccountSettings).provider !== 'unipile') {
+      throw new SendError({ kind: 'validation', message: `This account is not a ${NAME} account.` });
+    }
+    const secrets = [secret];
+    // Files are opened (and re-checked) before anything leaves, so a vanished file costs no request.
+    const files = await openAttachments(message.attachments);
+    const res = await callVendor({
+      provider: NAME,
+      url: `${settings.baseUrl.replace(/\/+$/, '')}/api/v1/emails`,
+      // No Content-Type: fetch writes multipart/form-data with the FormData's own boundary.
+      headers: { 'X-API-KEY': secret, Accept: 'application/json' },
+      body: buildUnipileForm(message, settings, files),
+      timeoutMs: settings.timeoutMs,
+      ...(signal ? { signal } : {}),
+      secrets,
+    });
+    if (res.status < 200 || res.status > 299) throw unipileFailure(res, settings, secrets);
+    return readResult(res, secrets);
+  },
+};
