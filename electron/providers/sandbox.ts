@@ -2,29 +2,18 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Address } from '../../shared/address.js';
 import { hashAttachment } from './local-files.js';
 import { preflight } from './preflight.js';
 import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
 
 /** One accepted message as the sandbox writes it: everything but secrets, files as fingerprints. */
-export interface SandboxRecord {
+export type SandboxRecord = Omit<OutgoingMessage, 'attachments'> & {
   at: string;
   accountId: string;
-  idempotencyKey: string;
   remoteId: string;
   remoteThreadId: string;
-  from: Address;
-  to: Address[];
-  cc: Address[];
-  bcc: Address[];
-  replyTo?: Address;
-  subject: string;
-  html: string;
-  text: string;
   attachments: { filename: string; mimeType: string; size: number; sha256: string }[];
-  inReplyTo?: { remoteId: string; remoteThreadId?: string };
-}
+};
 
 export const SANDBOX_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
