@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { expectSendFailure, itHandlesTransportFailures } from '../../e2e/vendors/kit/send-failure.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/types.js';
-import { expectNoSecret } from '../../e2e/vendors/kit/no-secret.js';
 import { startRebilly } from '../../e2e/vendors/rebilly/simulator.js';
 import { rebillyProvider } from './rebilly.js';
-import { SendError, type OutgoingMessage, type SendAccount, type SendFailureKind } from './types.js';
+import type { OutgoingMessage, SendAccount, SendFailureKind } from './types.js';
 
 const SECRET = 'sk_live_rebilly_4f9a1c77e2';
 // A slash and a space prove the organization id is encoded into the path.
@@ -38,17 +38,7 @@ function message(overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
   };
 }
 
-async function failure(pending: Promise<unknown>, secrets: string[] = [SECRET]): Promise<SendError> {
-  const error = await pending.then(
-    () => {
-      throw new Error('expected the send to fail');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SendError);
-  for (const secret of secrets) expectNoSecret(error, secret);
-  return error as SendError;
-}
+const failure = (pending: Promise<unknown>, secrets: string[] = [SECRET]) => expectSendFailure(pending, secrets);
 
 describe('rebilly adapter: request mapping', () => {
   it('posts plain addresses, both bodies and status "outbox" with the API key', async () => {
@@ -183,31 +173,16 @@ describe('rebilly adapter: vendor answers', () => {
 });
 
 describe('rebilly adapter: transport', () => {
-  it('gives up after the account timeout with an unknown outcome', async () => {
-    sim.injectFault({ kind: 'hang' });
-    const error = await failure(rebillyProvider.send(message(), account({ timeoutMs: 200 })));
-    expect(error.failure.kind).toBe('unknown_outcome');
-    expect(error.message).toContain('200 ms');
-  });
-
-  it('stops when cancelled', async () => {
-    sim.injectFault({ kind: 'hang' });
-    const controller = new AbortController();
-    const pending = failure(rebillyProvider.send(message(), account(), controller.signal));
-    await vi.waitFor(() => expect(sim.requests).toHaveLength(1), { timeout: 1_000, interval: 10 });
-    controller.abort();
-    expect((await pending).failure.kind).toBe('cancelled');
-  });
-
-  it('reports a reset mid-answer as an unknown outcome', async () => {
-    sim.injectFault({ kind: 'reset' });
-    expect((await failure(rebillyProvider.send(message(), account()))).failure.kind).toBe('unknown_outcome');
-  });
-
-  it('reports a refused connection as a network failure', async () => {
-    const gone = await startRebilly();
-    await gone.close();
-    expect((await failure(rebillyProvider.send(message(), account({ baseUrl: gone.url })))).failure.kind).toBe('network');
+  itHandlesTransportFailures({
+    sim: () => sim,
+    send: ({ timeoutMs, signal, baseUrl }) =>
+      rebillyProvider.send(message(), account({ ...(timeoutMs ? { timeoutMs } : {}), ...(baseUrl ? { baseUrl } : {}) }), signal),
+    deadUrl: async () => {
+      const gone = await startRebilly();
+      await gone.close();
+      return gone.url;
+    },
+    secrets: [SECRET],
   });
 });
 

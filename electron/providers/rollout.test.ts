@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { expectSendFailure, itHandlesTransportFailures } from '../../e2e/vendors/kit/send-failure.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/types.js';
-import { expectNoSecret } from '../../e2e/vendors/kit/no-secret.js';
 import { validateCreateEmailResponse } from '../../e2e/vendors/rollout/openapi.js';
 import { startRollout } from '../../e2e/vendors/rollout/simulator.js';
 import { rolloutProvider } from './rollout.js';
-import { SendError, type OutgoingMessage, type SendAccount, type SendFailureKind } from './types.js';
+import type { OutgoingMessage, SendAccount, SendFailureKind } from './types.js';
 
 const SECRET = 'eyJhbGciOiJIUzI1NiJ9.rollout-secret-7f3c91';
 const CREDENTIAL = 'cred_7731';
@@ -38,18 +38,7 @@ function message(overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
   };
 }
 
-/** The send must fail with a SendError that carries no trace of any secret. */
-async function failure(pending: Promise<unknown>, secrets: string[] = [SECRET]): Promise<SendError> {
-  const error = await pending.then(
-    () => {
-      throw new Error('expected the send to fail');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SendError);
-  for (const secret of secrets) expectNoSecret(error, secret);
-  return error as SendError;
-}
+const failure = (pending: Promise<unknown>, secrets: string[] = [SECRET]) => expectSendFailure(pending, secrets);
 
 describe('rollout adapter: request mapping', () => {
   it('posts the message to /emailMessages with both auth headers and the documented body', async () => {
@@ -176,41 +165,16 @@ describe('rollout adapter: vendor answers', () => {
 });
 
 describe('rollout adapter: transport', () => {
-  it('gives up after the account timeout with an unknown outcome', async () => {
-    sim.injectFault({ kind: 'hang' });
-    const started = Date.now();
-    const error = await failure(rolloutProvider.send(message(), account({ timeoutMs: 200 })));
-    expect(error.failure.kind).toBe('unknown_outcome');
-    expect(error.message).toContain('200 ms');
-    expect(Date.now() - started).toBeLessThan(2_000);
-  });
-
-  it('stops when cancelled', async () => {
-    sim.injectFault({ kind: 'hang' });
-    const controller = new AbortController();
-    const pending = failure(rolloutProvider.send(message(), account(), controller.signal));
-    // Cancel once the request has reached the vendor: the hardest case to stop cleanly.
-    await vi.waitFor(() => expect(sim.requests).toHaveLength(1), { timeout: 1_000, interval: 10 });
-    controller.abort();
-    const error = await pending;
-    expect(error.failure.kind).toBe('cancelled');
-  });
-
-  it.each([
-    ['mid-answer', { kind: 'reset' } as Fault],
-    ['before the answer', { kind: 'reset', beforeHeaders: true } as Fault],
-  ])('reports a connection reset %s as an unknown outcome', async (_label, fault) => {
-    sim.injectFault(fault);
-    const error = await failure(rolloutProvider.send(message(), account()));
-    expect(error.failure.kind).toBe('unknown_outcome');
-  });
-
-  it('reports a refused connection as a network failure', async () => {
-    const gone = await startRollout();
-    const url = gone.url;
-    await gone.close();
-    const error = await failure(rolloutProvider.send(message(), account({ baseUrl: url })));
-    expect(error.failure.kind).toBe('network');
+  itHandlesTransportFailures({
+    sim: () => sim,
+    send: ({ timeoutMs, signal, baseUrl }) =>
+      rolloutProvider.send(message(), account({ ...(timeoutMs ? { timeoutMs } : {}), ...(baseUrl ? { baseUrl } : {}) }), signal),
+    deadUrl: async () => {
+      const gone = await startRollout();
+      await gone.close();
+      return gone.url;
+    },
+    secrets: [SECRET],
   });
 });
 

@@ -1,12 +1,12 @@
+import { expectSendFailure } from '../../e2e/vendors/kit/send-failure.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoSecret } from '../../e2e/vendors/kit/no-secret.js';
 import type { VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { startUnipile } from '../../e2e/vendors/unipile/simulator.js';
-import { SendError, type OutgoingAttachment, type OutgoingMessage, type SendAccount, type SendFailureKind } from './types.js';
+import type { OutgoingAttachment, OutgoingMessage, SendAccount, SendFailureKind } from './types.js';
 import { unipileProvider, type UnipileSettings } from './unipile.js';
 
 const SECRET = 'unipile-key-3b9f2c7d41e8';
@@ -50,13 +50,7 @@ async function tempFile(name: string, content: Buffer): Promise<OutgoingAttachme
   return { filename: name, mimeType: 'application/octet-stream', size: content.length, path: file, sha256 };
 }
 
-/** The send must fail with a SendError that carries no trace of any secret. */
-async function failure(pending: Promise<unknown>, secrets: string[] = [SECRET]): Promise<SendError> {
-  const error = await pending.then(() => new Error('expected the send to fail'), (e: unknown) => e);
-  expect(error).toBeInstanceOf(SendError);
-  for (const secret of secrets) expectNoSecret(error, secret);
-  return error as SendError;
-}
+const failure = (pending: Promise<unknown>, secrets: string[] = [SECRET]) => expectSendFailure(pending, secrets);
 
 const json = (value: unknown) => JSON.stringify(value);
 
