@@ -1,16 +1,14 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CRM_GATEWAY_PATH, crmGatewaySent, startCrmGateway } from '../../e2e/vendors/crm-gateway/simulator.js';
-import { expectNoSecret } from '../../e2e/vendors/kit/no-secret.js';
+import { closedSimulatorUrl, expectSendFailure, itHandlesTransportFailures, sampleMessage, transportSettings } from '../../e2e/vendors/kit/send-fixtures.js';
 import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/server.js';
 import type { AccountSettings } from '../../shared/accounts.js';
 import { crmGatewayProvider } from './crm-gateway.js';
 import { retryDecision } from './retry-policy.js';
-import { SendError, type OutgoingMessage, type SendAccount, type SendFailure } from './types.js';
+import type { OutgoingMessage, SendAccount, SendFailure } from './types.js';
 
 type Settings = Extract<AccountSettings, { provider: 'crm-gateway' }>;
 
@@ -33,31 +31,12 @@ function account(extra: Partial<Settings> = {}, secret = SECRET): SendAccount<Se
   return { id: 'acc_gw', settings: { provider: 'crm-gateway', endpointUrl: `${sim.url}${CRM_GATEWAY_PATH}`, timeoutMs: 2_000, ...extra }, secret };
 }
 
-function message(extra: Partial<OutgoingMessage> = {}): OutgoingMessage {
-  return {
-    from: { name: 'Me', email: 'me@example.com' },
-    to: [{ name: 'Jane Doe', email: 'jane@example.com' }],
-    cc: [],
-    bcc: [],
-    subject: 'Quarterly numbers',
-    html: '<p>Hello Jane</p>',
-    text: 'Hello Jane',
-    attachments: [],
-    idempotencyKey: KEY,
-    ...extra,
-  };
-}
+// A UUID key: the tests check it travels as the Idempotency-Key header and is replayed.
+const message = (extra: Partial<OutgoingMessage> = {}): OutgoingMessage => sampleMessage({ idempotencyKey: KEY, ...extra });
 
 /** Sends expecting a SendError; every path checks that the key is nowhere on the error. */
 async function sendFailure(msg: OutgoingMessage, acc = account(), signal?: AbortSignal): Promise<SendFailure> {
-  try {
-    await crmGatewayProvider.send(msg, acc, signal);
-  } catch (error) {
-    expect(error).toBeInstanceOf(SendError);
-    expectNoSecret(error, SECRET);
-    return (error as SendError).failure;
-  }
-  throw new Error('expected the send to fail');
+  return (await expectSendFailure(crmGatewayProvider.send(msg, acc, signal), [SECRET])).failure;
 }
 
 async function withFault(fault: Fault, msg = message()): Promise<SendFailure> {
@@ -90,6 +69,9 @@ describe('crmGatewayProvider: request mapping', () => {
     const result = await crmGatewayProvider.send(
       message({
         to: [{ name: 'Jane Doe', email: 'jane@example.com' }, { email: 'bob@example.com' }],
+        subject: 'Quarterly numbers',
+        html: '<p>Hello Jane</p>',
+        text: 'Hello Jane',
         cc: [{ name: 'Doe, John', email: 'john@example.com' }],
         bcc: [{ email: 'audit@example.com' }],
         replyTo: { name: 'Sales', email: 'sales@example.com' },
@@ -278,12 +260,6 @@ describe('crmGatewayProvider: documented and undocumented failures', () => {
     expect(f.message).toMatch(/whether the email was sent is unknown/);
   });
 
-  it('a reset mid-answer -> unknown_outcome', async () => {
-    expect((await withFault({ kind: 'reset' })).kind).toBe('unknown_outcome');
-    sim.reset();
-    expect((await withFault({ kind: 'reset', beforeHeaders: true })).kind).toBe('unknown_outcome');
-  });
-
   it('no answer within the timeout -> unknown_outcome', async () => {
     sim.injectFault({ kind: 'hang' });
     const f = await sendFailure(message(), account({ timeoutMs: 100 }));
@@ -291,23 +267,18 @@ describe('crmGatewayProvider: documented and undocumented failures', () => {
     expect(f.message).toBe('CRM gateway did not answer within 100 ms; the email may or may not have been sent. Check the sent folder before sending again.');
   });
 
-  it('cancellation -> cancelled', async () => {
-    sim.injectFault({ kind: 'hang' });
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    expect((await sendFailure(message(), account(), controller.signal)).kind).toBe('cancelled');
-  });
-
-  it('a refused connection -> network', async () => {
-    const server = createServer();
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const { port } = server.address() as AddressInfo;
-    await new Promise<void>((r) => server.close(() => r()));
-    expect((await sendFailure(message(), account({ endpointUrl: `http://127.0.0.1:${port}${CRM_GATEWAY_PATH}` }))).kind).toBe('network');
-  });
-
   it('a vendor that echoes the key back has it redacted', async () => {
     const f = await withFault({ kind: 'status', status: 401, body: { error: { code: 'invalid_key', message: `Key ${SECRET} is revoked` } }, headers: { 'x-request-id': SECRET } });
     expect(f.message).toContain('Key [redacted] is revoked');
+  });
+});
+
+describe('crmGatewayProvider: transport', () => {
+  itHandlesTransportFailures({
+    sim: () => sim,
+    send: ({ timeoutMs, signal, baseUrl }) =>
+      crmGatewayProvider.send(message(), account({ ...transportSettings({ timeoutMs }), ...(baseUrl ? { endpointUrl: `${baseUrl}${CRM_GATEWAY_PATH}` } : {}) }), signal),
+    deadUrl: () => closedSimulatorUrl(startCrmGateway),
+    secrets: [SECRET],
   });
 });

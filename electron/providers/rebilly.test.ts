@@ -1,4 +1,4 @@
-import { expectSendFailure, itHandlesTransportFailures } from '../../e2e/vendors/kit/send-failure.js';
+import { closedSimulatorUrl, expectSendFailure, itHandlesTransportFailures, sampleMessage as message, transportSettings } from '../../e2e/vendors/kit/send-fixtures.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { startRebilly } from '../../e2e/vendors/rebilly/simulator.js';
@@ -23,27 +23,19 @@ function account(overrides: Partial<RebillySettings> = {}, secret = SECRET): Sen
   return { id: 'acc_rebilly', settings: { provider: 'rebilly', baseUrl: sim.url, organizationId: ORG, timeoutMs: 2_000, ...overrides }, secret };
 }
 
-function message(overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
-  return {
-    from: { name: 'Billing', email: 'billing@acme.example' },
-    to: [{ name: 'Bo Buyer', email: 'bo@client.example' }],
-    cc: [],
-    bcc: [],
-    subject: 'Your invoice',
-    html: '<p>Amount due: <b>$10</b></p>',
-    text: 'Amount due: $10',
-    attachments: [],
-    idempotencyKey: 'idem-1',
-    ...overrides,
-  };
-}
-
 const failure = (pending: Promise<unknown>, secrets: string[] = [SECRET]) => expectSendFailure(pending, secrets);
 
 describe('rebilly adapter: request mapping', () => {
   it('posts plain addresses, both bodies and status "outbox" with the API key', async () => {
     const result = await rebillyProvider.send(
-      message({ cc: [{ name: 'Cy', email: 'cy@client.example' }], bcc: [{ email: 'audit@acme.example' }] }),
+      message({
+        from: { name: 'Billing', email: 'billing@acme.example' },
+        cc: [{ name: 'Cy', email: 'cy@client.example' }],
+        bcc: [{ email: 'audit@acme.example' }],
+        subject: 'Your invoice',
+        html: '<p>Amount due: <b>$10</b></p>',
+        text: 'Amount due: $10',
+      }),
       account(),
     );
     const [req] = sim.requests;
@@ -175,13 +167,8 @@ describe('rebilly adapter: vendor answers', () => {
 describe('rebilly adapter: transport', () => {
   itHandlesTransportFailures({
     sim: () => sim,
-    send: ({ timeoutMs, signal, baseUrl }) =>
-      rebillyProvider.send(message(), account({ ...(timeoutMs ? { timeoutMs } : {}), ...(baseUrl ? { baseUrl } : {}) }), signal),
-    deadUrl: async () => {
-      const gone = await startRebilly();
-      await gone.close();
-      return gone.url;
-    },
+    send: (options) => rebillyProvider.send(message(), account(transportSettings(options)), options.signal),
+    deadUrl: () => closedSimulatorUrl(startRebilly),
     secrets: [SECRET],
   });
 });

@@ -1,4 +1,4 @@
-import { expectSendFailure, itHandlesTransportFailures } from '../../e2e/vendors/kit/send-failure.js';
+import { closedSimulatorUrl, expectSendFailure, itHandlesTransportFailures, sampleMessage, transportSettings } from '../../e2e/vendors/kit/send-fixtures.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { validateCreateEmailResponse } from '../../e2e/vendors/rollout/openapi.js';
@@ -23,20 +23,9 @@ function account(overrides: Partial<RolloutSettings> = {}, secret = SECRET): Sen
   return { id: 'acc_rollout', settings: { provider: 'rollout', baseUrl: sim.url, credentialId: CREDENTIAL, timeoutMs: 2_000, ...overrides }, secret };
 }
 
-function message(overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
-  return {
-    from: { name: 'Ann Agent', email: 'ann@acme.example' },
-    to: [{ name: 'Bo Buyer', email: 'bo@client.example' }, { email: 'cy@client.example' }],
-    cc: [],
-    bcc: [],
-    subject: 'Invoice 42',
-    html: '<p>Hello <b>Bo</b></p>',
-    text: 'Hello Bo',
-    attachments: [],
-    idempotencyKey: 'idem-1',
-    ...overrides,
-  };
-}
+// Two recipients, one without a display name: the mapping test checks how both are named.
+const message = (overrides: Partial<OutgoingMessage> = {}): OutgoingMessage =>
+  sampleMessage({ to: [{ name: 'Bo Buyer', email: 'bo@client.example' }, { email: 'cy@client.example' }], ...overrides });
 
 const failure = (pending: Promise<unknown>, secrets: string[] = [SECRET]) => expectSendFailure(pending, secrets);
 
@@ -167,13 +156,8 @@ describe('rollout adapter: vendor answers', () => {
 describe('rollout adapter: transport', () => {
   itHandlesTransportFailures({
     sim: () => sim,
-    send: ({ timeoutMs, signal, baseUrl }) =>
-      rolloutProvider.send(message(), account({ ...(timeoutMs ? { timeoutMs } : {}), ...(baseUrl ? { baseUrl } : {}) }), signal),
-    deadUrl: async () => {
-      const gone = await startRollout();
-      await gone.close();
-      return gone.url;
-    },
+    send: (options) => rolloutProvider.send(message(), account(transportSettings(options)), options.signal),
+    deadUrl: () => closedSimulatorUrl(startRollout),
     secrets: [SECRET],
   });
 });

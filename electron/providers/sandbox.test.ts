@@ -3,8 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectSendFailure, sampleMessage as message } from '../../e2e/vendors/kit/send-fixtures.js';
 import { createSandboxProvider, readSandboxRecords } from './sandbox.js';
-import { SendError, type OutgoingMessage, type SendAccount, type SendFailure } from './types.js';
+import type { SendAccount, SendFailure } from './types.js';
 
 let dir: string;
 let recordFile: string;
@@ -19,31 +20,8 @@ afterEach(async () => {
 const account: SendAccount = { id: 'acc_1', settings: { provider: 'sandbox', timeoutMs: 30_000 }, secret: '' };
 const fixedNow = () => new Date('2026-03-01T10:00:00.000Z');
 
-function message(extra: Partial<OutgoingMessage> = {}): OutgoingMessage {
-  return {
-    from: { name: 'Me', email: 'me@example.com' },
-    to: [{ name: 'Ann', email: 'ann@example.com' }],
-    cc: [{ email: 'cc@example.com' }],
-    bcc: [{ email: 'bcc@example.com' }],
-    replyTo: { email: 'reply@example.com' },
-    subject: 'Hello',
-    html: '<p>Hi</p>',
-    text: 'Hi',
-    attachments: [],
-    idempotencyKey: '11111111-1111-4111-8111-111111111111',
-    ...extra,
-  };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<SendFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(SendError);
-    return (error as SendError).failure;
-  }
-  throw new Error('expected a SendError');
-}
+// The sandbox account has no secret to leak.
+const failureOf = async (pending: Promise<unknown>): Promise<SendFailure> => (await expectSendFailure(pending, [])).failure;
 
 describe('sandbox provider', () => {
   it('supports everything, up to 25 MiB of attachments', () => {
@@ -56,7 +34,15 @@ describe('sandbox provider', () => {
     const file = join(dir, 'report.pdf');
     await writeFile(file, 'PDF-CONTENT');
     const p = createSandboxProvider({ recordFile, now: fixedNow });
-    const result = await p.send(message({ attachments: [{ filename: 'report.pdf', mimeType: 'application/pdf', size: 11, path: file }] }), account);
+    const result = await p.send(
+      message({
+        cc: [{ email: 'cc@example.com' }],
+        bcc: [{ email: 'bcc@example.com' }],
+        replyTo: { email: 'reply@example.com' },
+        attachments: [{ filename: 'report.pdf', mimeType: 'application/pdf', size: 11, path: file }],
+      }),
+      account,
+    );
     expect(result.status).toBe('sent');
     expect(result.remoteId).toMatch(/^sbx_msg_/);
     expect(result.remoteThreadId).toMatch(/^sbx_thr_/);
@@ -65,17 +51,17 @@ describe('sandbox provider', () => {
     expect(JSON.parse(lines[0] ?? '')).toEqual({
       at: '2026-03-01T10:00:00.000Z',
       accountId: 'acc_1',
-      idempotencyKey: '11111111-1111-4111-8111-111111111111',
+      idempotencyKey: 'idem-1',
       remoteId: result.remoteId,
       remoteThreadId: result.remoteThreadId,
-      from: { name: 'Me', email: 'me@example.com' },
-      to: [{ name: 'Ann', email: 'ann@example.com' }],
+      from: { name: 'Ann Agent', email: 'ann@acme.example' },
+      to: [{ name: 'Bo Buyer', email: 'bo@client.example' }],
       cc: [{ email: 'cc@example.com' }],
       bcc: [{ email: 'bcc@example.com' }],
       replyTo: { email: 'reply@example.com' },
-      subject: 'Hello',
-      html: '<p>Hi</p>',
-      text: 'Hi',
+      subject: 'Invoice 42',
+      html: '<p>Hello <b>Bo</b></p>',
+      text: 'Hello Bo',
       attachments: [{ filename: 'report.pdf', mimeType: 'application/pdf', size: 11, sha256: createHash('sha256').update('PDF-CONTENT').digest('hex') }],
     });
   });

@@ -1,9 +1,9 @@
-import { expectSendFailure, itHandlesTransportFailures } from '../../e2e/vendors/kit/send-failure.js';
+import { closedSimulatorUrl, expectSendFailure, itHandlesTransportFailures, sampleMessage as message, transportSettings } from '../../e2e/vendors/kit/send-fixtures.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { startStuut } from '../../e2e/vendors/stuut/simulator.js';
 import { stuutProvider } from './stuut.js';
-import type { OutgoingMessage, SendAccount, SendFailureKind } from './types.js';
+import type { SendAccount, SendFailureKind } from './types.js';
 
 const SECRET = 'stuut_live_tok_93be0d2a';
 type StuutSettings = Extract<SendAccount['settings'], { provider: 'stuut' }>;
@@ -21,21 +21,6 @@ function account(overrides: Partial<StuutSettings> = {}, secret = SECRET): SendA
   return { id: 'acc_stuut', settings: { provider: 'stuut', baseUrl: sim.url, emailSender: 'sndr_ar_desk', timeoutMs: 2_000, ...overrides }, secret };
 }
 
-function message(overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
-  return {
-    from: { name: 'AR Desk', email: 'ar@acme.example' },
-    to: [{ name: 'Bo Buyer', email: 'bo@client.example' }],
-    cc: [],
-    bcc: [],
-    subject: 'Overdue invoice',
-    html: '<p>Please pay</p>',
-    text: 'Please pay',
-    attachments: [],
-    idempotencyKey: 'idem-1',
-    ...overrides,
-  };
-}
-
 const failure = (pending: Promise<unknown>, secrets: string[] = [SECRET]) => expectSendFailure(pending, secrets);
 
 const created = (status: string, extra: Record<string, unknown> = {}): Extract<Fault, { kind: 'status' }> => ({
@@ -47,7 +32,13 @@ const created = (status: string, extra: Record<string, unknown> = {}): Extract<F
 describe('stuut adapter: request mapping', () => {
   it('posts plain addresses, the HTML body, the sender id and all options off', async () => {
     const result = await stuutProvider.send(
-      message({ cc: [{ name: 'Cy', email: 'cy@client.example' }], bcc: [{ email: 'audit@acme.example' }], replyTo: { name: 'Desk', email: 'desk@acme.example' } }),
+      message({
+        cc: [{ name: 'Cy', email: 'cy@client.example' }],
+        bcc: [{ email: 'audit@acme.example' }],
+        replyTo: { name: 'Desk', email: 'desk@acme.example' },
+        subject: 'Overdue invoice',
+        html: '<p>Please pay</p>',
+      }),
       account(),
     );
     const [req] = sim.requests;
@@ -167,13 +158,8 @@ describe('stuut adapter: error statuses', () => {
 describe('stuut adapter: transport', () => {
   itHandlesTransportFailures({
     sim: () => sim,
-    send: ({ timeoutMs, signal, baseUrl }) =>
-      stuutProvider.send(message(), account({ ...(timeoutMs ? { timeoutMs } : {}), ...(baseUrl ? { baseUrl } : {}) }), signal),
-    deadUrl: async () => {
-      const gone = await startStuut();
-      await gone.close();
-      return gone.url;
-    },
+    send: (options) => stuutProvider.send(message(), account(transportSettings(options)), options.signal),
+    deadUrl: () => closedSimulatorUrl(startStuut),
     secrets: [SECRET],
   });
 

@@ -1,4 +1,4 @@
-import { expectSendFailure } from '../../e2e/vendors/kit/send-failure.js';
+import { closedSimulatorUrl, expectSendFailure, itHandlesTransportFailures, sampleMessage, transportSettings } from '../../e2e/vendors/kit/send-fixtures.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,20 +28,14 @@ function account(overrides: Partial<UnipileSettings> = {}, secret = SECRET): Sen
   return { id: 'acc_local', settings: { provider: 'unipile', baseUrl: sim.url, accountId: ACCOUNT_ID, timeoutMs: 2_000, ...overrides }, secret };
 }
 
-function message(overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
-  return {
-    from: { name: 'Ann Agent', email: 'ann@acme.example' },
+// Every attendee kind, one without a display name: the mapping test checks each JSON field.
+const message = (overrides: Partial<OutgoingMessage> = {}): OutgoingMessage =>
+  sampleMessage({
     to: [{ name: 'Bo Buyer', email: 'bo@client.example' }, { email: 'cy@client.example' }],
     cc: [{ name: 'Dee', email: 'dee@client.example' }],
     bcc: [{ email: 'audit@acme.example' }],
-    subject: 'Invoice 42',
-    html: '<p>Hello <b>Bo</b></p>',
-    text: 'Hello Bo',
-    attachments: [],
-    idempotencyKey: 'idem-1',
     ...overrides,
-  };
-}
+  });
 
 async function tempFile(name: string, content: Buffer): Promise<OutgoingAttachment & { sha256: string }> {
   const file = path.join(dir, `${randomBytes(4).toString('hex')}-${name}`);
@@ -234,32 +228,17 @@ describe('unipile adapter: documented errors keep the vendor words', () => {
 });
 
 describe('unipile adapter: transport', () => {
-  it('a vendor that never answers → unknown_outcome after the timeout', async () => {
-    sim.injectFault({ kind: 'hang' });
-    const started = Date.now();
-    const error = await failure(unipileProvider.send(message(), account({ timeoutMs: 200 })));
-    expect(error.failure.kind).toBe('unknown_outcome');
-    expect(Date.now() - started).toBeLessThan(1_500);
-  });
-
-  it('cancellation while waiting → cancelled', async () => {
-    sim.injectFault({ kind: 'hang' });
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const error = await failure(unipileProvider.send(message(), account(), controller.signal));
-    expect(error.failure.kind).toBe('cancelled');
+  itHandlesTransportFailures({
+    sim: () => sim,
+    send: (options) => unipileProvider.send(message(), account(transportSettings(options)), options.signal),
+    deadUrl: () => closedSimulatorUrl(startUnipile),
+    secrets: [SECRET],
   });
 
   it('an already cancelled send makes no request', async () => {
     const error = await failure(unipileProvider.send(message(), account(), AbortSignal.abort()));
     expect(error.failure.kind).toBe('cancelled');
     expect(sim.requests).toHaveLength(0);
-  });
-
-  it.each([{ beforeHeaders: false }, { beforeHeaders: true }])('a reset connection (beforeHeaders $beforeHeaders) → unknown_outcome', async ({ beforeHeaders }) => {
-    sim.injectFault({ kind: 'reset', beforeHeaders });
-    const error = await failure(unipileProvider.send(message(), account()));
-    expect(error.failure.kind).toBe('unknown_outcome');
   });
 
   it('a 2xx without a tracking id (a proxy page, truncated JSON) → unknown_outcome', async () => {

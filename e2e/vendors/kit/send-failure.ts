@@ -31,7 +31,8 @@ export function itHandlesTransportFailures(c: TransportCase): void {
     const error = await expectSendFailure(c.send({ timeoutMs: 200 }), c.secrets);
     expect(error.failure.kind).toBe('unknown_outcome');
     expect(error.message).toContain('200 ms');
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // Well under the 2 s the test accounts default to: the override, not the default, applied.
+    expect(Date.now() - started).toBeLessThan(1_500);
   });
 
   it('stops when cancelled after the request reached the vendor', async () => {
@@ -49,6 +50,8 @@ export function itHandlesTransportFailures(c: TransportCase): void {
   ])('reports a connection reset %s as an unknown outcome', async (_label, beforeHeaders) => {
     c.sim().injectFault({ kind: 'reset', beforeHeaders });
     expect((await expectSendFailure(c.send({}), c.secrets)).failure.kind).toBe('unknown_outcome');
+    // The request reached the vendor once: the outcome is unknown, not a failure to connect.
+    expect(c.sim().requests).toHaveLength(1);
   });
 
   it('reports a refused connection as a network failure: nothing was sent', async () => {
