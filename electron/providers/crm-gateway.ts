@@ -1,10 +1,11 @@
 import type { AccountSettings } from '../../shared/accounts.js';
 import { formatAddress } from '../../shared/address.js';
 import { httpFailure, readVendorWords } from './errors.js';
-import { callVendor, redact, type VendorResponse } from './http.js';
+import { redact, type VendorResponse } from './http.js';
 import { readAttachment } from './local-files.js';
 import { preflight } from './preflight.js';
 import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+import { isSuccess, postToVendor } from './vendor-post.js';
 
 type CrmGatewaySettings = Extract<AccountSettings, { provider: 'crm-gateway' }>;
 
@@ -108,29 +109,20 @@ export const crmGatewayProvider: Provider<CrmGatewaySettings> = {
   },
   async send(message: OutgoingMessage, account: SendAccount<CrmGatewaySettings>, signal?: AbortSignal): Promise<SendResult> {
     preflight(crmGatewayProvider, message);
-    const { settings, secret } = account;
-    if ((settings as AccountSettings).provider !== 'crm-gateway') {
-      throw new SendError({ kind: 'validation', message: `This account is not a ${NAME} account.` });
-    }
-    const secrets = [secret];
-    const body = await crmGatewayBody(message);
-    const res = await callVendor({
-      provider: NAME,
+    const secrets = [account.secret];
+    const res = await postToVendor(crmGatewayProvider, account, signal, async (settings) => ({
       url: settings.endpointUrl,
       headers: {
-        Authorization: `Bearer ${secret}`,
+        Authorization: `Bearer ${account.secret}`,
         // The same key on every retry of this message: the gateway replays its first answer.
         'Idempotency-Key': message.idempotencyKey,
         'Content-Type': 'application/json',
         Accept: 'application/json',
       },
-      body: JSON.stringify(body),
-      timeoutMs: settings.timeoutMs,
-      ...(signal ? { signal } : {}),
-      secrets,
-    });
+      body: JSON.stringify(await crmGatewayBody(message)),
+    }));
     const requestId = requestIdOf(res, secrets);
-    if (res.status < 200 || res.status > 299) throw failure(res, secrets, requestId);
+    if (!isSuccess(res)) throw failure(res, secrets, requestId);
     return result(res, secrets, requestId);
   },
 };

@@ -1,8 +1,9 @@
 import type { AccountSettings } from '../../shared/accounts.js';
 import { httpFailure, readVendorWords, type VendorWords } from './errors.js';
-import { callVendor, redact, type VendorResponse } from './http.js';
+import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
 import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
 
 type RebillySettings = Extract<AccountSettings, { provider: 'rebilly' }>;
 
@@ -104,19 +105,13 @@ export const rebillyProvider: Provider<RebillySettings> = {
   },
   async send(message: OutgoingMessage, account: SendAccount<RebillySettings>, signal?: AbortSignal): Promise<SendResult> {
     preflight(rebillyProvider, message);
-    const { settings, secret } = account;
-    const secrets = [secret];
-    const base = settings.baseUrl.replace(/\/+$/, '');
-    const res = await callVendor({
-      provider: rebillyProvider.displayName,
-      url: `${base}/organizations/${encodeURIComponent(settings.organizationId)}/email-messages`,
-      headers: { 'REB-APIKEY': secret, 'Content-Type': 'application/json', Accept: 'application/json' },
+    const secrets = [account.secret];
+    const res = await postToVendor(rebillyProvider, account, signal, (settings) => ({
+      url: vendorUrl(settings.baseUrl, `/organizations/${encodeURIComponent(settings.organizationId)}/email-messages`),
+      headers: { 'REB-APIKEY': account.secret, 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(rebillyBody(message, settings)),
-      timeoutMs: settings.timeoutMs,
-      ...(signal ? { signal } : {}),
-      secrets,
-    });
-    if (res.status < 200 || res.status > 299) {
+    }));
+    if (!isSuccess(res)) {
       throw httpFailure(rebillyProvider.displayName, res, rebillyWords(res.json), secrets);
     }
     return readResult(res, secrets);

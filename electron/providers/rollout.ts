@@ -1,9 +1,10 @@
 import type { AccountSettings } from '../../shared/accounts.js';
 import type { Address } from '../../shared/address.js';
 import { httpFailure, readVendorWords } from './errors.js';
-import { callVendor, redact, type VendorResponse } from './http.js';
+import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
 import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
 
 type RolloutSettings = Extract<AccountSettings, { provider: 'rollout' }>;
 
@@ -66,23 +67,18 @@ export const rolloutProvider: Provider<RolloutSettings> = {
   },
   async send(message: OutgoingMessage, account: SendAccount<RolloutSettings>, signal?: AbortSignal): Promise<SendResult> {
     preflight(rolloutProvider, message);
-    const { settings, secret } = account;
-    const secrets = [secret];
-    const res = await callVendor({
-      provider: rolloutProvider.displayName,
-      url: `${settings.baseUrl.replace(/\/+$/, '')}/emailMessages`,
+    const secrets = [account.secret];
+    const res = await postToVendor(rolloutProvider, account, signal, (settings) => ({
+      url: vendorUrl(settings.baseUrl, '/emailMessages'),
       headers: {
-        Authorization: `Bearer ${secret}`,
+        Authorization: `Bearer ${account.secret}`,
         'X-Rollout-Credential-Id': settings.credentialId,
         'Content-Type': 'application/json',
         Accept: 'application/json',
       },
       body: JSON.stringify(rolloutBody(message)),
-      timeoutMs: settings.timeoutMs,
-      ...(signal ? { signal } : {}),
-      secrets,
-    });
-    if (res.status < 200 || res.status > 299) {
+    }));
+    if (!isSuccess(res)) {
       // Rollout documents `{ errorMessage }` for 400 and 409, which readVendorWords reads; 401 and
       // 5xx are undocumented and read the same tolerant way.
       throw httpFailure(rolloutProvider.displayName, res, readVendorWords(res.json), secrets);

@@ -1,8 +1,9 @@
 import type { AccountSettings } from '../../shared/accounts.js';
 import { httpFailure, readVendorWords } from './errors.js';
-import { callVendor, redact, type VendorResponse } from './http.js';
+import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
 import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
 
 type StuutSettings = Extract<AccountSettings, { provider: 'stuut' }>;
 
@@ -68,19 +69,14 @@ export const stuutProvider: Provider<StuutSettings> = {
   },
   async send(message: OutgoingMessage, account: SendAccount<StuutSettings>, signal?: AbortSignal): Promise<SendResult> {
     preflight(stuutProvider, message);
-    const { settings, secret } = account;
-    const secrets = [secret];
-    const res = await callVendor({
-      provider: stuutProvider.displayName,
-      url: `${settings.baseUrl.replace(/\/+$/, '')}/v1/emails`,
-      headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    const secrets = [account.secret];
+    const res = await postToVendor(stuutProvider, account, signal, (settings) => ({
+      url: vendorUrl(settings.baseUrl, '/v1/emails'),
+      headers: { Authorization: `Bearer ${account.secret}`, 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(stuutBody(message, settings)),
-      timeoutMs: settings.timeoutMs,
-      ...(signal ? { signal } : {}),
-      secrets,
-    });
+    }));
     // Stuut documents no error statuses: every non-2xx is read generically (401 → bad credentials).
-    if (res.status < 200 || res.status > 299) {
+    if (!isSuccess(res)) {
       throw httpFailure(stuutProvider.displayName, res, readVendorWords(res.json), secrets);
     }
     return readResult(res, secrets);

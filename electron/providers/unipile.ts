@@ -1,11 +1,11 @@
-import type { AccountSettings } from '../../shared/accounts.js';
 import type { Capabilities } from '../../shared/capabilities.js';
 import { httpFailure, readVendorWords, type VendorWords } from './errors.js';
-import { callVendor, redact, type VendorResponse } from './http.js';
+import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
 import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
 import { openAttachments } from './unipile-files.js';
 import { buildUnipileForm, type UnipileSettings } from './unipile-form.js';
+import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
 
 export type { UnipileSettings } from './unipile-form.js';
 
@@ -86,25 +86,15 @@ export const unipileProvider: Provider<UnipileSettings> = {
   capabilities: unipileCapabilities,
   async send(message: OutgoingMessage, account: SendAccount<UnipileSettings>, signal?: AbortSignal): Promise<SendResult> {
     preflight(unipileProvider, message);
-    const { settings, secret } = account;
-    // Another vendor's settings would send this key to whatever URL they name.
-    if ((settings as AccountSettings).provider !== 'unipile') {
-      throw new SendError({ kind: 'validation', message: `This account is not a ${NAME} account.` });
-    }
-    const secrets = [secret];
-    // Files are opened (and re-checked) before anything leaves, so a vanished file costs no request.
-    const files = await openAttachments(message.attachments);
-    const res = await callVendor({
-      provider: NAME,
-      url: `${settings.baseUrl.replace(/\/+$/, '')}/api/v1/emails`,
+    const secrets = [account.secret];
+    const res = await postToVendor(unipileProvider, account, signal, async (settings) => ({
+      url: vendorUrl(settings.baseUrl, '/api/v1/emails'),
       // No Content-Type: fetch writes multipart/form-data with the FormData's own boundary.
-      headers: { 'X-API-KEY': secret, Accept: 'application/json' },
-      body: buildUnipileForm(message, settings, files),
-      timeoutMs: settings.timeoutMs,
-      ...(signal ? { signal } : {}),
-      secrets,
-    });
-    if (res.status < 200 || res.status > 299) throw unipileFailure(res, settings, secrets);
+      headers: { 'X-API-KEY': account.secret, Accept: 'application/json' },
+      // Files are opened (and re-checked) before anything leaves, so a vanished file costs no request.
+      body: buildUnipileForm(message, settings, await openAttachments(message.attachments)),
+    }));
+    if (!isSuccess(res)) throw unipileFailure(res, account.settings, secrets);
     return readResult(res, secrets);
   },
 };

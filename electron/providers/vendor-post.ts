@@ -1,0 +1,44 @@
+import type { AccountSettings } from '../../shared/accounts.js';
+import { callVendor, type VendorResponse } from './http.js';
+import { SendError, type Provider, type SendAccount } from './types.js';
+
+/** What an adapter sends: everything but the plumbing every vendor call shares. */
+export interface VendorPost {
+  url: string;
+  headers: Record<string, string>;
+  body: string | FormData;
+}
+
+/** A vendor path under an account's base URL, whatever trailing slashes the user typed. */
+export function vendorUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${path}`;
+}
+
+export function isSuccess(res: VendorResponse): boolean {
+  return res.status >= 200 && res.status <= 299;
+}
+
+/**
+ * The one POST every vendor adapter makes. It first refuses an account whose settings belong
+ * to another provider: they would send this provider's key to whatever URL they name. Only
+ * then is the request built (so `build` may rely on the settings' shape), and sent with the
+ * account's timeout, the caller's signal, and the secret kept out of every error.
+ */
+export async function postToVendor<S extends AccountSettings>(
+  provider: Pick<Provider, 'id' | 'displayName'>,
+  account: SendAccount<S>,
+  signal: AbortSignal | undefined,
+  build: (settings: S) => VendorPost | Promise<VendorPost>,
+): Promise<VendorResponse> {
+  if ((account.settings as AccountSettings).provider !== provider.id) {
+    throw new SendError({ kind: 'validation', message: `This account is not a ${provider.displayName} account.` });
+  }
+  const request = await build(account.settings);
+  return callVendor({
+    provider: provider.displayName,
+    ...request,
+    timeoutMs: account.settings.timeoutMs,
+    ...(signal ? { signal } : {}),
+    secrets: [account.secret],
+  });
+}
