@@ -56,7 +56,6 @@ export type ChannelOutput<C extends ChannelName> = z.output<(typeof channels)[C]
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 export const channelNames = Object.keys(channels) as ChannelName[];
-export const eventNames = Object.keys(events) as EventName[];
 
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(channels, name);

@@ -21,17 +21,6 @@ export const failureSchema = z.object({
   retryAfterMs: z.number().nonnegative().optional(),
 });
 export type Failure = z.infer<typeof failureSchema>;
-export type FailureKind = Failure['kind'];
 
 /** Every answer across IPC is a result: an error thrown across IPC keeps only its message. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
-
-export function resultSchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: failureSchema }),
-  ]);
-}
-
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (error: Failure): Result<never> => ({ ok: false, error });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { startVendorServer, stateSlot, type RecordedRequest, type SimulatorHandler, type VendorReply, type VendorSimulator } from '../kit/server.js';
 import { validatePayload } from './validate.js';
 
@@ -147,9 +147,4 @@ export function startCrmGateway(options: CrmGatewayOptions = {}): Promise<Vendor
 export function crmGatewaySent(sim: VendorSimulator): { id: string; threadId: string; body: Record<string, unknown> }[] {
   const state = sim.state.get('crm-gateway') as GatewayState | undefined;
   return state ? [...state.sent] : [];
-}
-
-/** Content hash of an attachment as the gateway received it, for tests to compare with the file. */
-export function sha256OfBase64(contentBase64: string): string {
-  return createHash('sha256').update(Buffer.from(contentBase64, 'base64')).digest('hex');
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isValidEmail } from '../../../shared/address.js';
 import { startVendorServer, stateSlot } from '../kit/server.js';
 import type { RecordedRequest, SimulatorHandler, VendorReply, VendorSimulator } from '../kit/types.js';
-import { describeErrors, documentedErrorTypes, validateSendEmailRequest } from './openapi.js';
+import { describeErrors, validateSendEmailRequest } from './openapi.js';
 
 /**
  * Unipile, `POST /api/v1/emails`, as strict as the vendor's definition: X-API-KEY, multipart
@@ -165,4 +165,3 @@ export function startUnipile(options: UnipileOptions = {}): Promise<VendorSimula
 }
 
 /** Every error type the vendor documents for this route, per status (for tests and the CLI). */
-export const unipileErrorTypes = (status: 401 | 403 | 404 | 422 | 500 | 503 | 504): string[] => documentedErrorTypes(status);
