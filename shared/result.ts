@@ -15,6 +15,10 @@ export const failureSchema = z.object({
     'unknown_outcome',
     'unsupported',
     'cancelled',
+    /** Someone else changed the same thing first (a draft saved from another window). */
+    'conflict',
+    /** The vault is locked: the passphrase has not been entered yet. */
+    'locked',
   ]),
   message: z.string(),
   fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),

@@ -1,6 +1,7 @@
 import type { AccountSettings, ProviderId } from '../../shared/accounts.js';
 import type { Address } from '../../shared/address.js';
 import type { Capabilities } from '../../shared/capabilities.js';
+import type { MessageContent } from '../../shared/message.js';
 import type { Failure } from '../../shared/result.js';
 
 /** A file the user chose; main reads it from `path` at send time, the renderer never does. */
@@ -13,21 +14,13 @@ export interface OutgoingAttachment {
 }
 
 /** The one canonical message every adapter maps to its vendor's request. */
-export interface OutgoingMessage {
+export type OutgoingMessage = MessageContent & {
   from: Address;
-  to: Address[];
-  cc: Address[];
-  bcc: Address[];
   replyTo?: Address;
-  subject: string;
-  html: string;
-  text: string;
   attachments: OutgoingAttachment[];
-  /** The history entry being answered: its vendor ids. */
-  inReplyTo?: { remoteId: string; remoteThreadId?: string };
   /** Fixed when the message enters the outbox and reused on every retry. */
   idempotencyKey: string;
-}
+};
 
 /** The account an adapter sends through: its settings and its decrypted secret (main only). */
 export interface SendAccount<S extends AccountSettings = AccountSettings> {

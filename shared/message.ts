@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { addressSchema } from './address.js';
+
+/**
+ * The message model, one schema for both sides: the composer submits a `SubmitMessage`
+ * through `outbox:submit`; main adds the sender, the attachment files and the idempotency
+ * key and hands the providers an `OutgoingMessage` whose content part is inferred from here.
+ */
+
+const MAX_BODY_CHARS = 20 * 1024 * 1024;
+
+/** The vendor ids of the history entry a reply answers. */
+export const replyTargetSchema = z.object({
+  remoteId: z.string().min(1).max(500),
+  remoteThreadId: z.string().min(1).max(500).optional(),
+});
+export type ReplyTarget = z.infer<typeof replyTargetSchema>;
+
+/** What every provider maps: recipients, subject and both bodies. */
+export const messageContentSchema = z.object({
+  to: z.array(addressSchema).max(500),
+  cc: z.array(addressSchema).max(500),
+  bcc: z.array(addressSchema).max(500),
+  subject: z.string().max(998),
+  html: z.string().max(MAX_BODY_CHARS),
+  text: z.string().max(MAX_BODY_CHARS),
+  inReplyTo: replyTargetSchema.optional(),
+});
+export type MessageContent = z.infer<typeof messageContentSchema>;
+
+/** A file main holds for the renderer: the renderer knows it only by this opaque token. */
+export const attachmentRefSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'is not an attachment token'),
+  filename: z.string().min(1).max(255),
+  mimeType: z.string().max(255),
+  size: z.number().int().nonnegative(),
+});
+export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+
+/** The input of `outbox:submit`: the composer's message, the account it goes through, its files. */
+export const submitMessageSchema = messageContentSchema.extend({
+  accountId: z.string().min(1).max(100),
+  attachments: z.array(attachmentRefSchema).max(100),
+  /** The draft this message was written in, removed once the message is accepted. */
+  draftId: z.string().min(1).max(100).optional(),
+});
+export type SubmitMessage = z.infer<typeof submitMessageSchema>;
