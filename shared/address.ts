@@ -1,31 +1,56 @@
+import emailAddresses from 'email-addresses';
 import { z } from 'zod';
+import { addressSpecProblem, describeInvalidEntry } from './address-check.js';
+import { splitAddressList } from './address-list.js';
+
+type ParsedMailbox = emailAddresses.ParsedMailbox;
+
+/** Display names longer than this are refused (the vendors cut or reject them). */
+const MAX_NAME = 200;
+
+/** RFC 5322 mailbox through the email-addresses parser; UTF-8 (RFC 6532) so IDN domains and local parts pass. */
+function parseMailbox(input: string): ParsedMailbox | null {
+  try {
+    const parsed = emailAddresses.parseOneAddress({ input, rfc6532: true });
+    return parsed && parsed.type === 'mailbox' ? parsed : null;
+  } catch {
+    // The parser is generated code; a crash on odd input must read as "not an address", never escape.
+    return null;
+  }
+}
+
+/** `local@domain` as written: a quoted local part keeps its quotes (the parser's `local` drops them). */
+function specOf(mailbox: ParsedMailbox): string {
+  const localTokens = mailbox.parts.local.tokens.trim();
+  const local = localTokens.startsWith('"') ? localTokens : mailbox.local;
+  return `${local}@${mailbox.domain}`;
+}
+
+/** Whitespace the parser tolerates as CFWS (`ann @ x.io`) is almost always a typo. */
+function hasLooseSpace(mailbox: ParsedMailbox): boolean {
+  const text = mailbox.parts.address.tokens
+    .replace(/\([^()]*\)/g, '')
+    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
+    .trim();
+  return /\s/.test(text);
+}
 
 /**
- * A deliberately practical address check: one @, a dot-atom or quoted local part, and a
- * domain of letters/digits/hyphens with at least one dot. Vendors reject far less, but
- * catching typos before Send is what the user notices.
+ * True when `email` is one bare address (no display name, no comment) that the RFC 5322
+ * parser accepts and whose domain is a real host name (dotted, letters/digits/hyphens in
+ * any script; no IP literals, which no vendor takes).
  */
-// The alternatives are disjoint and the input is capped at 64 characters before matching.
-// eslint-disable-next-line security/detect-unsafe-regex
-const LOCAL = /^(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[^"\\\r\n]|\\.)+")$/;
-const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
-
 export function isValidEmail(email: string): boolean {
-  if (email.length > 254) return false;
-  const at = email.lastIndexOf('@');
-  if (at <= 0 || at === email.length - 1) return false;
-  const local = email.slice(0, at);
-  const domain = email.slice(at + 1);
-  if (local.length > 64 || !LOCAL.test(local)) return false;
-  const labels = domain.split('.');
-  return labels.length >= 2 && labels.every((label) => LABEL.test(label));
+  if (addressSpecProblem(email) !== null) return false;
+  const mailbox = parseMailbox(email);
+  return mailbox !== null && mailbox.name === null && specOf(mailbox) === email;
 }
 
 export const emailSchema = z.string().trim().refine(isValidEmail, { message: 'is not a valid email address' });
 
 /** One mailbox: `{ name?, email }`. */
 export const addressSchema = z.object({
-  name: z.string().trim().max(200).optional(),
+  name: z.string().trim().max(MAX_NAME).optional(),
   email: emailSchema,
 });
 export type Address = z.infer<typeof addressSchema>;
@@ -38,18 +63,93 @@ export function formatAddress(address: Address): string {
   return `${name} <${address.email}>`;
 }
 
-/** Parses `Ann <ann@x.io>`, `"Doe, Jane" <jane@x.io>` or a bare address; null when it is not one. */
+/** One entry of a recipient list: the text the user typed and either the address or the reason it is not one. */
+export interface RecipientEntry {
+  raw: string;
+  address: Address | null;
+  /** Phrased to follow the raw text: `"ann@x" has no domain ending such as .com`. */
+  error: string | null;
+}
+
+function parseEntry(raw: string): RecipientEntry {
+  const mailbox = parseMailbox(raw);
+  if (!mailbox) return { raw, address: null, error: describeInvalidEntry(raw) };
+  const email = specOf(mailbox);
+  const problem = hasLooseSpace(mailbox) ? 'has a space in it' : addressSpecProblem(email);
+  if (problem) return { raw, address: null, error: problem };
+  // `ann@x.io (Ann Lee)` is the old way of naming someone; keep the comment as the name.
+  const comment = mailbox.parts.comments.map((c) => c.tokens.trim()).find((c) => c.length > 2);
+  const name = (mailbox.name ?? (comment ? comment.slice(1, -1) : '')).trim();
+  if (name.length > MAX_NAME) return { raw, address: null, error: `has a name longer than ${MAX_NAME} characters` };
+  return { raw, address: name ? { name, email } : { email }, error: null };
+}
+
+/** Parses `Ann <ann@x.io>`, `"Doe, Jane" <jane@x.io>` or a bare address; null when it is not exactly one. */
 export function parseAddress(input: string): Address | null {
-  const trimmed = input.trim();
-  const angle = /^(.*)<([^<>]+)>$/.exec(trimmed);
-  if (angle) {
-    const email = (angle[2] ?? '').trim();
-    let name = (angle[1] ?? '').trim();
-    if (name.startsWith('"') && name.endsWith('"') && name.length >= 2) {
-      name = name.slice(1, -1).replace(/\\(.)/g, '$1');
+  const raw = input.trim();
+  if (!raw) return null;
+  return parseEntry(raw).address;
+}
+
+/**
+ * Splits a typed or pasted list (`Ann <ann@x.io>, bob@y.org; "Lee, C" <c@z.com>`) into
+ * entries, each with its address or a human reason. Commas and semicolons separate except
+ * inside quotes, `<...>` and comments; a group (`Team: a@x.io, b@y.io;`) expands to its
+ * members; a piece that is only addresses separated by spaces or new lines (a pasted
+ * column) is split on them. Order is kept; nothing typed is dropped.
+ */
+export function parseRecipients(input: string): RecipientEntry[] {
+  const entries: RecipientEntry[] = [];
+  for (const piece of splitAddressList(input)) {
+    const entry = parseEntry(piece.raw);
+    const words = piece.raw.split(/\s+/);
+    if (entry.error && words.length > 1 && words.every(isValidEmail)) {
+      for (const email of words) entries.push({ raw: email, address: { email }, error: null });
+    } else {
+      entries.push(entry);
     }
-    if (!isValidEmail(email)) return null;
-    return name ? { name, email } : { email };
   }
-  return isValidEmail(trimmed) ? { email: trimmed } : null;
+  return entries;
+}
+
+export type RecipientField = 'to' | 'cc' | 'bcc';
+
+/** An address that appeared more than once; it stays in `kept` and left `removed`. */
+export interface MergedRecipient {
+  email: string;
+  kept: RecipientField;
+  removed: RecipientField;
+}
+
+export interface MergedRecipients {
+  to: Address[];
+  cc: Address[];
+  bcc: Address[];
+  merged: MergedRecipient[];
+}
+
+/**
+ * Removes duplicates across To, Cc and Bcc (and within each), comparing emails without
+ * case. The first occurrence wins in the order to > cc > bcc; if it had no display name
+ * and a later copy did, the name is kept so nothing the user typed is lost.
+ */
+export function mergeRecipients(to: Address[], cc: Address[], bcc: Address[]): MergedRecipients {
+  const result: MergedRecipients = { to: [], cc: [], bcc: [], merged: [] };
+  const seen = new Map<string, { field: RecipientField; index: number }>();
+  const fields: Array<[RecipientField, Address[]]> = [['to', to], ['cc', cc], ['bcc', bcc]];
+  for (const [field, list] of fields) {
+    for (const address of list) {
+      const key = address.email.toLowerCase();
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, { field, index: result[field].length });
+        result[field].push(address);
+        continue;
+      }
+      result.merged.push({ email: address.email, kept: first.field, removed: field });
+      const kept = result[first.field][first.index];
+      if (kept && !kept.name && address.name) result[first.field][first.index] = { ...kept, name: address.name };
+    }
+  }
+  return result;
 }
