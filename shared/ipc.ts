@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { providerIdSchema } from './accounts.js';
 import { capabilitiesSchema } from './capabilities.js';
+import { submitMessageSchema, submitOutcomeSchema } from './message.js';
 import type { Result } from './result.js';
 
 /**
@@ -42,6 +43,7 @@ export const channels = {
   'providers:list': { input: none, output: z.array(providerInfoSchema) },
   'notices:list': { input: none, output: z.array(noticeSchema) },
   'notices:dismiss': { input: z.object({ id: noticeSchema.shape.id }).strict(), output: z.array(noticeSchema) },
+  'outbox:submit': { input: submitMessageSchema, output: submitOutcomeSchema },
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -45,3 +45,12 @@ export const submitMessageSchema = messageContentSchema.extend({
   draftId: z.string().min(1).max(100).optional(),
 });
 export type SubmitMessage = z.infer<typeof submitMessageSchema>;
+
+/** What `outbox:submit` answers once the message has gone (or been accepted for delivery). */
+export const submitOutcomeSchema = z.object({
+  status: z.enum(['sent', 'accepted']),
+  remoteId: z.string(),
+  /** One sentence for the composer: who it went to, through which account. */
+  summary: z.string(),
+});
+export type SubmitOutcome = z.infer<typeof submitOutcomeSchema>;

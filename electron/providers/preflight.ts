@@ -1,47 +1,13 @@
 import { isValidEmail, type Address } from '../../shared/address.js';
+import { unsupportedFields, type FieldProblem } from '../../shared/capability-check.js';
 import { SendError, type OutgoingMessage, type Provider } from './types.js';
 
-type Field = { field: string; message: string };
+type Field = FieldProblem;
 /** Any provider, whatever its settings type: preflight reads only these. */
 type ProviderFacts = Pick<Provider, 'displayName' | 'capabilities'>;
 
 /** RFC 5322 §2.1.1: a header line may not exceed 998 characters. */
 export const MAX_SUBJECT_LENGTH = 998;
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-}
-
-function unsupported(provider: ProviderFacts, message: OutgoingMessage): Field[] {
-  const caps = provider.capabilities;
-  const name = provider.displayName;
-  const out: Field[] = [];
-  if (message.cc.length > 0 && !caps.cc) {
-    out.push({ field: 'cc', message: `${name} cannot send Cc recipients. Remove them or choose another account.` });
-  }
-  if (message.bcc.length > 0 && !caps.bcc) {
-    out.push({ field: 'bcc', message: `${name} cannot send Bcc recipients. Remove them or choose another account.` });
-  }
-  if (message.replyTo && !caps.replyTo) {
-    out.push({ field: 'replyTo', message: `${name} cannot set a Reply-To address. Remove it or choose another account.` });
-  }
-  if (message.attachments.length > 0) {
-    const total = message.attachments.reduce((sum, a) => sum + a.size, 0);
-    if (!caps.localAttachments) {
-      out.push({ field: 'attachments', message: `${name} cannot send attached files. Remove them or choose another account.` });
-    } else if (total > caps.maxAttachmentBytes) {
-      out.push({
-        field: 'attachments',
-        message: `${name} can send at most ${formatBytes(caps.maxAttachmentBytes)} of attachments; these add up to ${formatBytes(total)}. Remove some or choose another account.`,
-      });
-    }
-  }
-  // No threading support is not an error: the reply simply starts a new thread at the vendor,
-  // which is what the user would get from any mail client that drops In-Reply-To.
-  return out;
-}
 
 function hasLineBreak(value: string): boolean {
   return /[\r\n]/.test(value);
@@ -78,7 +44,7 @@ function invalid(message: OutgoingMessage): Field[] {
  * (never silently dropping it) and what any vendor would reject, so no request is wasted.
  */
 export function preflight(provider: ProviderFacts, message: OutgoingMessage): void {
-  const missing = unsupported(provider, message);
+  const missing = unsupportedFields(provider, message);
   if (missing.length > 0) {
     throw new SendError({ kind: 'unsupported', message: missing.map((f) => f.message).join(' '), fields: missing });
   }

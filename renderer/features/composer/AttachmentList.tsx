@@ -1,0 +1,40 @@
+import type { AttachmentRef } from '../../../shared/message.js';
+import { formatBytes } from '../../../shared/capability-check.js';
+
+function typeIcon(mimeType: string): string {
+  if (mimeType.startsWith('image/')) return '🖼';
+  if (mimeType === 'application/pdf') return '📕';
+  if (mimeType.startsWith('text/')) return '📄';
+  if (/zip|compressed|tar/.test(mimeType)) return '🗜';
+  if (/sheet|excel|csv/.test(mimeType)) return '📊';
+  return '📎';
+}
+
+/** The files attached to the message, their total against what the provider takes. */
+export function AttachmentList(props: { attachments: AttachmentRef[]; limitBytes: number | null; onRemove: (token: string) => void }) {
+  if (props.attachments.length === 0) return null;
+  const total = props.attachments.reduce((sum, a) => sum + a.size, 0);
+  const over = props.limitBytes !== null && total > props.limitBytes;
+  return (
+    <div className="attachments">
+      <ul className="attachment-list" aria-label="Attachments">
+        {props.attachments.map((file) => (
+          <li key={file.token} className="attachment">
+            <span className="attachment-icon" aria-hidden="true">
+              {typeIcon(file.mimeType)}
+            </span>
+            <span className="attachment-name">{file.filename}</span>
+            <span className="attachment-size">{formatBytes(file.size)}</span>
+            <button type="button" className="chip-remove" aria-label={`Remove attachment ${file.filename}`} onClick={() => props.onRemove(file.token)}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className={`attachment-total${over ? ' field-error' : ''}`}>
+        {formatBytes(total)}
+        {props.limitBytes !== null ? ` of ${formatBytes(props.limitBytes)}` : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,284 @@
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AccountView } from '../../../shared/accounts.js';
+import { findAttachmentMention } from '../../../shared/attachment-reminder.js';
+import { docToEmailHtml, htmlToPlainText } from '../../../shared/email-html.js';
+import type { ProviderInfo } from '../../../shared/ipc.js';
+import { AttachmentList } from './AttachmentList.js';
+import { composerExtensions, type EditorHooks } from './extensions.js';
+import { LinkBar } from './LinkBar.js';
+import { cleanPastedHtml } from './paste-clean.js';
+import { RecipientInput } from './RecipientInput.js';
+import { checkSend } from './send-check.js';
+import { authoredText, swapSignature, unwrapSignature } from './signature.js';
+import { useComposerStore } from './store.js';
+import { Toolbar } from './Toolbar.js';
+
+function filesOf(data: DataTransfer | null): File[] {
+  return data ? Array.from(data.files) : [];
+}
+
+/** The html and text bodies, made from the editor's document only when they are needed. */
+export function bodiesOf(editor: Editor): { html: string; text: string } {
+  const html = docToEmailHtml(unwrapSignature(editor.getJSON()));
+  return { html, text: htmlToPlainText(html) };
+}
+
+function accountLabel(account: AccountView): string {
+  return `${account.label} — ${account.from.email}`;
+}
+
+/**
+ * The message being written: From, To/Cc/Bcc, Subject, the rich-text body and its files,
+ * and Send with the reason when it is not possible yet.
+ */
+export function Composer(props: { accounts: AccountView[]; providers: ProviderInfo[] }) {
+  const state = useComposerStore();
+  const account = props.accounts.find((a) => a.id === state.accountId) ?? null;
+  const provider = account ? (props.providers.find((p) => p.id === account.settings.provider) ?? null) : null;
+  const capabilities = provider?.capabilities ?? null;
+  const check = checkSend({
+    account,
+    providerName: provider?.displayName ?? '',
+    capabilities,
+    lists: state.lists,
+    subject: state.subject,
+    attachments: state.attachments,
+  });
+  const [linkOpen, setLinkOpen] = useState(false);
+  const hooks = useRef<EditorHooks>({ onSend: () => undefined, onLink: () => undefined });
+  const extensions = useMemo(() => composerExtensions(hooks), []);
+  const attachRefusal = capabilities && !capabilities.localAttachments ? `${provider?.displayName ?? 'This provider'} cannot send attached files.` : null;
+  const attachRefusalRef = useRef(attachRefusal);
+  attachRefusalRef.current = attachRefusal;
+
+  const acceptFiles = (files: File[]) => {
+    if (files.length === 0) return false;
+    if (attachRefusalRef.current) useComposerStore.getState().setRemark(`${attachRefusalRef.current} Choose another account to attach files.`);
+    else void useComposerStore.getState().importFiles(files);
+    return true;
+  };
+
+  const editor = useEditor({
+    extensions,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: { class: 'editor-surface', 'aria-label': 'Message body', role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' },
+      transformPastedHTML: cleanPastedHtml,
+      handlePaste: (_view, event) => acceptFiles(filesOf(event.clipboardData)),
+      handleDrop: (_view, event) => acceptFiles(filesOf(event.dataTransfer)),
+    },
+  });
+
+  // New message or another account: put that account's signature where the old one was.
+  const inserted = useRef<ReturnType<typeof swapSignature>['inserted']>(null);
+  const shownGeneration = useRef(state.generation);
+  useEffect(() => {
+    if (shownGeneration.current !== state.generation) {
+      shownGeneration.current = state.generation;
+      editor.commands.clearContent();
+      inserted.current = null;
+    }
+    if (!account) return;
+    const result = swapSignature(editor, account.signatureHtml, inserted.current);
+    inserted.current = result.inserted;
+    if (result.outcome === 'kept-edited') {
+      useComposerStore.getState().setRemark(`You edited the signature, so it was left as it is; ${account.label}'s signature was not added.`);
+    }
+  }, [editor, account?.id, account?.signatureHtml, state.generation]);
+
+  // The default account is preselected; a removed account falls back to it.
+  useEffect(() => {
+    if (account || props.accounts.length === 0) return;
+    const preferred = props.accounts.find((a) => a.isDefault) ?? props.accounts[0];
+    if (preferred) useComposerStore.getState().setAccount(preferred.id);
+  }, [account, props.accounts]);
+
+  // Files dropped anywhere on the window are attached, not opened.
+  useEffect(() => {
+    const over = (event: DragEvent) => event.preventDefault();
+    const drop = (event: DragEvent) => {
+      event.preventDefault();
+      acceptFiles(filesOf(event.dataTransfer));
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+
+  const send = () => {
+    const current = useComposerStore.getState();
+    if (check.blockers.length > 0 || current.status.kind === 'sending') return;
+    const questions: string[] = [];
+    if (current.subject.trim() === '') questions.push('This message has no subject. Send it anyway?');
+    const mention = current.attachments.length === 0 ? findAttachmentMention(current.subject, authoredText(editor.getJSON())) : null;
+    if (mention) questions.push(`You wrote “${mention}”, but nothing is attached. Send it anyway?`);
+    if (questions.length > 0) current.askConfirm(questions);
+    else void current.send(bodiesOf(editor));
+  };
+  hooks.current = { onSend: send, onLink: () => setLinkOpen(true) };
+
+  const refusalFor = (field: string) => check.blockers.find((b) => b.field === field)?.message ?? null;
+  const warnings = check.warnings;
+
+  return (
+    <section
+      className="composer"
+      aria-label="New message"
+      onKeyDown={(event) => {
+        if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+          event.preventDefault();
+          send();
+        } else if ((event.ctrlKey || event.metaKey) && event.shiftKey && (event.key === 'C' || event.key === 'c')) {
+          event.preventDefault();
+          state.showField('cc');
+        } else if ((event.ctrlKey || event.metaKey) && event.shiftKey && (event.key === 'B' || event.key === 'b') && !editor.isFocused) {
+          event.preventDefault();
+          state.showField('bcc');
+        }
+      }}
+    >
+      <div className="composer-fields">
+        <div className="field-row">
+          <label className="field-label" htmlFor="composer-from">
+            From
+          </label>
+          <select
+            id="composer-from"
+            className="from-select"
+            value={state.accountId ?? ''}
+            onChange={(event) => state.setAccount(event.target.value || null)}
+            disabled={props.accounts.length === 0}
+          >
+            {props.accounts.length === 0 ? <option value="">No account connected</option> : null}
+            {props.accounts.map((a) => (
+              <option key={a.id} value={a.id}>
+                {accountLabel(a)}
+              </option>
+            ))}
+          </select>
+          {refusalFor('from') ? <p className="field-error field-note">{refusalFor('from')}</p> : null}
+        </div>
+        <RecipientInput
+          field="to"
+          label="To"
+          chips={state.lists.to}
+          refusal={null}
+          onAdd={(input) => state.addRecipients('to', input)}
+          onRemove={(id) => state.removeRecipient('to', id)}
+          onRemoveLast={() => state.removeLastRecipient('to')}
+        />
+        {!state.showCc || !state.showBcc ? (
+          <div className="field-toggles">
+            {!state.showCc ? (
+              <button type="button" className="link-button" onClick={() => state.showField('cc')} title="Ctrl+Shift+C">
+                Add Cc
+              </button>
+            ) : null}
+            {!state.showBcc ? (
+              <button type="button" className="link-button" onClick={() => state.showField('bcc')} title="Ctrl+Shift+B">
+                Add Bcc
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        {state.showCc ? (
+          <RecipientInput
+            field="cc"
+            label="Cc"
+            chips={state.lists.cc}
+            refusal={refusalFor('cc') ?? (capabilities && !capabilities.cc ? `${provider?.displayName ?? 'This provider'} cannot send Cc recipients.` : null)}
+            onAdd={(input) => state.addRecipients('cc', input)}
+            onRemove={(id) => state.removeRecipient('cc', id)}
+            onRemoveLast={() => state.removeLastRecipient('cc')}
+          />
+        ) : null}
+        {state.showBcc ? (
+          <RecipientInput
+            field="bcc"
+            label="Bcc"
+            chips={state.lists.bcc}
+            refusal={refusalFor('bcc') ?? (capabilities && !capabilities.bcc ? `${provider?.displayName ?? 'This provider'} cannot send Bcc recipients.` : null)}
+            onAdd={(input) => state.addRecipients('bcc', input)}
+            onRemove={(id) => state.removeRecipient('bcc', id)}
+            onRemoveLast={() => state.removeLastRecipient('bcc')}
+          />
+        ) : null}
+        <div className="field-row">
+          <label className="field-label" htmlFor="composer-subject">
+            Subject
+          </label>
+          <input
+            id="composer-subject"
+            className="subject-input"
+            type="text"
+            value={state.subject}
+            onChange={(event) => state.setSubject(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
+                event.preventDefault();
+                editor.commands.focus('start');
+              }
+            }}
+          />
+        </div>
+      </div>
+      <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
+      {linkOpen ? <LinkBar editor={editor} onClose={() => setLinkOpen(false)} /> : null}
+      <EditorContent editor={editor} className="editor" />
+      <AttachmentList attachments={state.attachments} limitBytes={capabilities?.localAttachments ? capabilities.maxAttachmentBytes : null} onRemove={state.removeAttachment} />
+      {warnings.length > 0 ? (
+        <ul className="composer-warnings" aria-label="What this account will not carry">
+          {warnings.map((w) => (
+            <li key={w.message}>{w.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      {state.confirm ? (
+        <div className="confirm" role="alertdialog" aria-label="Before sending" aria-describedby="confirm-questions">
+          <div id="confirm-questions">
+            {state.confirm.questions.map((q) => (
+              <p key={q}>{q}</p>
+            ))}
+          </div>
+          <button type="button" className="button button-primary" onClick={() => void state.send(bodiesOf(editor))}>
+            Send anyway
+          </button>
+          <button type="button" className="button" onClick={() => state.dismissConfirm()}>
+            Go back
+          </button>
+        </div>
+      ) : null}
+      <footer className="composer-footer">
+        <button type="button" className="button button-primary" onClick={send} disabled={check.blockers.length > 0 || state.status.kind === 'sending'} aria-describedby="send-reason" title="Ctrl+Enter">
+          {state.status.kind === 'sending' ? 'Sending…' : 'Send'}
+        </button>
+        <button type="button" className="button" onClick={() => void state.pickAttachments()} disabled={attachRefusal !== null} title={attachRefusal ?? 'Attach files'}>
+          Attach files
+        </button>
+        <p id="send-reason" className="send-reason">
+          {check.blockers[0]?.message ?? attachRefusal ?? ''}
+        </p>
+      </footer>
+      <div className="composer-status" aria-live="polite">
+        {state.status.kind === 'sent' ? <p className="status-ok">{state.status.text}</p> : null}
+        {state.remark ? (
+          <p className="status-remark">
+            {state.remark}{' '}
+            <button type="button" className="link-button" onClick={() => state.setRemark(null)}>
+              OK
+            </button>
+          </p>
+        ) : null}
+      </div>
+      {state.status.kind === 'failed' ? (
+        <p className="status-failed" role="alert">
+          Not sent: {state.status.text} Your message is still here.
+        </p>
+      ) : null}
+    </section>
+  );
+}

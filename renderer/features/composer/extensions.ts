@@ -1,0 +1,54 @@
+import { TextAlign } from '@tiptap/extension-text-align';
+import { Placeholder } from '@tiptap/extensions';
+import { Extension, type AnyExtension } from '@tiptap/react';
+import { StarterKit } from '@tiptap/starter-kit';
+import { normalizeLinkUrl } from '../../../shared/link-url.js';
+import { SignatureNode } from './signature.js';
+
+/** What the editor asks of the composer around it. */
+export interface EditorHooks {
+  /** Ctrl/Cmd+Enter. */
+  onSend(): void;
+  /** Ctrl/Cmd+K. */
+  onLink(): void;
+}
+
+/**
+ * The composer's editor: StarterKit (marks, headings, lists, quotes, code, links, undo) plus
+ * alignment, a placeholder and the signature block. Links accept http, https and mailto
+ * only, typed, pasted or autolinked alike.
+ */
+export function composerExtensions(hooks: { current: EditorHooks }): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      heading: { levels: [1, 2, 3] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        linkOnPaste: true,
+        defaultProtocol: 'https',
+        protocols: ['mailto'],
+        isAllowedUri: (url) => normalizeLinkUrl(url) !== null,
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+      },
+    }),
+    TextAlign.configure({ types: ['heading', 'paragraph'] }),
+    Placeholder.configure({ placeholder: 'Write your message…' }),
+    SignatureNode,
+    Extension.create({
+      name: 'composerKeys',
+      addKeyboardShortcuts() {
+        return {
+          'Mod-Enter': () => {
+            hooks.current.onSend();
+            return true;
+          },
+          'Mod-k': () => {
+            hooks.current.onLink();
+            return true;
+          },
+        };
+      },
+    }),
+  ];
+}

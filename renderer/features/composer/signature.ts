@@ -1,0 +1,72 @@
+import { Node, mergeAttributes, type Editor, type JSONContent } from '@tiptap/react';
+
+/**
+ * The account's signature lives in its own block node, so switching accounts can find
+ * exactly the signature it inserted and replace it, instead of stacking a second one.
+ */
+export const SignatureNode = Node.create({
+  name: 'signature',
+  group: 'block',
+  content: 'block+',
+  defining: true,
+  parseHTML() {
+    return [{ tag: 'div[data-signature]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['div', mergeAttributes(HTMLAttributes, { 'data-signature': '', class: 'signature' }), 0];
+  },
+});
+
+export type SignatureOutcome = 'inserted' | 'replaced' | 'removed' | 'kept-edited' | 'unchanged';
+
+function locate(editor: Editor): { pos: number; json: JSONContent; size: number } | null {
+  let found: { pos: number; json: JSONContent; size: number } | null = null;
+  editor.state.doc.forEach((node, offset) => {
+    if (!found && node.type.name === 'signature') found = { pos: offset, json: node.toJSON() as JSONContent, size: node.nodeSize };
+  });
+  return found;
+}
+
+function sameJson(a: JSONContent, b: JSONContent): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Puts `nextHtml` where the previous account's signature was. `inserted` is the signature
+ * as this composer last inserted it: when the one in the document differs, the person
+ * edited it by hand and it is left alone. Returns what happened and the new signature as
+ * inserted (to compare against next time). History is kept so Undo brings it back.
+ */
+export function swapSignature(editor: Editor, nextHtml: string, inserted: JSONContent | null): { outcome: SignatureOutcome; inserted: JSONContent | null } {
+  const current = locate(editor);
+  const hasNext = nextHtml.trim() !== '';
+  if (current && inserted && !sameJson(current.json, inserted)) return { outcome: 'kept-edited', inserted };
+  if (current && !inserted) return { outcome: 'kept-edited', inserted: null };
+  const chain = editor.chain();
+  const at = current ? current.pos : editor.state.doc.content.size;
+  if (current) chain.deleteRange({ from: current.pos, to: current.pos + current.size });
+  if (hasNext) chain.insertContentAt(at, `<div data-signature>${nextHtml}</div>`, { updateSelection: false });
+  chain.run();
+  const now = locate(editor);
+  const outcome: SignatureOutcome = current ? (hasNext ? 'replaced' : 'removed') : hasNext ? 'inserted' : 'unchanged';
+  return { outcome, inserted: now ? now.json : null };
+}
+
+/** The document without the signature wrapper (its blocks kept), for the email bodies. */
+export function unwrapSignature(doc: JSONContent): JSONContent {
+  const content = (doc.content ?? []).flatMap((node) => (node.type === 'signature' ? (node.content ?? []) : [node]));
+  return { ...doc, content };
+}
+
+/** The document without the signature and quoted text: what the attachment reminder reads. */
+export function authoredText(doc: JSONContent): string {
+  const parts: string[] = [];
+  const walk = (node: JSONContent) => {
+    if (node.type === 'signature' || node.type === 'blockquote') return;
+    if (node.type === 'text' && node.text) parts.push(node.text);
+    for (const child of node.content ?? []) walk(child);
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listItem') parts.push('\n');
+  };
+  walk(doc);
+  return parts.join('');
+}

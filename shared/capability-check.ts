@@ -1,0 +1,55 @@
+import type { Capabilities } from './capabilities.js';
+
+/** A problem with one part of a message, said so the person knows what to change. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Only what the capability check reads, so the composer can ask before a message exists. */
+export interface CheckedParts {
+  cc: readonly unknown[];
+  bcc: readonly unknown[];
+  replyTo?: unknown;
+  attachments: readonly { size: number }[];
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+/**
+ * What the message holds that the provider cannot carry. The composer shows these beside
+ * the fields before Send and the adapters refuse them before any request, from this one
+ * function, so the two can never disagree about what is dropped.
+ */
+export function unsupportedFields(provider: { displayName: string; capabilities: Capabilities }, message: CheckedParts): FieldProblem[] {
+  const caps = provider.capabilities;
+  const name = provider.displayName;
+  const out: FieldProblem[] = [];
+  if (message.cc.length > 0 && !caps.cc) {
+    out.push({ field: 'cc', message: `${name} cannot send Cc recipients. Remove them or choose another account.` });
+  }
+  if (message.bcc.length > 0 && !caps.bcc) {
+    out.push({ field: 'bcc', message: `${name} cannot send Bcc recipients. Remove them or choose another account.` });
+  }
+  if (message.replyTo && !caps.replyTo) {
+    out.push({ field: 'replyTo', message: `${name} cannot set a Reply-To address. Remove it or choose another account.` });
+  }
+  if (message.attachments.length > 0) {
+    const total = message.attachments.reduce((sum, a) => sum + a.size, 0);
+    if (!caps.localAttachments) {
+      out.push({ field: 'attachments', message: `${name} cannot send attached files. Remove them or choose another account.` });
+    } else if (total > caps.maxAttachmentBytes) {
+      out.push({
+        field: 'attachments',
+        message: `${name} can send at most ${formatBytes(caps.maxAttachmentBytes)} of attachments; these add up to ${formatBytes(total)}. Remove some or choose another account.`,
+      });
+    }
+  }
+  // No threading support is not an error: the reply simply starts a new thread at the vendor,
+  // which is what the user would get from any mail client that drops In-Reply-To.
+  return out;
+}

@@ -1,0 +1,30 @@
+/**
+ * The link targets a message may carry: web pages and mail addresses. Anything else
+ * (javascript:, data:, file:, custom app schemes) could run code or leak local paths in
+ * the recipient's client, so it is refused rather than escaped.
+ */
+const ALLOWED = new Set(['http:', 'https:', 'mailto:']);
+
+/** The URL as it should be stored, or null when it is not an http, https or mailto link. */
+export function normalizeLinkUrl(input: string): string | null {
+  const trimmed = input.trim();
+  if (trimmed === '' || /[\s<>"]/.test(trimmed)) return null;
+  // "example.com/page" is what people type; a bare address is a mailto link.
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed)
+    ? trimmed
+    : /^[^@/]+@[^@/]+\.[^@/]+$/.test(trimmed)
+      ? `mailto:${trimmed}`
+      : `https://${trimmed}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return null;
+  }
+  if (!ALLOWED.has(url.protocol)) return null;
+  if (url.protocol !== 'mailto:' && !url.hostname.includes('.') && url.hostname !== 'localhost') return null;
+  return url.protocol === 'mailto:' ? withScheme : url.href;
+}
+
+/** Why a link was refused, in words for the link dialog. */
+export const LINK_RULE = 'Links must be web addresses (http or https) or email addresses (mailto).';
