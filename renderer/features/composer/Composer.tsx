@@ -2,7 +2,7 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView } from '../../../shared/accounts.js';
 import { findAttachmentMention } from '../../../shared/attachment-reminder.js';
-import { docToEmailHtml, htmlToPlainText } from '../../../shared/email-html.js';
+import { docToEmailHtml, htmlToPlainText, type EmailDocNode } from '../../../shared/email-html.js';
 import type { ProviderInfo } from '../../../shared/ipc.js';
 import { AttachmentList } from './AttachmentList.js';
 import { composerExtensions, type EditorHooks } from './extensions.js';
@@ -20,7 +20,8 @@ function filesOf(data: DataTransfer | null): File[] {
 
 /** The html and text bodies, made from the editor's document only when they are needed. */
 export function bodiesOf(editor: Editor): { html: string; text: string } {
-  const html = docToEmailHtml(unwrapSignature(editor.getJSON()));
+  // getJSON() always names each node's type; the editor's type only leaves it optional.
+  const html = docToEmailHtml(unwrapSignature(editor.getJSON()) as EmailDocNode);
   return { html, text: htmlToPlainText(html) };
 }
 
@@ -64,7 +65,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
     shouldRerenderOnTransaction: false,
     editorProps: {
       attributes: { class: 'editor-surface', 'aria-label': 'Message body', role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' },
-      transformPastedHTML: cleanPastedHtml,
+      transformPastedHTML: (html) => cleanPastedHtml(html),
       handlePaste: (_view, event) => acceptFiles(filesOf(event.clipboardData)),
       handleDrop: (_view, event) => acceptFiles(filesOf(event.dataTransfer)),
     },

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import type { AccountDraftInput } from '../shared/accounts.js';
+import type { AppUnderTest } from './fixtures.js';
+
+/** Connects accounts through the same channel the Accounts screen uses. */
+export async function connectAccounts(page: Page, drafts: AccountDraftInput[]): Promise<void> {
+  for (const draft of drafts) {
+    const result = await page.evaluate((input) => window.mailer!.accounts.save(input), draft);
+    if (!result.ok) throw new Error(`Could not connect ${draft.label}: ${result.error.message}`);
+  }
+}
+
+/** Makes the next "Attach files" dialog answer these files (harness only). */
+export async function queuePickedFiles(app: AppUnderTest, paths: string[]): Promise<void> {
+  const harness = app.harness;
+  if (!harness) throw new Error('Picking files from a spec needs the harness.');
+  const response = await app.page.request.post(`${harness.origin}/__test/pick-files?token=${harness.token}`, { data: { paths } });
+  if (response.status() !== 204) throw new Error(`The harness refused the queued files: ${await response.text()}`);
+}
+
+export interface SandboxDelivery {
+  accountId: string;
+  to: { name?: string; email: string }[];
+  cc: { name?: string; email: string }[];
+  bcc: { name?: string; email: string }[];
+  subject: string;
+  html: string;
+  text: string;
+  attachments: { filename: string; size: number; sha256: string }[];
+}
+
+/** What the sandbox provider received, in order. */
+export async function sandboxDeliveries(app: AppUnderTest): Promise<SandboxDelivery[]> {
+  const text = await readFile(path.join(app.dataDir, 'sandbox-outbox.jsonl'), 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as SandboxDelivery);
+}
+
+export function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Pastes text the way the system clipboard would deliver it to the focused element. */
+export async function pasteText(target: Locator, text: string): Promise<void> {
+  await target.evaluate((element, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
