@@ -74,3 +74,8 @@ export function draftsFixture(start = Date.UTC(2025, 0, 6, 9, 0, 0)) {
     },
   };
 }
+
+/** Revision n of the crash-safety draft: predictable, so a reopened database can be checked exactly. */
+export function crashStateAt(n: number): DraftContent {
+  return contentOf({ subject: `typed ${n}`, doc: docOf(...Array.from({ length: 50 }, (_, i) => `line ${i} of revision ${n} `.repeat(20))) });
+}
