@@ -30,6 +30,8 @@ export interface Core {
   storage: Storage;
   drafts: DraftsService;
   attachments: AttachmentStore;
+  /** Settles when start-up housekeeping (the attachments sweep) is done; requests are served before. */
+  ready: Promise<void>;
   /** Closes the database (checkpointing its log); call once, at quit. */
   close(): void;
 }
@@ -61,7 +63,10 @@ export function createCore(options: CoreOptions): Core {
   });
   // Deleted drafts last until the next start; their copies go with them in the sweep after.
   drafts.purgeDeleted();
-  void attachments.sweep().catch((error: unknown) => logError('attachments:sweep', error));
+  const ready = attachments.sweep().then(
+    () => undefined,
+    (error: unknown) => logError('attachments:sweep', error),
+  );
   const providers = createProviderRegistry({ sandboxRecordFile: path.join(options.info.dataDir, 'sandbox-outbox.jsonl') });
   const handlers: HandlerTable = {
     'app:info': () => options.info,
@@ -90,5 +95,5 @@ export function createCore(options: CoreOptions): Core {
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     ...(options.logError ? { onUnexpectedError: options.logError } : {}),
   });
-  return { dispatch, bus, notices, storage, drafts, attachments, close: () => storage.close() };
+  return { dispatch, bus, notices, storage, drafts, attachments, ready, close: () => storage.close() };
 }
