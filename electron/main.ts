@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, safeStorage } from 'electron';
 import { createCore } from './core.js';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './platform/app-protocol.js';
 import { hardenWebContents } from './platform/harden.js';
 import { bindIpc } from './platform/ipc-bridge.js';
-import { keychainIsWeak } from './platform/keychain.js';
 import { createMainWindow } from './platform/main-window.js';
+import { createSafeStorageCipher } from './platform/safe-storage-cipher.js';
 import { buildCsp } from './security/csp.js';
 
 // e2e runs give every test a fresh data folder.
@@ -32,16 +32,10 @@ void app.whenReady().then(() => {
       runtime: 'electron',
     },
     trustedOrigins: [appOrigin],
+    cipher: createSafeStorageCipher(safeStorage),
     logError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
   });
   bindIpc(core);
-  if (keychainIsWeak()) {
-    core.notices.post({
-      id: 'keychain-unavailable',
-      level: 'warning',
-      text: 'This system offers no keychain, so saved credentials cannot be protected by it. You will be asked for a passphrase before any account is saved.',
-    });
-  }
 
   const open = () =>
     createMainWindow({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppInfo } from '../../shared/ipc.js';
+import { channelNames, type AppInfo } from '../../shared/ipc.js';
 import { ServiceError } from '../services/service-error.js';
 import { createDispatcher, type HandlerTable } from './dispatcher.js';
 import { createSenderCheck } from './sender.js';
@@ -9,7 +9,10 @@ const appWindow = { url: 'app://bundle/index.html', isTopFrame: true };
 
 function setup(overrides: Partial<HandlerTable> = {}) {
   const calls: string[] = [];
-  const handlers: HandlerTable = {
+  // Channels these tests do not exercise fail loudly if called, so new channels need no entry here.
+  const unused = Object.fromEntries(channelNames.map((channel) => [channel, () => { throw new Error(`${channel} is not used in this test`); }]));
+  const handlers = {
+    ...unused,
     'app:info': () => {
       calls.push('app:info');
       return info;
@@ -27,7 +30,7 @@ function setup(overrides: Partial<HandlerTable> = {}) {
       return [];
     },
     ...overrides,
-  };
+  } as HandlerTable;
   const unexpected: unknown[] = [];
   const dispatch = createDispatcher(handlers, {
     isTrustedSender: createSenderCheck(['app://bundle']),
