@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DraftContent } from '../shared/drafts.js';
 import type { AttachmentRef } from '../shared/message.js';
 import { createCore, type Core } from './core.js';
+import { createFileKeyCipher } from './services/vault/file-key-cipher.js';
 
 const ORIGIN = 'http://127.0.0.1:1';
 const sender = { url: `${ORIGIN}/`, isTopFrame: true };
@@ -18,6 +19,7 @@ function start(): Core {
     info: { name: 'Composer', version: '0.0.0', dataDir: path.join(dir, 'data'), platform: 'linux', runtime: 'harness' },
     trustedOrigins: [ORIGIN],
     filePicker: { pickFiles: async () => picks.shift() ?? [] },
+    cipher: createFileKeyCipher(path.join(dir, 'data')),
   });
   started.push(core);
   return core;

@@ -3,8 +3,10 @@ import type { AppInfo } from '../shared/ipc.js';
 import { createDispatcher, type Dispatch, type HandlerTable } from './ipc/dispatcher.js';
 import { createSenderCheck } from './ipc/sender.js';
 import { createProviderRegistry } from './providers/registry.js';
+import { createAccountsService, type AccountsService } from './services/accounts/accounts.js';
 import { createEventBus, type EventBus } from './services/event-bus.js';
 import { createNoticeBoard, type NoticeBoard } from './services/notices.js';
+import { createSendNow } from './services/outbox/send-now.js';
 import { createAttachmentStore, type AttachmentStore } from './services/attachments/attachment-store.js';
 import { noFilePicker, type FilePicker } from './services/attachments/file-picker.js';
 import { attachmentsMigrations } from './services/attachments/migrations.js';
@@ -12,6 +14,10 @@ import { systemClock, type Clock } from './services/clock.js';
 import { createDraftsService, draftAttachmentTokens, type DraftsService } from './services/drafts/drafts-service.js';
 import { draftsMigrations } from './services/drafts/migrations.js';
 import { openStorage, type Storage } from './services/storage/database.js';
+import { openSettingsStore } from './services/settings/settings-store.js';
+import type { Cipher } from './services/vault/cipher.js';
+import type { ScryptParams } from './services/vault/passphrase-cipher.js';
+import { createVault } from './services/vault/vault.js';
 
 export interface CoreOptions {
   info: AppInfo;
@@ -21,6 +27,10 @@ export interface CoreOptions {
   /** The native dialog in Electron, a queue in the harness; without one every pick is a cancel. */
   filePicker?: FilePicker;
   clock?: Clock;
+  /** Encrypts account secrets: safeStorage in Electron, a key file in the harness and tests. */
+  cipher: Cipher;
+  /** Passphrase key-derivation cost; lowered only by tests. */
+  scrypt?: ScryptParams;
 }
 
 export interface Core {
@@ -34,6 +44,8 @@ export interface Core {
   ready: Promise<void>;
   /** Closes the database (checkpointing its log); call once, at quit. */
   close(): void;
+  /** The send path calls `accounts.resolveForSend(id)`. */
+  accounts: AccountsService;
 }
 
 /**
@@ -68,6 +80,14 @@ export function createCore(options: CoreOptions): Core {
     (error: unknown) => logError('attachments:sweep', error),
   );
   const providers = createProviderRegistry({ sandboxRecordFile: path.join(options.info.dataDir, 'sandbox-outbox.jsonl') });
+  const settings = openSettingsStore({ dir: options.info.dataDir, notices });
+  const vault = createVault({ cipher: options.cipher, store: settings, notices, ...(options.scrypt ? { scrypt: options.scrypt } : {}) });
+  const accounts = createAccountsService({ store: settings, vault, bus });
+  const sendNow = createSendNow({
+    resolveAccount: (id) => accounts.resolveForSend(id),
+    openAttachment: (token) => attachments.open(token),
+    providers,
+  });
   const handlers: HandlerTable = {
     'app:info': () => options.info,
     'providers:list': () =>
@@ -90,10 +110,17 @@ export function createCore(options: CoreOptions): Core {
     'attachments:pick': () => attachments.pick(),
     'attachments:import': (input) => attachments.import(input),
     'attachments:discard': ({ tokens }) => attachments.release(tokens).then(() => null),
+    'accounts:list': () => accounts.list(),
+    'accounts:save': (draft) => accounts.save(draft),
+    'accounts:remove': ({ id }) => accounts.remove(id),
+    'accounts:set-default': ({ id }) => accounts.setDefault(id),
+    'vault:unlock': ({ passphrase }) => accounts.unlock(passphrase),
+    'vault:choose-mode': (choice) => accounts.chooseVaultMode(choice),
+    'outbox:submit': (message) => sendNow(message),
   };
   const dispatch = createDispatcher(handlers, {
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     ...(options.logError ? { onUnexpectedError: options.logError } : {}),
   });
-  return { dispatch, bus, notices, storage, drafts, attachments, ready, close: () => storage.close() };
+  return { dispatch, bus, notices, storage, drafts, attachments, accounts, ready, close: () => storage.close() };
 }

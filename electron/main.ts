@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, safeStorage } from 'electron';
 import { createCore } from './core.js';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './platform/app-protocol.js';
 import { hardenWebContents } from './platform/harden.js';
 import { createDialogFilePicker } from './platform/file-picker.js';
 import { bindIpc } from './platform/ipc-bridge.js';
-import { keychainIsWeak } from './platform/keychain.js';
 import { createMainWindow } from './platform/main-window.js';
+import { createSafeStorageCipher } from './platform/safe-storage-cipher.js';
 import { buildCsp } from './security/csp.js';
 
 // e2e runs give every test a fresh data folder.
@@ -34,18 +34,12 @@ void app.whenReady().then(() => {
     },
     trustedOrigins: [appOrigin],
     filePicker: createDialogFilePicker(),
+    cipher: createSafeStorageCipher(safeStorage),
     logError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
   });
   bindIpc(core);
   // Closing checkpoints the database's log into the main file.
   app.on('will-quit', () => core.close());
-  if (keychainIsWeak()) {
-    core.notices.post({
-      id: 'keychain-unavailable',
-      level: 'warning',
-      text: 'This system offers no keychain, so saved credentials cannot be protected by it. You will be asked for a passphrase before any account is saved.',
-    });
-  }
 
   const open = () =>
     createMainWindow({

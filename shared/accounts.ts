@@ -5,19 +5,62 @@ import { addressSchema } from './address.js';
 export const providerIdSchema = z.enum(['rollout', 'rebilly', 'stuut', 'unipile', 'crm-gateway', 'sandbox']);
 export type ProviderId = z.infer<typeof providerIdSchema>;
 
-const url = z.string().trim().url();
-const timeoutMs = z.number().int().min(1_000).max(300_000).default(30_000);
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** True for a URL whose host is this computer, where plain http cannot leak a credential. */
+export function isLoopbackUrl(value: string): boolean {
+  try {
+    const host = new URL(value).hostname.toLowerCase();
+    return LOOPBACK_HOSTS.has(host) || (host.startsWith('127.') && host.split('.').length === 4 && host.split('.').every((part) => /^\d{1,3}$/.test(part)));
+  } catch {
+    return false;
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+// Credentials must never travel over plain http to another machine; loopback is where simulators run.
+const url = z
+  .string()
+  .trim()
+  .min(1, 'Enter the address.')
+  .refine(isHttpUrl, 'Enter a full address that starts with https://, for example https://api.example.com.')
+  .refine((value) => !isHttpUrl(value) || new URL(value).protocol === 'https:' || isLoopbackUrl(value), 'Use https://: plain http is allowed only for this computer (localhost or 127.0.0.1).');
+const timeoutMs = z.number().int().min(1_000, 'Allow at least 1 second.').max(300_000, 'Allow at most 300 seconds.').default(30_000);
+const required = (what: string) => z.string().trim().min(1, `Enter the ${what}.`).max(500, `The ${what} is too long.`);
+
+/** Rebilly's two environments; the form offers these instead of a free base URL. */
+export const rebillyBaseUrls = { live: 'https://api.rebilly.com', sandbox: 'https://api-sandbox.rebilly.com' } as const;
 
 /** Per-vendor settings an account keeps next to its (separately encrypted) secret. */
 export const accountSettingsSchema = z.discriminatedUnion('provider', [
-  z.object({ provider: z.literal('rollout'), baseUrl: url.default('https://crm.universal.rollout.com/api'), credentialId: z.string().min(1), timeoutMs }),
-  z.object({ provider: z.literal('rebilly'), baseUrl: url.default('https://api.rebilly.com'), organizationId: z.string().min(1), credentialHash: z.string().min(1).optional(), timeoutMs }),
-  z.object({ provider: z.literal('stuut'), baseUrl: url.default('https://api.stuut.ai'), emailSender: z.string().regex(/^sndr_/, 'must be an email sender id (sndr_…)'), timeoutMs }),
-  z.object({ provider: z.literal('unipile'), baseUrl: url, accountId: z.string().min(1), timeoutMs }),
+  z.object({ provider: z.literal('rollout'), baseUrl: url.default('https://crm.universal.rollout.com/api'), credentialId: required('credential id'), timeoutMs }),
+  z.object({
+    provider: z.literal('rebilly'),
+    baseUrl: url.default(rebillyBaseUrls.live),
+    organizationId: required('organization id'),
+    credentialHash: z.string().trim().min(1).max(500, 'The credential hash is too long.').optional(),
+    timeoutMs,
+  }),
+  z.object({
+    provider: z.literal('stuut'),
+    baseUrl: url.default('https://api.stuut.ai'),
+    emailSender: z.string().trim().regex(/^sndr_\S+$/, 'Enter the email sender id: it starts with sndr_.').max(500),
+    timeoutMs,
+  }),
+  z.object({ provider: z.literal('unipile'), baseUrl: url, accountId: required('Unipile account id'), timeoutMs }),
   z.object({ provider: z.literal('crm-gateway'), endpointUrl: url, timeoutMs }),
   z.object({ provider: z.literal('sandbox'), timeoutMs }),
 ]);
 export type AccountSettings = z.infer<typeof accountSettingsSchema>;
+export type AccountSettingsInput = z.input<typeof accountSettingsSchema>;
 
 /** A connected account as the renderer sees it: never with its secret. */
 export const accountSchema = z.object({
@@ -27,3 +70,97 @@ export const accountSchema = z.object({
   settings: accountSettingsSchema,
 });
 export type Account = z.infer<typeof accountSchema>;
+
+const label = z.string().trim().min(1, 'Give the account a name.').max(80, 'Keep the name under 80 characters.');
+/** Signatures are small rich-text fragments; the cap keeps a pasted page out of the settings file. */
+export const signatureHtmlSchema = z.string().max(20_000, 'The signature is too long: keep it under 20,000 characters of HTML.');
+
+/**
+ * An account as every screen and the composer see it. The secret stays in main: the
+ * renderer learns only whether there is one and its last four characters.
+ */
+export const accountViewSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  from: addressSchema,
+  /** Includes `provider` and `timeoutMs`. */
+  settings: accountSettingsSchema,
+  signatureHtml: z.string(),
+  isDefault: z.boolean(),
+  hasSecret: z.boolean(),
+  /** The secret's last four characters, or null when there is none or it is too short to show any. */
+  secretHint: z.string().max(4).nullable(),
+  /** A sentence when the account cannot send as it is (the key must be re-entered, the vault is locked). */
+  attention: z.string().nullable(),
+});
+export type AccountView = z.infer<typeof accountViewSchema>;
+
+/** Providers that send without a secret. */
+export const secretlessProviders: readonly ProviderId[] = ['sandbox'];
+
+/**
+ * What the Accounts form saves. No `id` adds an account; with one, it edits that account.
+ * An empty or missing `secret` keeps the stored one; a new account of a vendor needs one.
+ */
+export const accountDraftSchema = z
+  .object({
+    id: z.string().min(1).max(100).optional(),
+    label,
+    from: addressSchema,
+    settings: accountSettingsSchema,
+    signatureHtml: signatureHtmlSchema.default(''),
+    secret: z
+      .string()
+      .max(8_192, 'That key is too long to be an API key: check what was pasted.')
+      .refine((value) => !/[\r\n]/.test(value), 'The key should be on one line: check what was pasted.')
+      .optional(),
+  })
+  .superRefine((draft, context) => {
+    const hasSecret = (draft.secret ?? '').trim().length > 0;
+    if (!draft.id && !hasSecret && !secretlessProviders.includes(draft.settings.provider)) {
+      context.addIssue({ code: 'custom', path: ['secret'], message: 'Paste the key: a new account needs it to send.' });
+    }
+  });
+export type AccountDraft = z.infer<typeof accountDraftSchema>;
+export type AccountDraftInput = z.input<typeof accountDraftSchema>;
+
+/** How secrets are protected on this computer right now. */
+export const vaultModeSchema = z.enum([
+  /** The OS keychain (safeStorage) or, in the harness and tests, a key file. */
+  'keychain',
+  /** No keychain: the person must choose a passphrase or session-only before saving a key. */
+  'needs-choice',
+  'passphrase-locked',
+  'passphrase-unlocked',
+  /** Keys are held in memory only and must be entered again after a restart. */
+  'session-only',
+]);
+export type VaultMode = z.infer<typeof vaultModeSchema>;
+
+export const vaultStateSchema = z.object({
+  mode: vaultModeSchema,
+  /** The platform backend, e.g. `gnome_libsecret`, `basic_text`, `file-key`. */
+  backend: z.string(),
+  /** A sentence for the Accounts screen describing how keys are kept. */
+  message: z.string(),
+});
+export type VaultState = z.infer<typeof vaultStateSchema>;
+
+/** The answer of `accounts:list` and the payload of `accounts:changed`. */
+export const accountsListSchema = z.object({
+  accounts: z.array(accountViewSchema),
+  vault: vaultStateSchema,
+});
+export type AccountsList = z.infer<typeof accountsListSchema>;
+
+export const passphraseSchema = z.string().min(1, 'Enter the passphrase.').max(1_024, 'That passphrase is too long.');
+
+/** `vault:choose-mode`: what to do when the computer offers no keychain. */
+export const vaultChoiceSchema = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('passphrase'),
+    passphrase: z.string().min(10, 'Use at least 10 characters.').max(1_024, 'That passphrase is too long.'),
+  }).strict(),
+  z.object({ mode: z.literal('session') }).strict(),
+]);
+export type VaultChoice = z.infer<typeof vaultChoiceSchema>;

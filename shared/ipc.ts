@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { providerIdSchema } from './accounts.js';
+import { accountDraftSchema, accountsListSchema, accountViewSchema, passphraseSchema, providerIdSchema, vaultChoiceSchema } from './accounts.js';
 import { capabilitiesSchema } from './capabilities.js';
 import {
   draftIdSchema,
@@ -67,11 +67,21 @@ export const channels = {
   'attachments:import': { input: attachmentImportSchema, output: attachmentRefSchema },
   /** Files removed from the composer; copies nothing else references are deleted. */
   'attachments:discard': { input: attachmentTokensSchema, output: z.null() },
+  'accounts:list': { input: none, output: accountsListSchema },
+  /** Adds (no id) or edits an account; an empty secret keeps the stored one. Never answers with the secret. */
+  'accounts:save': { input: accountDraftSchema, output: accountViewSchema },
+  'accounts:remove': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: accountsListSchema },
+  'accounts:set-default': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: accountsListSchema },
+  /** The passphrase asked once per start when keys are protected by one; a wrong one fails with kind `auth`. */
+  'vault:unlock': { input: z.object({ passphrase: passphraseSchema }).strict(), output: accountsListSchema },
+  /** When the computer offers no keychain: protect keys with a passphrase, or keep them for this session only. */
+  'vault:choose-mode': { input: vaultChoiceSchema, output: accountsListSchema },
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'notices:changed': z.array(noticeSchema),
   'drafts:changed': z.array(draftSummarySchema),
+  'accounts:changed': accountsListSchema,
 } as const satisfies Record<`${string}:changed`, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

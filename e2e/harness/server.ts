@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { createCore, type Core } from '../../electron/core.js';
 import { buildCsp } from '../../electron/security/csp.js';
 import { contentTypeFor, resolveAssetPath } from '../../electron/security/asset-path.js';
+import { createFileKeyCipher } from '../../electron/services/vault/file-key-cipher.js';
 import { hasAccess, socketHasAccess, TOKEN_COOKIE } from './access.js';
 import { createQueuedFilePicker } from './queued-file-picker.js';
 import { handleTestHook } from './test-hooks.js';
@@ -85,6 +86,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     info: { name: 'Composer', version: options.version, dataDir: options.dataDir, platform: process.platform, runtime: 'harness' },
     trustedOrigins: [origin],
     filePicker,
+    // No OS keychain here: a key file in the data folder stands in for safeStorage.
+    cipher: createFileKeyCipher(options.dataDir),
     logError: (channel, error) => console.error(`[harness] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
   });
   core = liveCore;

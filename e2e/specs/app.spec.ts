@@ -33,7 +33,7 @@ test('the page cannot reach Node and sees only the contract on window.mailer', a
     process: 'undefined',
     module: 'undefined',
     ipcRenderer: 'undefined',
-    mailerKeys: ['app', 'notices', 'on', 'providers'],
+    mailerKeys: ['accounts', 'app', 'notices', 'on', 'providers', 'vault'],
     notifyKeys: ['dismiss', 'list'],
   });
 });
