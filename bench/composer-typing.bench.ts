@@ -1,0 +1,107 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.js';
+import { startHarness } from '../e2e/harness/server.js';
+import { docToEmailHtml } from '../shared/email-html.js';
+import { buildBigDoc } from './fixtures/big-doc.js';
+import { summarize } from './stats.js';
+import type { BenchSuite } from './types.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const ROUNDS = 4;
+const KEYS_PER_ROUND = 40;
+const KEY_DELAY_MS = 40;
+
+/**
+ * Records, for each key pressed in `editable`, the time from the keydown to just after the
+ * next frame was painted (a task queued from requestAnimationFrame runs after the paint).
+ */
+async function installProbe(page: Page, editable: string): Promise<void> {
+  await page.evaluate((selector) => {
+    const target = document.querySelector(selector);
+    if (!target) throw new Error(`no ${selector}`);
+    const samples: number[] = [];
+    (window as unknown as { __typing: number[] }).__typing = samples;
+    target.addEventListener(
+      'keydown',
+      () => {
+        const start = performance.now();
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => samples.push(performance.now() - start);
+          channel.port2.postMessage(null);
+        });
+      },
+      { capture: true },
+    );
+  }, editable);
+}
+
+async function typeRound(page: Page, paragraph: string): Promise<number[]> {
+  await page.locator(paragraph).click();
+  await page.keyboard.press('End');
+  const before = await page.evaluate(() => (window as unknown as { __typing: number[] }).__typing.length);
+  await page.keyboard.type('the quick brown fox jumps over the lazy dog'.slice(0, KEYS_PER_ROUND), { delay: KEY_DELAY_MS });
+  await page.waitForFunction((n) => (window as unknown as { __typing: number[] }).__typing.length >= n, before + KEYS_PER_ROUND);
+  return page.evaluate((from) => (window as unknown as { __typing: number[] }).__typing.slice(from), before);
+}
+
+/**
+ * composer.typing_ratio_200kb: key press -> next painted frame in the composer holding a
+ * 200 KB document, over the same for a bare contenteditable holding the same HTML, both in
+ * one Chromium run, rounds interleaved so machine noise hits both alike.
+ */
+const suite: BenchSuite = {
+  name: 'composer-typing',
+  async run() {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'composer-bench-typing-'));
+    const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    const harness = await startHarness({ dataDir, staticDir: path.join(root, 'dist/harness'), version });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      const app = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await app.goto(harness.url);
+      const saved = await app.evaluate(() =>
+        window.mailer!.accounts.save({ label: 'Bench', from: { email: 'bench@example.com' }, settings: { provider: 'sandbox', timeoutMs: 30_000 }, signatureHtml: '' }),
+      );
+      if (!saved.ok) throw new Error(saved.error.message);
+      await app.getByRole('button', { name: 'New message' }).click();
+      const body = app.getByRole('textbox', { name: 'Message body' });
+      const html = docToEmailHtml(buildBigDoc(200_000));
+      await body.evaluate((element, pasted) => {
+        const data = new DataTransfer();
+        data.setData('text/html', pasted);
+        element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, html);
+      await app.locator('.ProseMirror p:nth-of-type(1000)').waitFor();
+      const editorHtml = await body.evaluate((element) => element.innerHTML);
+
+      const bare = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await bare.setContent(`<!doctype html><div id="bare" contenteditable="true" style="padding:16px 20px;line-height:1.55">${editorHtml}</div>`);
+      await installProbe(app, '.ProseMirror');
+      await installProbe(bare, '#bare');
+
+      const composer: number[] = [];
+      const plain: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        composer.push(...(await typeRound(app, '.ProseMirror > p:nth-of-type(1000)')));
+        plain.push(...(await typeRound(bare, '#bare > p:nth-of-type(1000)')));
+      }
+      const c = summarize(composer, 'ms');
+      const b = summarize(plain, 'ms');
+      return {
+        'composer.typing_ratio_200kb': { median: Math.round((c.median / b.median) * 1000) / 1000, p95: Math.round((c.p95 / b.p95) * 1000) / 1000, unit: 'ratio' },
+        'composer.typing_ms_200kb': c,
+        'composer.typing_bare_ms_200kb': b,
+      };
+    } finally {
+      await browser.close();
+      await harness.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+};
+
+export default suite;
