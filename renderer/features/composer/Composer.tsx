@@ -2,7 +2,7 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView } from '../../../shared/accounts.js';
 import { findAttachmentMention } from '../../../shared/attachment-reminder.js';
-import { docToEmailHtml, htmlToPlainText, type EmailDocNode } from '../../../shared/email-html.js';
+import type { EmailDocNode } from '../../../shared/email-html.js';
 import type { ProviderInfo } from '../../../shared/ipc.js';
 import { AttachmentList } from './AttachmentList.js';
 import { composerExtensions, type EditorHooks } from './extensions.js';
@@ -18,8 +18,12 @@ function filesOf(data: DataTransfer | null): File[] {
   return data ? Array.from(data.files) : [];
 }
 
-/** The html and text bodies, made from the editor's document only when they are needed. */
-export function bodiesOf(editor: Editor): { html: string; text: string } {
+/**
+ * The html and text bodies, made from the editor's document only when they are needed.
+ * The converters (html-to-text and its parser) load on the first send, not at start.
+ */
+export async function bodiesOf(editor: Editor): Promise<{ html: string; text: string }> {
+  const { docToEmailHtml, htmlToPlainText } = await import('../../../shared/email-html.js');
   // getJSON() always names each node's type; the editor's type only leaves it optional.
   const html = docToEmailHtml(unwrapSignature(editor.getJSON()) as EmailDocNode);
   return { html, text: htmlToPlainText(html) };
@@ -118,7 +122,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
     const mention = current.attachments.length === 0 ? findAttachmentMention(current.subject, authoredText(editor.getJSON())) : null;
     if (mention) questions.push(`You wrote “${mention}”, but nothing is attached. Send it anyway?`);
     if (questions.length > 0) current.askConfirm(questions);
-    else void current.send(bodiesOf(editor));
+    else void bodiesOf(editor).then((bodies) => current.send(bodies));
   };
   hooks.current = { onSend: send, onLink: () => setLinkOpen(true) };
 
@@ -245,7 +249,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
               <p key={q}>{q}</p>
             ))}
           </div>
-          <button type="button" className="button button-primary" onClick={() => void state.send(bodiesOf(editor))}>
+          <button type="button" className="button button-primary" onClick={() => void bodiesOf(editor).then((bodies) => state.send(bodies))}>
             Send anyway
           </button>
           <button type="button" className="button" onClick={() => state.dismissConfirm()}>
