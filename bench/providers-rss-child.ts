@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutgoingMessage } from '../electron/providers/types.js';
@@ -23,7 +24,8 @@ function message(file: string, size: number): OutgoingMessage {
     html: '<p>See attached.</p>',
     text: 'See attached.',
     attachments: [{ filename: path.basename(file), mimeType: 'application/octet-stream', size, path: file }],
-    idempotencyKey: 'bench',
+    // A fresh key per send, as the outbox gives every message: two sends are two emails.
+    idempotencyKey: randomUUID(),
   };
 }
 

@@ -16,7 +16,7 @@ describe('startAllSimulators', () => {
       }
       const lines = describeSimulators(sims);
       expect(lines).toContain(`crm-gateway ${sims['crm-gateway'].url}`);
-      expect(lines).toContain(`  endpointUrl: ${sims['crm-gateway'].url}/v1/emails/send`);
+      expect(lines).toContain(`  endpointUrl: ${sims['crm-gateway'].url}/v1/email/send`);
       expect(lines).toContain('  apiKey: gw_test_key');
     } finally {
       await closeAllSimulators(sims);

@@ -30,12 +30,12 @@ async function listAndStop(child: Cli): Promise<void> {
     expect(out).toMatch(new RegExp(`^${name} http://127\\.0\\.0\\.1:\\d+$`, 'm'));
   }
   const gateway = /^crm-gateway (\S+)$/m.exec(out)?.[1] ?? '';
-  expect(out).toContain(`endpointUrl: ${gateway}/v1/emails/send`);
+  expect(out).toContain(`endpointUrl: ${gateway}/v1/email/send`);
 
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill('SIGINT');
   expect(await exited, err).toBe(0);
-  await expect(fetch(`${gateway}/v1/emails/send`, { method: 'POST' })).rejects.toThrow();
+  await expect(fetch(`${gateway}/v1/email/send`, { method: 'POST' })).rejects.toThrow();
 }
 
 describe('npm run vendors (e2e/vendors/cli.ts)', () => {

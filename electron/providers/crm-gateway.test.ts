@@ -57,7 +57,10 @@ describe('crmGatewayProvider: request mapping', () => {
       maxAttachmentBytes: 25 * 1024 * 1024,
       replyTo: true,
       threading: true,
-      idempotency: true,
+      idempotency: 'guaranteed',
+      displayNames: true,
+      // It sends as the workspace's mailbox: the composer must say so beside From.
+      customFrom: false,
     });
   });
 
@@ -104,7 +107,15 @@ describe('crmGatewayProvider: request mapping', () => {
       ],
     });
     const [sent] = crmGatewaySent(sim);
-    expect(result).toEqual({ remoteId: sent?.id, remoteThreadId: 'thr_existing', status: 'accepted', requestId: expect.stringMatching(/^req_[0-9a-f]{16}$/) });
+    // Read from the wrapped answer LeadLex documents: { data: { id, thread_id, provider, status, sent_at } }.
+    expect(result).toEqual({
+      remoteId: sent?.id,
+      remoteThreadId: 'thr_existing',
+      status: 'sent',
+      requestId: expect.stringMatching(/^req_[0-9a-f]{16}$/),
+      provider: 'gmail',
+      sentAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
   });
 
   it('leaves out what the message does not have; a reply without a thread id starts a new thread', async () => {
@@ -118,9 +129,33 @@ describe('crmGatewayProvider: request mapping', () => {
     expect(sim.requests[0]?.body).toMatchObject({ body_text: '' });
   });
 
-  it('reads message_id, thread_id and X-Request-ID from any 2xx answer', async () => {
-    sim.injectFault({ kind: 'status', status: 201, body: { message_id: 'm_77', thread_id: 't_9' }, headers: { 'x-request-id': 'req_abc' } });
+  it('reads the LeadLex answer as documented, wrapped in data', async () => {
+    const data = { id: 'msg_18c9', thread_id: 'thr_77', provider: 'microsoft', status: 'sent', sent_at: '2026-04-17T10:30:31Z' };
+    sim.injectFault({ kind: 'status', status: 200, body: { data }, headers: { 'x-request-id': 'req_abc' } });
+    expect(await crmGatewayProvider.send(message(), account())).toEqual({
+      remoteId: 'msg_18c9',
+      remoteThreadId: 'thr_77',
+      status: 'sent',
+      requestId: 'req_abc',
+      provider: 'microsoft',
+      sentAt: '2026-04-17T10:30:31.000Z',
+    });
+  });
+
+  it('tolerates a top-level copy (message_id too), and a queued status reads as accepted', async () => {
+    sim.injectFault({ kind: 'status', status: 201, body: { message_id: 'm_77', thread_id: 't_9', status: 'queued' }, headers: { 'x-request-id': 'req_abc' } });
     expect(await crmGatewayProvider.send(message(), account())).toEqual({ remoteId: 'm_77', remoteThreadId: 't_9', status: 'accepted', requestId: 'req_abc' });
+  });
+
+  it('keeps only a plain provider name and a readable sent_at', async () => {
+    sim.injectFault({ kind: 'status', status: 200, body: { data: { id: 'm_1', provider: '<script>x</script>', sent_at: 'yesterday' } } });
+    const result = await crmGatewayProvider.send(message(), account());
+    expect(result).toEqual({ remoteId: 'm_1', status: 'accepted' });
+  });
+
+  it('an answer whose data has no id -> unknown_outcome, not a success', async () => {
+    const f = await withFault({ kind: 'status', status: 200, body: { data: { thread_id: 'thr_1', status: 'sent' } } });
+    expect(f).toMatchObject({ kind: 'unknown_outcome', status: 200 });
   });
 
   it('repeats the same key on a retry and gets the first answer back, sending once', async () => {
@@ -135,13 +170,24 @@ describe('crmGatewayProvider: request mapping', () => {
     sim.injectFault({ kind: 'malformed-json' });
     const lost = await sendFailure(message());
     expect(lost.kind).toBe('unknown_outcome');
-    expect(retryDecision(lost, 1, { idempotent: crmGatewayProvider.capabilities.idempotency }).retry).toBe(true);
+    expect(retryDecision(lost, 1, { idempotency: crmGatewayProvider.capabilities.idempotency }).retry).toBe(true);
     const replay = await crmGatewayProvider.send(message(), account());
     expect(crmGatewaySent(sim).map((m) => m.id)).toEqual([replay.remoteId]);
   });
 });
 
 describe('crmGatewayProvider: refusals before any request', () => {
+  it.each([
+    ['an empty key', ''],
+    ['a made-up key', 'idem-1'],
+    ['a UUID that is not version 4', '3b241101-e2bb-1255-8caf-4136c566a962'],
+  ])('refuses %s as our bug, sending nothing', async (_label, idempotencyKey) => {
+    const f = await sendFailure(message({ idempotencyKey }));
+    expect(f.kind).toBe('validation');
+    expect(f.message).toMatch(/duplicate-protection key is missing or malformed.*problem in Composer, not in the message/);
+    expect(sim.requests).toHaveLength(0);
+  });
+
   it('names a vanished attachment', async () => {
     const f = await sendFailure(message({ attachments: [{ filename: 'gone.pdf', mimeType: 'application/pdf', size: 5, path: join(dir, 'gone.pdf') }] }));
     expect(f.kind).toBe('validation');

@@ -2,6 +2,7 @@ import type { AccountSettings } from '../../shared/accounts.js';
 import { formatAddress } from '../../shared/address.js';
 import { httpFailure, readVendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
+import { checkIdempotencyKey } from './idempotency-key.js';
 import { readAttachment } from './local-files.js';
 import { preflight } from './preflight.js';
 import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
@@ -56,6 +57,23 @@ function field(json: unknown, name: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/**
+ * Where the answer's fields are: LeadLex, which publishes this page word for word, wraps them in
+ * `data` (`{ data: { id, thread_id, provider, status, sent_at } }`); a top-level copy, as other
+ * deployments of such a gateway may send, is read too. `data` wins when both carry an id.
+ */
+function answerOf(json: unknown): unknown {
+  const data = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).data : undefined;
+  return field(data, 'id') ? data : json;
+}
+
+/** A vendor timestamp as ISO 8601, or nothing when it does not read as a date. */
+function timestamp(value: string | undefined): string | undefined {
+  if (!value || value.length > 64) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
 function requestIdOf(res: VendorResponse, secrets: string[]): string | undefined {
   const id = res.headers.get('x-request-id')?.trim();
   // Only a plausible id is kept: it is shown to the user and stored with the history entry.
@@ -76,7 +94,8 @@ function failure(res: VendorResponse, secrets: string[], requestId: string | und
 }
 
 function result(res: VendorResponse, secrets: string[], requestId: string | undefined): SendResult {
-  const remoteId = field(res.json, 'id') ?? field(res.json, 'message_id');
+  const answer = answerOf(res.json);
+  const remoteId = field(answer, 'id') ?? field(answer, 'message_id');
   if (!remoteId) {
     throw new SendError({
       kind: 'unknown_outcome',
@@ -84,13 +103,19 @@ function result(res: VendorResponse, secrets: string[], requestId: string | unde
       message: `${NAME} answered (HTTP ${res.status}) without a readable message id, so whether the email was sent is unknown. Check the mailbox's sent folder before sending again.${requestId ? ` (Request ID: ${requestId})` : ''}`,
     });
   }
-  const remoteThreadId = field(res.json, 'thread_id');
+  const remoteThreadId = field(answer, 'thread_id');
+  // Shown in the history beside the entry: only a plain name ("gmail", "microsoft") is kept.
+  const provider = field(answer, 'provider');
+  const sentAt = timestamp(field(answer, 'sent_at'));
   return {
     remoteId: redact(remoteId, secrets),
-    ...(remoteThreadId ? { remoteThreadId } : {}),
-    // The gateway hands the email to Gmail / Microsoft; that it was accepted is all it says.
-    status: 'accepted',
+    ...(remoteThreadId ? { remoteThreadId: redact(remoteThreadId, secrets) } : {}),
+    // 'sent' is the gateway's word that Gmail / Microsoft took it; anything else (queued, a
+    // status we do not know) only promises delivery.
+    status: field(answer, 'status') === 'sent' ? 'sent' : 'accepted',
     ...(requestId ? { requestId } : {}),
+    ...(provider && /^[\w .-]{1,64}$/.test(provider) ? { provider } : {}),
+    ...(sentAt ? { sentAt } : {}),
   };
 }
 
@@ -105,10 +130,15 @@ export const crmGatewayProvider: Provider<CrmGatewaySettings> = {
     maxAttachmentBytes: CRM_GATEWAY_MAX_ATTACHMENT_BYTES,
     replyTo: true,
     threading: true,
-    idempotency: true,
+    // The gateway replays its first answer for a key for 24 h.
+    idempotency: 'guaranteed',
+    displayNames: true,
+    // It always sends as the workspace's connected Gmail / Office 365 mailbox.
+    customFrom: false,
   },
   async send(message: OutgoingMessage, account: SendAccount<CrmGatewaySettings>, signal?: AbortSignal): Promise<SendResult> {
     preflight(crmGatewayProvider, message);
+    checkIdempotencyKey(NAME, message.idempotencyKey);
     const secrets = [account.secret];
     const res = await postToVendor(crmGatewayProvider, account, signal, async (settings) => ({
       url: settings.endpointUrl,

@@ -3,7 +3,11 @@ import { SendError } from './types.js';
 /**
  * Codes that can only happen before the request was written: name resolution, the TCP
  * connect, the TLS handshake. Anything else (a reset, "other side closed") may have come
- * after the vendor read the request, so it is an unknown outcome, never a safe retry.
+ * after the vendor read the request, so it is an unknown outcome, never a safe retry. That
+ * includes a reused keep-alive connection the vendor closed as idle just as the request went
+ * out: undici reports it exactly as a close after the vendor read the request (same error, body
+ * reported sent; keep-alive.test.ts shows both), and re-sends by itself only what it had not
+ * yet written.
  */
 const BEFORE_REQUEST: Record<string, string> = {
   ENOTFOUND: 'its address could not be found',

@@ -3,8 +3,8 @@ import type { Capabilities } from '../../shared/capabilities.js';
 import { preflight } from './preflight.js';
 import { SendError, type OutgoingMessage, type Provider, type SendFailure } from './types.js';
 
-const none: Capabilities = { cc: false, bcc: false, textPart: false, localAttachments: false, maxAttachmentBytes: 0, replyTo: false, threading: false, idempotency: false };
-const all: Capabilities = { cc: true, bcc: true, textPart: true, localAttachments: true, maxAttachmentBytes: 1000, replyTo: true, threading: true, idempotency: true };
+const none: Capabilities = { cc: false, bcc: false, textPart: false, localAttachments: false, maxAttachmentBytes: 0, replyTo: false, threading: false, idempotency: 'none', displayNames: false, customFrom: false };
+const all: Capabilities = { cc: true, bcc: true, textPart: true, localAttachments: true, maxAttachmentBytes: 1000, replyTo: true, threading: true, idempotency: 'guaranteed', displayNames: true, customFrom: true };
 
 function provider(capabilities: Capabilities): Provider {
   return { id: 'rollout', displayName: 'Rollout', capabilities, send: () => Promise.reject(new Error('not used')) };

@@ -101,7 +101,10 @@ export const rebillyProvider: Provider<RebillySettings> = {
     maxAttachmentBytes: 0,
     replyTo: false,
     threading: false,
-    idempotency: false,
+    idempotency: 'none',
+    // `from`, `to`, `cc` and `bcc` are bare addresses: the names beside them have nowhere to go.
+    displayNames: false,
+    customFrom: true,
   },
   async send(message: OutgoingMessage, account: SendAccount<RebillySettings>, signal?: AbortSignal): Promise<SendResult> {
     preflight(rebillyProvider, message);

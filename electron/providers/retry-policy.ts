@@ -1,10 +1,15 @@
+import type { Idempotency } from '../../shared/capabilities.js';
 import type { SendFailure } from './types.js';
 
 export type RetryDecision = { retry: false } | { retry: true; delayMs: number };
 
 export interface RetryOptions {
-  /** True when the vendor honours an idempotency key, so a repeat cannot send twice. */
-  idempotent: boolean;
+  /**
+   * The provider's `capabilities.idempotency`. Only `guaranteed` means a repeat cannot send
+   * twice; `best_effort` (Unipile, which forgets keys on restarts) is not enough to repeat an
+   * unknown outcome without asking the user.
+   */
+  idempotency: Idempotency;
   maxAttempts?: number;
   random?: () => number;
 }
@@ -18,7 +23,7 @@ export const RETRY_AFTER_CAP_MS = 60 * 60_000;
 /** Unipile's "try again later" problems (its 503s), recognised even if an adapter re-labels the status. */
 const TRANSIENT_VENDOR_CODES = new Set(['errors/no_client_session', 'errors/network_down', 'errors/service_unavailable']);
 
-function retryable(failure: SendFailure, idempotent: boolean): boolean {
+function retryable(failure: SendFailure, idempotency: Idempotency): boolean {
   switch (failure.kind) {
     case 'rate_limited':
     case 'network':
@@ -28,8 +33,8 @@ function retryable(failure: SendFailure, idempotent: boolean): boolean {
       return failure.status === 503 || (failure.vendorCode !== undefined && TRANSIENT_VENDOR_CODES.has(failure.vendorCode));
     case 'unknown_outcome':
       // POST is neither safe nor idempotent (RFC 9110 §9.2.2): repeating a request whose
-      // outcome is unknown may send the email twice, unless the vendor deduplicates by key.
-      return idempotent;
+      // outcome is unknown may send the email twice, unless the vendor always deduplicates by key.
+      return idempotency === 'guaranteed';
     case 'auth':
     case 'validation':
     case 'unsupported':
@@ -46,7 +51,7 @@ function retryable(failure: SendFailure, idempotent: boolean): boolean {
  */
 export function retryDecision(failure: SendFailure, attempt: number, opts: RetryOptions): RetryDecision {
   const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  if (attempt >= maxAttempts || !retryable(failure, opts.idempotent)) return { retry: false };
+  if (attempt >= maxAttempts || !retryable(failure, opts.idempotency)) return { retry: false };
   if (failure.retryAfterMs !== undefined) {
     return { retry: true, delayMs: Math.min(Math.max(0, failure.retryAfterMs), RETRY_AFTER_CAP_MS) };
   }

@@ -63,7 +63,9 @@ export const rolloutProvider: Provider<RolloutSettings> = {
     maxAttachmentBytes: 0,
     replyTo: false,
     threading: true,
-    idempotency: false,
+    idempotency: 'none',
+    displayNames: true,
+    customFrom: true,
   },
   async send(message: OutgoingMessage, account: SendAccount<RolloutSettings>, signal?: AbortSignal): Promise<SendResult> {
     preflight(rolloutProvider, message);

@@ -27,7 +27,7 @@ describe('sandbox provider', () => {
   it('supports everything, up to 25 MiB of attachments', () => {
     const p = createSandboxProvider({ recordFile });
     expect(p.id).toBe('sandbox');
-    expect(p.capabilities).toEqual({ cc: true, bcc: true, textPart: true, localAttachments: true, maxAttachmentBytes: 25 * 1024 * 1024, replyTo: true, threading: true, idempotency: true });
+    expect(p.capabilities).toEqual({ cc: true, bcc: true, textPart: true, localAttachments: true, maxAttachmentBytes: 25 * 1024 * 1024, replyTo: true, threading: true, idempotency: 'guaranteed', displayNames: true, customFrom: true });
   });
 
   it('records one JSON line per message, attachments as name/size/sha256, and answers sent', async () => {
@@ -51,7 +51,7 @@ describe('sandbox provider', () => {
     expect(JSON.parse(lines[0] ?? '')).toEqual({
       at: '2026-03-01T10:00:00.000Z',
       accountId: 'acc_1',
-      idempotencyKey: 'idem-1',
+      idempotencyKey: '5b0c6a4e-2f3d-4c1b-9e8a-7d6f5e4c3b2a',
       remoteId: result.remoteId,
       remoteThreadId: result.remoteThreadId,
       from: { name: 'Ann Agent', email: 'ann@acme.example' },
@@ -87,11 +87,11 @@ describe('sandbox provider', () => {
   it('puts a reply in the thread it answers, by thread id or by the answered message', async () => {
     const p = createSandboxProvider({ recordFile });
     const first = await p.send(message(), account);
-    const byThread = await p.send(message({ idempotencyKey: 'k2', inReplyTo: { remoteId: 'x', remoteThreadId: 'thr_given' } }), account);
+    const byThread = await p.send(message({ idempotencyKey: '2a6c3f1e-8b7d-4e5a-9c0b-1d2e3f4a5b62', inReplyTo: { remoteId: 'x', remoteThreadId: 'thr_given' } }), account);
     expect(byThread.remoteThreadId).toBe('thr_given');
-    const byMessage = await p.send(message({ idempotencyKey: 'k3', inReplyTo: { remoteId: first.remoteId } }), account);
+    const byMessage = await p.send(message({ idempotencyKey: '3b7d4a2f-9c8e-4f6b-8d1c-2e3f4a5b6c73', inReplyTo: { remoteId: first.remoteId } }), account);
     expect(byMessage.remoteThreadId).toBe(first.remoteThreadId);
-    const unknown = await p.send(message({ idempotencyKey: 'k4', inReplyTo: { remoteId: 'gone' } }), account);
+    const unknown = await p.send(message({ idempotencyKey: '4c8e5b3a-ad9f-4a7c-9e2d-3f4a5b6c7d84', inReplyTo: { remoteId: 'gone' } }), account);
     expect(unknown.remoteThreadId).not.toBe(first.remoteThreadId);
   });
 
@@ -123,9 +123,9 @@ describe('sandbox provider', () => {
   it('skips a torn last line and keeps appending readable records after it', async () => {
     const p = createSandboxProvider({ recordFile });
     const first = await p.send(message(), account);
-    await writeFile(recordFile, `${await readFile(recordFile, 'utf8')}{"idempotencyKey":"k9","remo`);
+    await writeFile(recordFile, `${await readFile(recordFile, 'utf8')}{"idempotencyKey":"5d9f6c4b-be0a-4b8d-9f3e-4a5b6c7d8e95","remo`);
     expect((await readSandboxRecords(recordFile)).map((r) => r.remoteId)).toEqual([first.remoteId]);
-    const second = await p.send(message({ idempotencyKey: 'k10' }), account);
+    const second = await p.send(message({ idempotencyKey: '6e0a7d5c-cf1b-4c9e-8a4f-5b6c7d8e9fa6' }), account);
     expect((await readSandboxRecords(recordFile)).map((r) => r.remoteId)).toEqual([first.remoteId, second.remoteId]);
   });
 });

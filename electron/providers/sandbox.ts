@@ -74,7 +74,9 @@ export function createSandboxProvider(deps: { recordFile: string; now?: () => Da
       maxAttachmentBytes: SANDBOX_MAX_ATTACHMENT_BYTES,
       replyTo: true,
       threading: true,
-      idempotency: true,
+      idempotency: 'guaranteed',
+      displayNames: true,
+      customFrom: true,
     },
     send(message: OutgoingMessage, account: SendAccount, signal?: AbortSignal): Promise<SendResult> {
       const run = async (): Promise<SendResult> => {

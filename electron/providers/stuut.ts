@@ -65,7 +65,11 @@ export const stuutProvider: Provider<StuutSettings> = {
     maxAttachmentBytes: 0,
     replyTo: true,
     threading: true,
-    idempotency: false,
+    idempotency: 'none',
+    // Bare addresses only, and the email leaves from the account's Stuut sender (sndr_…),
+    // whatever the identity's From says.
+    displayNames: false,
+    customFrom: false,
   },
   async send(message: OutgoingMessage, account: SendAccount<StuutSettings>, signal?: AbortSignal): Promise<SendResult> {
     preflight(stuutProvider, message);

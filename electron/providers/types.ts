@@ -30,12 +30,34 @@ export interface SendAccount<S extends AccountSettings = AccountSettings> {
   secret: string;
 }
 
+/** What a vendor said about an email it took. Optional fields are set only by the vendors that give them. */
 export interface SendResult {
+  /**
+   * The vendor's id of the sent email, and the id a later reply names as the email it answers
+   * (`inReplyTo.remoteId`). For Unipile this is the mailbox's `provider_id` when the vendor
+   * gives one (its `reply_to` needs it), else its tracking id (see `threadable`).
+   */
   remoteId: string;
   remoteThreadId?: string;
   status: 'accepted' | 'sent';
   /** The vendor's request id, kept with the history entry because support asks for it. */
   requestId?: string;
+  /**
+   * Unipile's `tracking_id` for this send: the id its webhooks and tracking events use. Kept
+   * beside `remoteId` because it cannot stand in for it: a reply naming it is refused.
+   */
+  trackingId?: string;
+  /**
+   * `false` when the vendor gave no id a reply could point at (a Unipile 201 without
+   * `provider_id`): a reply to this email must start a new thread, and the history should say
+   * so beside it, rather than send an id the vendor will refuse. Absent means replies can thread
+   * as far as the provider's `threading` capability goes.
+   */
+  threadable?: false;
+  /** The mailbox service the vendor sent through, in the vendor's words (CRM gateway: e.g. "gmail"). */
+  provider?: string;
+  /** When the vendor says the email went out, as an ISO 8601 timestamp (CRM gateway `sent_at`). */
+  sentAt?: string;
 }
 
 /** The normalized send failure kinds of the vendor contract. */

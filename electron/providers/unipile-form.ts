@@ -16,10 +16,12 @@ function attendee(address: Address): Attendee {
 }
 
 /**
- * The multipart body of `POST /api/v1/emails`, encoded the way the vendor's Node SDK encodes
- * it: every attendee its own `to`/`cc`/`bcc` field holding one JSON object, `from` and
- * `custom_headers` one JSON field each, every file under `attachments` with its name.
- * No Content-Type is set anywhere: fetch derives it, boundary included, from the FormData.
+ * The multipart body of `POST /api/v1/emails`, encoded the way the vendor's Node SDK
+ * (1.9.3, `EmailResource.send`) and its send-email guide encode it: `to`, `cc` and `bcc` each
+ * ONE field holding the JSON array of attendees (one field per attendee would be repeated
+ * fields, of which the vendor may keep only the last), `from` and `custom_headers` one JSON
+ * field each, every file under `attachments` with its name. No Content-Type is set anywhere:
+ * fetch derives it, boundary included, from the FormData.
  */
 export function buildUnipileForm(
   message: OutgoingMessage,
@@ -29,9 +31,10 @@ export function buildUnipileForm(
   const form = new FormData();
   form.append('account_id', settings.accountId);
   form.append('from', JSON.stringify(attendee(message.from)));
-  for (const field of ['to', 'cc', 'bcc'] as const) {
-    for (const address of message[field]) form.append(field, JSON.stringify(attendee(address)));
-  }
+  form.append('to', JSON.stringify(message.to.map(attendee)));
+  // Like the SDK, an empty Cc or Bcc list is left out rather than sent as [].
+  if (message.cc.length > 0) form.append('cc', JSON.stringify(message.cc.map(attendee)));
+  if (message.bcc.length > 0) form.append('bcc', JSON.stringify(message.bcc.map(attendee)));
   form.append('subject', message.subject);
   // Unipile takes HTML only; the text part the composer derives is not sent.
   form.append('body', message.html);

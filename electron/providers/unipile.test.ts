@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { startUnipile } from '../../e2e/vendors/unipile/simulator.js';
 import type { OutgoingAttachment, OutgoingMessage, SendAccount, SendFailureKind } from './types.js';
+import { retryDecision } from './retry-policy.js';
 import { unipileProvider, type UnipileSettings } from './unipile.js';
 
 const SECRET = 'unipile-key-3b9f2c7d41e8';
@@ -47,29 +48,33 @@ async function tempFile(name: string, content: Buffer): Promise<OutgoingAttachme
 const failure = (pending: Promise<unknown>, secrets: string[] = [SECRET]) => expectSendFailure(pending, secrets);
 
 const json = (value: unknown) => JSON.stringify(value);
+const KEY_2 = 'c7e1d2a9-4b3f-4e6d-8a1c-2f9b0e7d5c31';
 
 describe('unipile adapter: request mapping', () => {
-  it('posts multipart to /api/v1/emails with X-API-KEY and one JSON field per attendee', async () => {
+  it('posts multipart to /api/v1/emails with X-API-KEY, the idempotency key, and one JSON array field per attendee list', async () => {
     const result = await unipileProvider.send(message(), account());
     expect(sim.requests).toHaveLength(1);
     const [req] = sim.requests;
     expect(req?.method).toBe('POST');
     expect(req?.path).toBe('/api/v1/emails');
     expect(req?.headers['x-api-key']).toBe(SECRET);
+    expect(req?.headers['idempotency-key']).toBe(message().idempotencyKey);
     // The boundary came from the encoder: a hand-set Content-Type would have none.
     expect(req?.contentType).toMatch(/^multipart\/form-data; boundary=\S+$/);
     // toEqual on every field: no text part, reply_to or custom_headers may slip in.
     expect(req?.body).toEqual({
       account_id: [ACCOUNT_ID],
       from: [json({ display_name: 'Ann Agent', identifier: 'ann@acme.example' })],
-      to: [json({ display_name: 'Bo Buyer', identifier: 'bo@client.example' }), json({ identifier: 'cy@client.example' })],
-      cc: [json({ display_name: 'Dee', identifier: 'dee@client.example' })],
-      bcc: [json({ identifier: 'audit@acme.example' })],
+      to: [json([{ display_name: 'Bo Buyer', identifier: 'bo@client.example' }, { identifier: 'cy@client.example' }])],
+      cc: [json([{ display_name: 'Dee', identifier: 'dee@client.example' }])],
+      bcc: [json([{ identifier: 'audit@acme.example' }])],
       subject: ['Invoice 42'],
       body: ['<p>Hello <b>Bo</b></p>'],
     });
     expect(req?.files).toEqual([]);
-    expect(result).toEqual({ remoteId: expect.stringMatching(/^\S{8,}$/), status: 'accepted' });
+    // The provider id is what a reply must name; the tracking id rides along.
+    expect(result).toEqual({ remoteId: expect.stringMatching(/^[0-9a-f]{16}$/), trackingId: expect.stringMatching(/^\S{8,}$/), status: 'accepted' });
+    expect(result.remoteId).not.toBe(result.trackingId);
     expect(result).not.toHaveProperty('remoteThreadId');
   });
 
@@ -79,11 +84,27 @@ describe('unipile adapter: request mapping', () => {
     expect(Object.keys(sim.requests[0]?.body as object).sort()).toEqual(['account_id', 'body', 'from', 'subject', 'to']);
   });
 
-  it('answers a sent email with reply_to set to the id of the email answered', async () => {
+  it('answers a sent email with reply_to set to its provider id, which Unipile accepts', async () => {
     const first = await unipileProvider.send(message(), account());
-    const reply = await unipileProvider.send(message({ subject: 'Re: Invoice 42', inReplyTo: { remoteId: first.remoteId } }), account());
+    const reply = await unipileProvider.send(message({ subject: 'Re: Invoice 42', inReplyTo: { remoteId: first.remoteId }, idempotencyKey: KEY_2 }), account());
     expect(sim.requests[1]?.body).toMatchObject({ reply_to: [first.remoteId] });
     expect(reply.remoteId).not.toBe(first.remoteId);
+  });
+
+  it('the tracking id is no parent: Unipile refuses a reply naming it (why it is not the remote id)', async () => {
+    const first = await unipileProvider.send(message(), account());
+    const error = await failure(unipileProvider.send(message({ inReplyTo: { remoteId: first.trackingId ?? '' }, idempotencyKey: KEY_2 }), account()));
+    expect(error.failure).toMatchObject({ kind: 'validation', status: 422, vendorCode: 'errors/parent_mail_not_found' });
+  });
+
+  it('a 201 without provider_id (the older definition): sent, but marked as not threadable', async () => {
+    const legacy = await startUnipile({ apiKey: SECRET, accountId: ACCOUNT_ID, omitProviderId: true });
+    try {
+      const result = await unipileProvider.send(message(), account({ baseUrl: legacy.url }));
+      expect(result).toEqual({ remoteId: result.trackingId, trackingId: expect.stringMatching(/^\S{8,}$/), threadable: false, status: 'accepted' });
+    } finally {
+      await legacy.close();
+    }
   });
 
   it('carries the Reply-To address as one custom_headers field holding the JSON array', async () => {
@@ -202,6 +223,7 @@ describe('unipile adapter: documented errors keep the vendor words', () => {
     const error = await failure(unipileProvider.send(message({ inReplyTo: { remoteId: 'em_unknown' } }), account()));
     expect(error.failure).toMatchObject({ kind: 'validation', status: 422, vendorCode: 'errors/parent_mail_not_found' });
     expect(error.message).toContain('The parent mail could not be found.');
+    expect(error.message).toMatch(/could not find the email this one replies to.*Send it as a new message; it will start a new thread\./);
     // A seeded id is known: the same request then goes through.
     await expect(unipileProvider.send(message({ inReplyTo: { remoteId: 'em_known_1' } }), account())).resolves.toMatchObject({ status: 'accepted' });
   });
@@ -224,6 +246,35 @@ describe('unipile adapter: documented errors keep the vendor words', () => {
     sim.injectFault({ kind: 'status', status: 503, headers: { 'retry-after': '30' }, body: problem(503, 'errors/no_client_session', 'No client session.') });
     const error = await failure(unipileProvider.send(message(), account()));
     expect(error.failure).toMatchObject({ kind: 'provider', vendorCode: 'errors/no_client_session', retryAfterMs: 30_000 });
+  });
+});
+
+describe('unipile adapter: idempotency key (best effort at the vendor)', () => {
+  it('sends the same key on a retry and gets the first answer back, sending once', async () => {
+    const first = await unipileProvider.send(message(), account());
+    const again = await unipileProvider.send(message(), account());
+    expect(again).toEqual(first);
+    expect(sim.requests.map((r) => r.headers['idempotency-key'])).toEqual([message().idempotencyKey, message().idempotencyKey]);
+  });
+
+  it('a key reused with a different request: 409 explained as our bug, nothing sent again', async () => {
+    await unipileProvider.send(message(), account());
+    const error = await failure(unipileProvider.send(message({ subject: 'Edited after the first attempt' }), account()));
+    expect(error.failure).toMatchObject({ kind: 'validation', status: 409 });
+    expect(error.message).toMatch(/idempotency key was already used for a different request/);
+    expect(error.message).toMatch(/problem in Composer, not in the message/);
+  });
+
+  it.each([['an empty key', ''], ['a made-up key', 'idem-1']])('refuses %s before any request', async (_label, idempotencyKey) => {
+    const error = await failure(unipileProvider.send(message({ idempotencyKey }), account()));
+    expect(error.failure.kind).toBe('validation');
+    expect(error.message).toMatch(/duplicate-protection key is missing or malformed/);
+    expect(sim.requests).toHaveLength(0);
+  });
+
+  it('is best effort, so an unknown outcome is not retried automatically', () => {
+    expect(unipileProvider.capabilities.idempotency).toBe('best_effort');
+    expect(retryDecision({ kind: 'unknown_outcome', message: 'x', status: 504 }, 1, { idempotency: unipileProvider.capabilities.idempotency })).toEqual({ retry: false });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Capabilities } from '../../shared/capabilities.js';
 import { httpFailure, readVendorWords, type VendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
+import { checkIdempotencyKey } from './idempotency-key.js';
 import { preflight } from './preflight.js';
 import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
 import { openAttachments } from './unipile-files.js';
@@ -22,7 +23,11 @@ export const unipileCapabilities: Capabilities = {
   // Carried as a `Reply-To` entry of `custom_headers`, which the vendor allows by name.
   replyTo: true,
   threading: true,
-  idempotency: false,
+  // The vendor keeps keys up to 24 h but loses them on restarts and maintenance: it prevents
+  // most duplicates, not all, so an unknown outcome is still not retried automatically.
+  idempotency: 'best_effort',
+  displayNames: true,
+  customFrom: true,
 };
 
 /** ` (Unipile said: "…", errors/…)`: the vendor's words, flattened, cut short and redacted. */
@@ -55,6 +60,16 @@ function unipileFailure(res: VendorResponse, settings: UnipileSettings, secrets:
     const message = `Unipile found no connected account "${account}"${quote(words, secrets)}. Check the account id in this account's settings.`;
     return new SendError({ ...failure, message });
   }
+  if (res.status === 409) {
+    // The same key always carries the same form in this app, so this is our bug, not the user's.
+    const message = `Unipile refused the send because this email's idempotency key was already used for a different request${quote(words, secrets)}. The email was not sent again; this is a problem in Composer, not in the message.`;
+    return new SendError({ ...failure, message });
+  }
+  if (res.status === 422 && words.code === 'errors/parent_mail_not_found') {
+    // Nothing in the message can fix this: only sending it without the reply link can.
+    const message = `Unipile could not find the email this one replies to${quote(words, secrets)}, so it was not sent. Send it as a new message; it will start a new thread.`;
+    return new SendError({ ...failure, message });
+  }
   if (res.status === 422 && words.code === 'errors/limit_exceeded') {
     const message = `Unipile reports that this mailbox has reached its sending limit${quote(words, secrets)}. Try again later.`;
     return new SendError({ ...failure, kind: 'rate_limited', message });
@@ -62,10 +77,20 @@ function unipileFailure(res: VendorResponse, settings: UnipileSettings, secrets:
   return new SendError(failure);
 }
 
+function idOf(json: unknown, name: string): string | undefined {
+  const value = json && typeof json === 'object' ? (json as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * The 201 is `{ object: 'EmailSent', tracking_id, provider_id, provider_immutable_id? }`. The
+ * `provider_id` (the mailbox's own id of the email) becomes the remote id, because `reply_to`
+ * takes that, never the tracking id. The seed's older definition answers `tracking_id` alone:
+ * the email went, but nothing a reply could name came back, so the result says so.
+ */
 function readResult(res: VendorResponse, secrets: string[]): SendResult {
-  const json = res.json;
-  const trackingId = json && typeof json === 'object' && 'tracking_id' in json ? json.tracking_id : undefined;
-  if (typeof trackingId !== 'string' || trackingId === '') {
+  const trackingId = idOf(res.json, 'tracking_id');
+  if (!trackingId) {
     // A 2xx without the documented body may be a proxy page, not Unipile: the outcome is unknown.
     throw new SendError({
       kind: 'unknown_outcome',
@@ -76,8 +101,10 @@ function readResult(res: VendorResponse, secrets: string[]): SendResult {
       ),
     });
   }
+  const providerId = idOf(res.json, 'provider_id');
   // No thread id comes back: Unipile threads replies by the id of the email answered.
-  return { remoteId: trackingId, status: 'accepted' };
+  if (!providerId) return { remoteId: redact(trackingId, secrets), trackingId: redact(trackingId, secrets), threadable: false, status: 'accepted' };
+  return { remoteId: redact(providerId, secrets), trackingId: redact(trackingId, secrets), status: 'accepted' };
 }
 
 export const unipileProvider: Provider<UnipileSettings> = {
@@ -86,11 +113,13 @@ export const unipileProvider: Provider<UnipileSettings> = {
   capabilities: unipileCapabilities,
   async send(message: OutgoingMessage, account: SendAccount<UnipileSettings>, signal?: AbortSignal): Promise<SendResult> {
     preflight(unipileProvider, message);
+    checkIdempotencyKey(NAME, message.idempotencyKey);
     const secrets = [account.secret];
     const res = await postToVendor(unipileProvider, account, signal, async (settings) => ({
       url: vendorUrl(settings.baseUrl, '/api/v1/emails'),
       // No Content-Type: fetch writes multipart/form-data with the FormData's own boundary.
-      headers: { 'X-API-KEY': account.secret, Accept: 'application/json' },
+      // The same key on every retry of this message: Unipile answers a repeat with its first result.
+      headers: { 'X-API-KEY': account.secret, 'Idempotency-Key': message.idempotencyKey, Accept: 'application/json' },
       // Files are opened (and re-checked) before anything leaves, so a vanished file costs no request.
       body: buildUnipileForm(message, settings, await openAttachments(message.attachments)),
     }));

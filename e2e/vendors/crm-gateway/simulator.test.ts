@@ -33,7 +33,11 @@ describe('CRM gateway simulator', () => {
     const sim = await gateway();
     const res = await post(sim, valid);
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ id: expect.stringMatching(/^msg_/), thread_id: expect.stringMatching(/^thr_/) });
+    // LeadLex's documented answer: everything wrapped in `data`.
+    expect(res.json).toEqual({
+      data: { id: expect.stringMatching(/^msg_/), thread_id: expect.stringMatching(/^thr_/), provider: 'gmail', status: 'sent', sent_at: expect.any(String) },
+    });
+    expect(new Date(String((res.json.data as { sent_at: string }).sent_at)).getTime()).not.toBeNaN();
     expect(res.headers.get('x-request-id')).toMatch(/^req_/);
     expect(res.headers.get('x-ratelimit-limit')).toBe('1000');
     expect(res.headers.get('x-ratelimit-remaining')).toBe('999');
@@ -62,7 +66,7 @@ describe('CRM gateway simulator', () => {
     const sim = await gateway();
     const res = await post(sim, {});
     expect(res.status).toBe(400);
-    expect(details(res.json)).toEqual(['to', 'subject', 'body_html']);
+    expect(details(res.json)?.sort()).toEqual(['body_html', 'subject', 'to']);
     expect((await post(sim, { ...valid, body_text: undefined, body_html: '<p>x</p>' })).status).toBe(200);
   });
 
@@ -112,7 +116,8 @@ describe('CRM gateway simulator', () => {
     expect(first.status).toBe(200);
     now += 24 * 60 * 60 * 1000;
     const later = await post(sim, valid, key);
-    expect(later.json.id).not.toBe(first.json.id);
+    expect(later.json.data).toBeDefined();
+    expect(later.json.data).not.toEqual(first.json.data);
     expect(crmGatewaySent(sim)).toHaveLength(2);
   });
 

@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { canonicalJson } from '../kit/canonical.js';
 import { startVendorServer, stateSlot, type RecordedRequest, type SimulatorHandler, type VendorReply, type VendorSimulator } from '../kit/server.js';
 import { validatePayload } from './validate.js';
 
 /**
  * A simulator of the CRM gateway's "Send Email" endpoint (crm-gateway.send-email.md).
  *
- * The page leaves much unsaid; these are our choices, each a plausible reading:
- * - Path and auth header are not named: POST /v1/emails/send, `Authorization: Bearer <key>`.
+ * The seed page names no path and shows no answer; LeadLex publishes the same page word for word
+ * and fills both in, so the simulator follows it: POST /v1/email/send, `Authorization: Bearer
+ * <key>`, and 200 `{ data: { id, thread_id, provider, status, sent_at } }`. Our choices where
+ * both are silent, each a plausible reading:
  * - Error body shape is not given: `{ error: { code, message, details? } }`.
- * - Success status and body are not given: 200 `{ id, thread_id, status: 'queued' }`.
+ * - The success status code is not given: 200; `provider` is "gmail", `status` "sent".
  * - 403 is reachable with a second key that lacks `write:email`.
  * - The per-day cap is a daily count per key, reset at UTC midnight; X-RateLimit-Reset is
  *   that moment in epoch seconds, and a 429 carries Retry-After in seconds.
@@ -18,7 +21,7 @@ import { validatePayload } from './validate.js';
  * - No attachment size limit is documented, so none is enforced here.
  */
 
-export const CRM_GATEWAY_PATH = '/v1/emails/send';
+export const CRM_GATEWAY_PATH = '/v1/email/send';
 export const CRM_GATEWAY_TEST_KEY = 'gw_test_key';
 export const CRM_GATEWAY_READONLY_KEY = 'gw_readonly_key';
 const REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -42,15 +45,6 @@ interface GatewayState {
   /** key -> { day, count } */
   usage: Map<string, { day: number; count: number }>;
   sent: { id: string; threadId: string; body: Record<string, unknown> }[];
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 const hex = (bytes: number): string => randomBytes(bytes).toString('hex');
@@ -81,7 +75,7 @@ export function createCrmGatewayHandler(options: CrmGatewayOptions = {}): Simula
     }
 
     const idempotencyKey = req.headers['idempotency-key'];
-    const fingerprint = canonical(req.body);
+    const fingerprint = canonicalJson(req.body);
     if (idempotencyKey !== undefined) {
       const stored = state.replies.get(idempotencyKey);
       if (stored && now() - stored.at < REPLAY_WINDOW_MS) {
@@ -122,7 +116,7 @@ export function createCrmGatewayHandler(options: CrmGatewayOptions = {}): Simula
     const reply: VendorReply = {
       status: 200,
       headers: { ...base, ...limits, 'x-ratelimit-remaining': String(dailyLimit - usage.count) },
-      body: { id, thread_id: threadId, status: 'queued' },
+      body: { data: { id, thread_id: threadId, provider: 'gmail', status: 'sent', sent_at: new Date(at).toISOString() } },
     };
     if (idempotencyKey !== undefined) state.replies.set(idempotencyKey, { fingerprint, at, reply });
     return reply;

@@ -1,6 +1,11 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+
 /**
- * The gateway's payload rules. Written independently of shared/address.ts on purpose: a
- * simulator that reused the adapter's own address code could not catch its mistakes.
+ * The gateway's payload rules, as a JSON Schema written from the page (crm-gateway.send-email.md;
+ * the vendor publishes no machine-readable definition) and judged by Ajv, like every other
+ * simulator. The RFC 5322 mailbox check is written here, independently of shared/address.ts on
+ * purpose: a simulator that reused the adapter's own address code could not catch its mistakes.
  */
 
 export interface Detail {
@@ -14,8 +19,6 @@ const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?
 /** RFC 5322 §3.2.3 specials: a display name holding one must be a quoted-string. */
 const SPECIALS = /[()<>[\]:;@\\,."]/;
 const QUOTED_NAME = /^"(?:[^"\\\r\n]|\\.)*"$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 function isAddrSpec(value: string): boolean {
   const at = value.lastIndexOf('@');
@@ -35,100 +38,99 @@ export function isMailbox(value: string): boolean {
   return isAddrSpec(angle[2] ?? '');
 }
 
-const KNOWN_FIELDS = new Set([
-  'to',
-  'subject',
-  'body_html',
-  'body_text',
-  'cc',
-  'bcc',
-  'reply_to',
-  'contact_id',
-  'deal_id',
-  'thread_id',
-  'attachments',
-]);
-
-function checkAddressList(body: Record<string, unknown>, field: string, details: Detail[], allowSingle: boolean): void {
-  const value = body[field];
-  if (value === undefined) return;
-  const list = allowSingle && typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(list)) {
-    details.push({ field, message: allowSingle ? 'must be an address or an array of addresses' : 'must be an array of addresses' });
-    return;
-  }
-  list.forEach((entry, index) => {
-    if (typeof entry !== 'string' || !isMailbox(entry)) {
-      details.push({ field: `${field}[${index}]`, message: 'is not a valid RFC 5322 address' });
-    }
-  });
-}
-
-function checkAttachments(value: unknown, details: Detail[]): void {
-  if (value === undefined) return;
-  if (!Array.isArray(value)) {
-    details.push({ field: 'attachments', message: 'must be an array' });
-    return;
-  }
-  value.forEach((entry: unknown, index) => {
-    const at = `attachments[${index}]`;
-    if (typeof entry !== 'object' || entry === null) {
-      details.push({ field: at, message: 'must be an object' });
-      return;
-    }
-    const a = entry as Record<string, unknown>;
-    if (typeof a.filename !== 'string' || a.filename.trim() === '') details.push({ field: `${at}.filename`, message: 'is required' });
-    if (a.mime_type !== undefined && typeof a.mime_type !== 'string') details.push({ field: `${at}.mime_type`, message: 'must be a string' });
-    const hasContent = a.content_base64 !== undefined;
-    const hasPath = a.storage_path !== undefined;
-    if (hasContent === hasPath) {
-      details.push({ field: at, message: 'needs exactly one of content_base64 or storage_path' });
-    } else if (hasContent && (typeof a.content_base64 !== 'string' || !BASE64.test(a.content_base64))) {
-      details.push({ field: `${at}.content_base64`, message: 'is not valid base64' });
-    } else if (hasPath && typeof a.storage_path !== 'string') {
-      details.push({ field: `${at}.storage_path`, message: 'must be a string' });
-    }
-  });
-}
+const mailbox = { type: 'string', format: 'mailbox' } as const;
+const mailboxes = { type: 'array', items: mailbox } as const;
+const text = { type: 'string' } as const;
 
 /**
  * Everything the page states, plus choices where it is silent: unknown fields are refused
  * (so an adapter typo such as `replyTo` fails loudly instead of being dropped), `subject`
  * may be empty but must be present, and line breaks in it are refused as header injection.
  */
+export const sendEmailSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['to', 'subject'],
+  anyOf: [{ required: ['body_html'] }, { required: ['body_text'] }],
+  properties: {
+    // "Recipient email address, or an array of addresses": format applies to the string form,
+    // items and minItems to the array form.
+    to: { type: ['string', 'array'], format: 'mailbox', items: mailbox, minItems: 1 },
+    subject: { type: 'string', maxLength: 998, pattern: '^[^\\r\\n]*$' },
+    body_html: text,
+    body_text: text,
+    cc: mailboxes,
+    bcc: mailboxes,
+    reply_to: mailbox,
+    contact_id: { type: 'string', format: 'uuid' },
+    deal_id: { type: 'string', format: 'uuid' },
+    thread_id: { type: 'string', minLength: 1 },
+    attachments: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['filename'],
+        oneOf: [{ required: ['content_base64'] }, { required: ['storage_path'] }],
+        properties: {
+          filename: { type: 'string', pattern: '\\S' },
+          mime_type: text,
+          content_base64: { type: 'string', format: 'byte' },
+          storage_path: text,
+        },
+      },
+    },
+  },
+} as const;
+
+// allowUnionTypes: `to` is a string or an array, as the page says.
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
+addFormats(ajv, ['uuid', 'byte']);
+ajv.addFormat('mailbox', isMailbox);
+const validate = ajv.compile(sendEmailSchema);
+
+/** "/attachments/0/filename" -> "attachments[0].filename", the way the gateway's details name fields. */
+function fieldOf(error: ErrorObject): string {
+  const parts = error.instancePath.split('/').filter(Boolean);
+  if (error.keyword === 'required' && !error.schemaPath.includes('Of/')) parts.push(String(error.params.missingProperty));
+  if (error.keyword === 'additionalProperties') parts.push(String(error.params.additionalProperty));
+  // The body rule is about the pair: named by its first member, as the page names it.
+  if (error.keyword === 'anyOf' && parts.length === 0) parts.push('body_html');
+  return parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || 'body';
+}
+
+function messageOf(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'required':
+    case 'minItems':
+      return 'is required';
+    case 'additionalProperties':
+      return 'is not a known field';
+    case 'anyOf':
+      return 'either body_html or body_text is required';
+    case 'oneOf':
+      return 'needs exactly one of content_base64 or storage_path';
+    case 'maxLength':
+      return `must be at most ${String(error.params.limit)} characters`;
+    case 'pattern':
+      return error.instancePath === '/subject' ? 'must not contain line breaks' : 'is required';
+    case 'format':
+      if (error.params.format === 'uuid') return 'must be a UUID';
+      if (error.params.format === 'byte') return 'is not valid base64';
+      return 'is not a valid RFC 5322 address';
+    default:
+      return error.message ?? 'is invalid';
+  }
+}
+
+/** The validation details of a payload, one per field; empty when the gateway would take it. */
 export function validatePayload(body: unknown): Detail[] {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return [{ field: 'body', message: 'must be a JSON object' }];
-  }
-  const b = body as Record<string, unknown>;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [{ field: 'body', message: 'must be a JSON object' }];
+  if (validate(body)) return [];
   const details: Detail[] = [];
-  for (const key of Object.keys(b)) if (!KNOWN_FIELDS.has(key)) details.push({ field: key, message: 'is not a known field' });
-
-  if (b.to === undefined || (Array.isArray(b.to) && b.to.length === 0)) details.push({ field: 'to', message: 'is required' });
-  else checkAddressList(b, 'to', details, true);
-  checkAddressList(b, 'cc', details, false);
-  checkAddressList(b, 'bcc', details, false);
-  if (b.reply_to !== undefined && (typeof b.reply_to !== 'string' || !isMailbox(b.reply_to))) {
-    details.push({ field: 'reply_to', message: 'is not a valid RFC 5322 address' });
+  // A branch of an anyOf / oneOf reports a missing field; the combinator's own error says it better.
+  for (const error of (validate.errors ?? []).filter((e) => !/Of\/\d+\//.test(e.schemaPath))) {
+    const field = fieldOf(error);
+    if (!details.some((d) => d.field === field)) details.push({ field, message: messageOf(error) });
   }
-
-  if (typeof b.subject !== 'string') details.push({ field: 'subject', message: 'is required' });
-  else if (b.subject.length > 998) details.push({ field: 'subject', message: 'must be at most 998 characters' });
-  else if (/[\r\n]/.test(b.subject)) details.push({ field: 'subject', message: 'must not contain line breaks' });
-
-  const html = b.body_html;
-  const text = b.body_text;
-  if (html === undefined && text === undefined) details.push({ field: 'body_html', message: 'either body_html or body_text is required' });
-  if (html !== undefined && typeof html !== 'string') details.push({ field: 'body_html', message: 'must be a string' });
-  if (text !== undefined && typeof text !== 'string') details.push({ field: 'body_text', message: 'must be a string' });
-
-  for (const field of ['contact_id', 'deal_id'] as const) {
-    const value = b[field];
-    if (value !== undefined && (typeof value !== 'string' || !UUID.test(value))) details.push({ field, message: 'must be a UUID' });
-  }
-  if (b.thread_id !== undefined && (typeof b.thread_id !== 'string' || b.thread_id === '')) {
-    details.push({ field: 'thread_id', message: 'must be a non-empty string' });
-  }
-  checkAttachments(b.attachments, details);
   return details;
 }

@@ -17,7 +17,7 @@ export function sampleMessage(overrides: Partial<OutgoingMessage> = {}): Outgoin
     html: '<p>Hello <b>Bo</b></p>',
     text: 'Hello Bo',
     attachments: [],
-    idempotencyKey: 'idem-1',
+    idempotencyKey: '5b0c6a4e-2f3d-4c1b-9e8a-7d6f5e4c3b2a',
     ...overrides,
   };
 }

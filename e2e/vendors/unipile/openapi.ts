@@ -37,6 +37,17 @@ export const validateSendEmailResponse: ValidateFunction = ajv.compile(
   at(document, [...operation, 'responses', '201', 'content', 'application/json', 'schema']) as object,
 );
 
+const emailFormat = ajv.compile({ type: 'string', format: 'email' });
+
+/**
+ * Whether an attendee's `identifier` is an email address. The vendor's definition says only
+ * "the email address of the attendee", so the check is JSON Schema's own `email` format (through
+ * ajv-formats), not the adapter's address parser: a simulator must not reuse what it tests.
+ */
+export function isEmailAddress(value: string): boolean {
+  return emailFormat(value);
+}
+
 /** The documented error types of one status, e.g. 422 → ['errors/invalid_account', …]. */
 export function documentedErrorTypes(status: number): string[] {
   const schema = at(document, [...operation, 'responses', String(status), 'content', 'application/json', 'schema']);

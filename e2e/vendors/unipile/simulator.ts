@@ -1,21 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import { isValidEmail } from '../../../shared/address.js';
+import { canonicalJson } from '../kit/canonical.js';
 import { startVendorServer, stateSlot } from '../kit/server.js';
 import type { RecordedRequest, SimulatorHandler, VendorReply, VendorSimulator } from '../kit/types.js';
-import { describeErrors, validateSendEmailRequest } from './openapi.js';
+import { describeErrors, isEmailAddress, validateSendEmailRequest } from './openapi.js';
 
 /**
- * Unipile, `POST /api/v1/emails`, as strict as the vendor's definition: X-API-KEY, multipart
- * only, every JSON-encoded field decoded and the result checked against the vendor's own
- * OpenAPI schema, errors as `{ title, detail, type: 'errors/…', status }`, and
- * `{ object: 'EmailSent', tracking_id }` on 201. Choices the page leaves open: README.md.
+ * Unipile, `POST /api/v1/emails`, as strict as the vendor: X-API-KEY, multipart only, each
+ * field given once, every JSON-encoded field decoded and checked against the vendor's own
+ * OpenAPI schema (so an attendee list must be ONE field holding a JSON array, as the SDK sends
+ * it), `reply_to` only for an email it knows by its provider id, the Idempotency-Key honoured
+ * as the current reference describes, errors as `{ title, detail, type: 'errors/…', status }`,
+ * and `{ object: 'EmailSent', tracking_id, provider_id }` on 201. Choices the page leaves
+ * open: README.md. It shares no code with the adapter it judges.
  */
 
 export interface UnipileOptions {
   apiKey?: string;
   accountId?: string;
-  /** Ids a `reply_to` may name besides the tracking ids this simulator issued. */
+  /** Ids a `reply_to` may name besides the provider ids this simulator issued (emails received earlier). */
   knownEmailIds?: string[];
+  /** Answer 201 with `tracking_id` alone, as the seed's older definition shows. */
+  omitProviderId?: boolean;
 }
 
 const TITLES: Record<number, string> = {
@@ -23,6 +28,7 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  409: 'Conflict',
   422: 'Unprocessable Entity',
 };
 
@@ -32,12 +38,13 @@ function problem(status: number, type: string, detail: string): VendorReply {
 
 const invalid = (detail: string) => problem(400, 'invalid_parameters', detail);
 
-/** Fields that hold one plain string, one JSON value, or any number of JSON attendees. */
+/** Fields that hold one plain string, and fields that hold one JSON value (attendee lists included). */
 const TEXT_FIELDS = ['account_id', 'subject', 'body', 'reply_to'] as const;
-const JSON_FIELDS = ['from', 'custom_headers', 'tracking_options'] as const;
+const JSON_FIELDS = ['from', 'to', 'cc', 'bcc', 'custom_headers', 'tracking_options'] as const;
 const ATTENDEE_FIELDS = ['to', 'cc', 'bcc'] as const;
 /** Header names the vendor allows besides `X-…` (its spelling of Unscribe-List kept). */
 const ALLOWED_HEADERS = new Set(['unscribe-list', 'reply-to', 'content-type']);
+const REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 type Decoded = { ok: true; request: Record<string, unknown> } | { ok: false; reply: VendorReply };
 
@@ -50,9 +57,9 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 /**
- * Multipart fields back into the request object the schema describes. An attendee field holds
- * one JSON object (the SDK sends one field per attendee); a JSON array of them is flattened,
- * as a later SDK version sends that. A plain string is not an attendee.
+ * Multipart fields back into the request object the schema describes. Every field may come
+ * once: a form with `to` twice is what an encoder sends when it gives each attendee its own
+ * field, and a server reading one value per name keeps only the last — so it is refused here.
  */
 function decode(req: RecordedRequest): Decoded {
   const fields = (req.body ?? {}) as Record<string, string[]>;
@@ -69,20 +76,6 @@ function decode(req: RecordedRequest): Decoded {
     const parsed = parseJson(value);
     if (!parsed.ok) return { ok: false, reply: invalid(`${name} must be JSON-encoded`) };
     request[name] = parsed.value;
-  }
-  for (const name of ATTENDEE_FIELDS) {
-    const values = fields[name];
-    if (!values) continue;
-    const attendees: unknown[] = [];
-    for (const [index, value] of values.entries()) {
-      const parsed = parseJson(value);
-      if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object') {
-        return { ok: false, reply: invalid(`${name}[${index}] must be a JSON-encoded attendee {"display_name", "identifier"}`) };
-      }
-      if (Array.isArray(parsed.value)) attendees.push(...(parsed.value as unknown[]));
-      else attendees.push(parsed.value);
-    }
-    request[name] = attendees;
   }
   if (fields.attachments) return { ok: false, reply: invalid('attachments must be files, not text fields') };
   // Files are hashed by the kit, never kept: the schema's `binary` string stands for the content.
@@ -106,24 +99,37 @@ interface SendEmailRequest {
   custom_headers?: { name: string; value: string }[];
 }
 
+interface UnipileState {
+  /** Provider ids of the emails this simulator sent: what a `reply_to` may name. */
+  providerIds: Set<string>;
+  /** Idempotency-Key -> the request it came with and the 201 it got. */
+  replies: Map<string, { fingerprint: string; at: number; reply: VendorReply }>;
+}
+
 /** Beyond the schema: what a mail relay checks before it accepts a message. */
-function semanticError(body: SendEmailRequest, options: Required<UnipileOptions>, sent: Set<string>): VendorReply | undefined {
+function semanticError(body: SendEmailRequest, options: Required<UnipileOptions>, state: UnipileState): VendorReply | undefined {
   if (body.account_id !== options.accountId) return problem(404, 'resource_not_found', `Account not found: ${body.account_id}`);
   if (body.to.length === 0) return invalid('to must name at least one recipient');
   for (const name of ATTENDEE_FIELDS) {
-    const bad = (body[name] ?? []).find((attendee) => !isValidEmail(attendee.identifier));
+    const bad = (body[name] ?? []).find((attendee) => !isEmailAddress(attendee.identifier));
     if (bad) return problem(422, 'invalid_recipient', `The recipient "${bad.identifier}" in ${name} is not a valid email address.`);
   }
-  if (body.from && !isValidEmail(body.from.identifier)) return invalid(`from.identifier "${body.from.identifier}" is not an email address`);
+  if (body.from && !isEmailAddress(body.from.identifier ?? '')) return invalid(`from.identifier "${body.from.identifier}" is not an email address`);
   const header = (body.custom_headers ?? []).find((h) => !/^x-/i.test(h.name) && !ALLOWED_HEADERS.has(h.name.toLowerCase()));
   if (header) return problem(422, 'invalid_headers', `The header "${header.name}" cannot be set.`);
-  if (body.reply_to !== undefined && !sent.has(body.reply_to) && !options.knownEmailIds.includes(body.reply_to)) {
+  // A tracking id names a send, not an email: the vendor cannot find a parent mail by it.
+  if (body.reply_to !== undefined && !state.providerIds.has(body.reply_to) && !options.knownEmailIds.includes(body.reply_to)) {
     return problem(422, 'parent_mail_not_found', 'The parent mail could not be found.');
   }
   return undefined;
 }
 
-function handle(options: Required<UnipileOptions>, req: RecordedRequest, state: Map<string, unknown>): VendorReply {
+/** The request as a comparable string: its fields (order-free) and its files' names and hashes. */
+function fingerprint(req: RecordedRequest): string {
+  return canonicalJson({ fields: req.body ?? {}, files: req.files.map((f) => [f.field, f.filename, f.sha256]) });
+}
+
+function handle(options: Required<UnipileOptions>, req: RecordedRequest, stateMap: Map<string, unknown>): VendorReply {
   if (req.path !== '/api/v1/emails') return problem(404, 'resource_not_found', `Cannot ${req.method} ${req.path}`);
   if (req.method !== 'POST') return problem(405, 'method_not_allowed', `Method ${req.method} not allowed on /api/v1/emails`);
   const key = req.headers['x-api-key'];
@@ -131,16 +137,35 @@ function handle(options: Required<UnipileOptions>, req: RecordedRequest, state: 
   if (key !== options.apiKey) return problem(401, 'invalid_credentials', 'The provided credentials are invalid.');
   if (!/^multipart\/form-data\b/i.test(req.contentType)) return invalid(`Content type must be multipart/form-data, got "${req.contentType}"`);
 
+  const state = stateSlot<UnipileState>(stateMap, 'unipile', () => ({ providerIds: new Set(), replies: new Map() }));
+  const idempotencyKey = req.headers['idempotency-key'];
+  const print = fingerprint(req);
+  if (idempotencyKey !== undefined) {
+    if (idempotencyKey.length < 1 || idempotencyKey.length > 255) return invalid('Idempotency-Key must be 1 to 255 characters');
+    const stored = state.replies.get(idempotencyKey);
+    if (stored && Date.now() - stored.at < REPLAY_WINDOW_MS) {
+      if (stored.fingerprint === print) return stored.reply;
+      return problem(409, 'conflict', 'The resource or idempotency key has already been used.');
+    }
+  }
+
   const decoded = decode(req);
   if (!decoded.ok) return decoded.reply;
   if (!validateSendEmailRequest(decoded.request)) return invalid(describeErrors(validateSendEmailRequest.errors));
-
-  const sent = stateSlot(state, 'sent', () => new Set<string>());
-  const refused = semanticError(decoded.request as unknown as SendEmailRequest, options, sent);
+  const refused = semanticError(decoded.request as unknown as SendEmailRequest, options, state);
   if (refused) return refused;
+
   const trackingId = randomBytes(12).toString('base64url');
-  sent.add(trackingId);
-  return { status: 201, body: { object: 'EmailSent', tracking_id: trackingId } };
+  // Shaped like a Gmail message id: what the mailbox itself calls the email.
+  const providerId = randomBytes(8).toString('hex');
+  state.providerIds.add(providerId);
+  const body = options.omitProviderId
+    ? { object: 'EmailSent', tracking_id: trackingId }
+    : { object: 'EmailSent', tracking_id: trackingId, provider_id: providerId };
+  const reply: VendorReply = { status: 201, body };
+  // Only a success is kept for replay: a refused request may be corrected and sent again.
+  if (idempotencyKey !== undefined) state.replies.set(idempotencyKey, { fingerprint: print, at: Date.now(), reply });
+  return reply;
 }
 
 export function createUnipileHandler(options: UnipileOptions = {}): SimulatorHandler {
@@ -148,6 +173,7 @@ export function createUnipileHandler(options: UnipileOptions = {}): SimulatorHan
     apiKey: options.apiKey ?? 'unipile_test_key',
     accountId: options.accountId ?? 'acc_test',
     knownEmailIds: options.knownEmailIds ?? [],
+    omitProviderId: options.omitProviderId ?? false,
   };
   return {
     name: 'unipile',
@@ -163,5 +189,3 @@ export const unipileHandler: SimulatorHandler = createUnipileHandler();
 export function startUnipile(options: UnipileOptions = {}): Promise<VendorSimulator> {
   return startVendorServer(createUnipileHandler(options));
 }
-
-/** Every error type the vendor documents for this route, per status (for tests and the CLI). */

@@ -17,6 +17,19 @@ export function capabilityLabels(capabilities: Capabilities): { can: string[]; c
   );
   add(capabilities.replyTo, 'Reply-To', 'No Reply-To');
   add(capabilities.threading, 'Threads replies', 'Replies start new threads');
-  add(capabilities.idempotency, 'Safe automatic retries', 'No automatic retry after a timeout');
+  add(capabilities.displayNames, 'Display names', 'Drops display names');
+  add(capabilities.customFrom, 'Sends from your From address', 'Sends from its own sender address');
+  switch (capabilities.idempotency) {
+    case 'guaranteed':
+      can.push('Safe automatic retries');
+      break;
+    case 'best_effort':
+      // It usually stops a duplicate, but not always: an unknown outcome is left to the user.
+      cannot.push('Duplicate protection is best effort: no automatic retry after a timeout');
+      break;
+    case 'none':
+      cannot.push('No automatic retry after a timeout');
+      break;
+  }
   return { can, cannot };
 }
