@@ -76,6 +76,7 @@ function domainProblem(domain: string): string | null {
 export function describeInvalidEntry(raw: string): string {
   if (!raw.trim()) return 'is empty';
   if (countUnescaped(raw, '"') % 2 === 1) return 'has an unclosed quote';
+  if (countUnescaped(raw, '(') !== countUnescaped(raw, ')')) return 'has a ( without its closing )';
   const open = raw.indexOf('<');
   const close = raw.lastIndexOf('>');
   if (open >= 0 && close < open) return 'has a < without its closing >';

@@ -51,6 +51,8 @@ const table: Array<[string, { name?: string; email: string } | string]> = [
   ['Ann <ann@x.io> trailing', 'has text after the closing >'],
   ['Ann Lee ann@x.io', 'has a name that needs the address in < > after it'],
   ['Ann <ann>', 'is missing the @'],
+  ['ann@x.io (Ann Lee', 'has a ( without its closing )'],
+  [`${'a.'.repeat(400)}@example.com`, 'is too long to be an email address'],
   ['Bob <not-an-address@>', 'has no domain after the @'],
 ];
 

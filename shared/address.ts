@@ -7,6 +7,8 @@ type ParsedMailbox = emailAddresses.ParsedMailbox;
 
 /** Display names longer than this are refused (the vendors cut or reject them). */
 const MAX_NAME = 200;
+/** A name, an address and their punctuation fit in this; longer input is refused before the parser, which backtracks on it. */
+const MAX_ENTRY = 600;
 
 /** RFC 5322 mailbox through the email-addresses parser; UTF-8 (RFC 6532) so IDN domains and local parts pass. */
 function parseMailbox(input: string): ParsedMailbox | null {
@@ -72,6 +74,7 @@ export interface RecipientEntry {
 }
 
 function parseEntry(raw: string): RecipientEntry {
+  if (raw.length > MAX_ENTRY) return { raw, address: null, error: 'is too long to be an email address' };
   const mailbox = parseMailbox(raw);
   if (!mailbox) return { raw, address: null, error: describeInvalidEntry(raw) };
   const email = specOf(mailbox);

@@ -223,6 +223,7 @@ describe('unipile adapter: documented errors keep the vendor words', () => {
     const error = await failure(unipileProvider.send(message({ inReplyTo: { remoteId: 'em_unknown' } }), account()));
     expect(error.failure).toMatchObject({ kind: 'validation', status: 422, vendorCode: 'errors/parent_mail_not_found' });
     expect(error.message).toContain('The parent mail could not be found.');
+    expect(error.message).toMatch(/could not find the email this one replies to.*Send it as a new message; it will start a new thread\./);
     // A seeded id is known: the same request then goes through.
     await expect(unipileProvider.send(message({ inReplyTo: { remoteId: 'em_known_1' } }), account())).resolves.toMatchObject({ status: 'accepted' });
   });

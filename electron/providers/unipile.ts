@@ -65,6 +65,11 @@ function unipileFailure(res: VendorResponse, settings: UnipileSettings, secrets:
     const message = `Unipile refused the send because this email's idempotency key was already used for a different request${quote(words, secrets)}. The email was not sent again; this is a problem in Composer, not in the message.`;
     return new SendError({ ...failure, message });
   }
+  if (res.status === 422 && words.code === 'errors/parent_mail_not_found') {
+    // Nothing in the message can fix this: only sending it without the reply link can.
+    const message = `Unipile could not find the email this one replies to${quote(words, secrets)}, so it was not sent. Send it as a new message; it will start a new thread.`;
+    return new SendError({ ...failure, message });
+  }
   if (res.status === 422 && words.code === 'errors/limit_exceeded') {
     const message = `Unipile reports that this mailbox has reached its sending limit${quote(words, secrets)}. Try again later.`;
     return new SendError({ ...failure, kind: 'rate_limited', message });
