@@ -5,18 +5,35 @@ import { createSenderCheck } from './ipc/sender.js';
 import { createProviderRegistry } from './providers/registry.js';
 import { createEventBus, type EventBus } from './services/event-bus.js';
 import { createNoticeBoard, type NoticeBoard } from './services/notices.js';
+import { createAttachmentStore, type AttachmentStore } from './services/attachments/attachment-store.js';
+import { noFilePicker, type FilePicker } from './services/attachments/file-picker.js';
+import { attachmentsMigrations } from './services/attachments/migrations.js';
+import { systemClock, type Clock } from './services/clock.js';
+import { createDraftsService, draftAttachmentTokens, type DraftsService } from './services/drafts/drafts-service.js';
+import { draftsMigrations } from './services/drafts/migrations.js';
+import { openStorage, type Storage } from './services/storage/database.js';
 
 export interface CoreOptions {
   info: AppInfo;
   /** Origins the app's own window is served from (app://bundle, the harness URL, the dev server). */
   trustedOrigins: readonly string[];
   logError?: (channel: string, error: unknown) => void;
+  /** The native dialog in Electron, a queue in the harness; without one every pick is a cancel. */
+  filePicker?: FilePicker;
+  clock?: Clock;
 }
 
 export interface Core {
   dispatch: Dispatch;
   bus: EventBus;
   notices: NoticeBoard;
+  storage: Storage;
+  drafts: DraftsService;
+  attachments: AttachmentStore;
+  /** Settles when start-up housekeeping (the attachments sweep) is done; requests are served before. */
+  ready: Promise<void>;
+  /** Closes the database (checkpointing its log); call once, at quit. */
+  close(): void;
 }
 
 /**
@@ -26,6 +43,30 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const bus = createEventBus();
   const notices = createNoticeBoard(bus);
+  const clock = options.clock ?? systemClock;
+  const dataDir = options.info.dataDir;
+  const storage = openStorage({ dataDir, clock, notices, migrations: [draftsMigrations, attachmentsMigrations] });
+  const attachments = createAttachmentStore({
+    db: storage.db,
+    dataDir,
+    clock,
+    picker: options.filePicker ?? noFilePicker,
+    referencers: [draftAttachmentTokens(storage.db)],
+  });
+  const logError = options.logError ?? (() => undefined);
+  const drafts = createDraftsService({
+    db: storage.db,
+    clock,
+    bus,
+    notices,
+    releaseAttachments: (tokens) => void attachments.release(tokens).catch((error: unknown) => logError('attachments:release', error)),
+  });
+  // Deleted drafts last until the next start; their copies go with them in the sweep after.
+  drafts.purgeDeleted();
+  const ready = attachments.sweep().then(
+    () => undefined,
+    (error: unknown) => logError('attachments:sweep', error),
+  );
   const providers = createProviderRegistry({ sandboxRecordFile: path.join(options.info.dataDir, 'sandbox-outbox.jsonl') });
   const handlers: HandlerTable = {
     'app:info': () => options.info,
@@ -33,10 +74,26 @@ export function createCore(options: CoreOptions): Core {
       Object.values(providers).map(({ id, displayName, capabilities }) => ({ id, displayName, capabilities })),
     'notices:list': () => notices.list(),
     'notices:dismiss': ({ id }) => notices.dismiss(id),
+    'drafts:save': (input) => drafts.save(input),
+    'drafts:list': () => drafts.list(),
+    'drafts:get': ({ id }) => drafts.get(id),
+    'drafts:delete': ({ id }) => {
+      drafts.delete(id);
+      return null;
+    },
+    'drafts:restore': ({ id }) => {
+      drafts.restore(id);
+      return null;
+    },
+    'drafts:versions': ({ id }) => drafts.versions(id),
+    'drafts:version': ({ draftId, versionId }) => drafts.version(draftId, versionId),
+    'attachments:pick': () => attachments.pick(),
+    'attachments:import': (input) => attachments.import(input),
+    'attachments:discard': ({ tokens }) => attachments.release(tokens).then(() => null),
   };
   const dispatch = createDispatcher(handlers, {
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     ...(options.logError ? { onUnexpectedError: options.logError } : {}),
   });
-  return { dispatch, bus, notices };
+  return { dispatch, bus, notices, storage, drafts, attachments, ready, close: () => storage.close() };
 }

@@ -3,6 +3,7 @@ import { app, BrowserWindow } from 'electron';
 import { createCore } from './core.js';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './platform/app-protocol.js';
 import { hardenWebContents } from './platform/harden.js';
+import { createDialogFilePicker } from './platform/file-picker.js';
 import { bindIpc } from './platform/ipc-bridge.js';
 import { keychainIsWeak } from './platform/keychain.js';
 import { createMainWindow } from './platform/main-window.js';
@@ -32,9 +33,12 @@ void app.whenReady().then(() => {
       runtime: 'electron',
     },
     trustedOrigins: [appOrigin],
+    filePicker: createDialogFilePicker(),
     logError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
   });
   bindIpc(core);
+  // Closing checkpoints the database's log into the main file.
+  app.on('will-quit', () => core.close());
   if (keychainIsWeak()) {
     core.notices.post({
       id: 'keychain-unavailable',

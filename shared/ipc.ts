@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { providerIdSchema } from './accounts.js';
 import { capabilitiesSchema } from './capabilities.js';
+import {
+  draftIdSchema,
+  draftSaveInputSchema,
+  draftSavedSchema,
+  draftSchema,
+  draftSummarySchema,
+  draftVersionSchema,
+  draftVersionSummarySchema,
+} from './drafts.js';
+import { attachmentImportSchema, attachmentTokensSchema } from './attachments.js';
+import { attachmentRefSchema } from './message.js';
 import type { Result } from './result.js';
 
 /**
@@ -42,10 +53,24 @@ export const channels = {
   'providers:list': { input: none, output: z.array(providerInfoSchema) },
   'notices:list': { input: none, output: z.array(noticeSchema) },
   'notices:dismiss': { input: z.object({ id: noticeSchema.shape.id }).strict(), output: z.array(noticeSchema) },
+  'drafts:save': { input: draftSaveInputSchema, output: draftSavedSchema },
+  'drafts:list': { input: none, output: z.array(draftSummarySchema) },
+  'drafts:get': { input: z.object({ id: draftIdSchema }).strict(), output: draftSchema },
+  'drafts:delete': { input: z.object({ id: draftIdSchema }).strict(), output: z.null() },
+  'drafts:restore': { input: z.object({ id: draftIdSchema }).strict(), output: z.null() },
+  'drafts:versions': { input: z.object({ id: draftIdSchema }).strict(), output: z.array(draftVersionSummarySchema) },
+  'drafts:version': { input: z.object({ draftId: draftIdSchema, versionId: z.number().int().positive() }).strict(), output: draftVersionSchema },
+  /** Opens the system's file dialog; cancelling answers an empty list. */
+  'attachments:pick': { input: none, output: z.array(attachmentRefSchema) },
+  /** A pasted or dropped file whose bytes the renderer already holds. */
+  'attachments:import': { input: attachmentImportSchema, output: attachmentRefSchema },
+  /** Files removed from the composer; copies nothing else references are deleted. */
+  'attachments:discard': { input: attachmentTokensSchema, output: z.null() },
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'notices:changed': z.array(noticeSchema),
+  'drafts:changed': z.array(draftSummarySchema),
 } as const satisfies Record<`${string}:changed`, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

@@ -8,6 +8,7 @@ import { createCore, type Core } from '../../electron/core.js';
 import { buildCsp } from '../../electron/security/csp.js';
 import { contentTypeFor, resolveAssetPath } from '../../electron/security/asset-path.js';
 import { hasAccess, socketHasAccess, TOKEN_COOKIE } from './access.js';
+import { createQueuedFilePicker } from './queued-file-picker.js';
 import { handleTestHook } from './test-hooks.js';
 
 export interface HarnessOptions {
@@ -43,6 +44,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   let origin = '';
   let core: Core | null = null;
   let csp = '';
+  const filePicker = createQueuedFilePicker();
 
   const refuse = (response: ServerResponse) =>
     response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Refused: open the exact URL the harness printed; it carries the access token.');
@@ -51,7 +53,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     void (async () => {
       if (!core || !hasAccess(request, token, host)) return refuse(response);
       const { pathname } = new URL(request.url ?? '/', origin);
-      if (options.testHooks && (await handleTestHook(core, pathname, request, response))) return;
+      if (options.testHooks && (await handleTestHook(core, pathname, request, response, { filePicker }))) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') return response.writeHead(405).end();
       const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
       if (pathname === '/' || pathname === '/index.html') {
@@ -82,6 +84,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const liveCore = createCore({
     info: { name: 'Composer', version: options.version, dataDir: options.dataDir, platform: process.platform, runtime: 'harness' },
     trustedOrigins: [origin],
+    filePicker,
     logError: (channel, error) => console.error(`[harness] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
   });
   core = liveCore;
@@ -110,6 +113,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       sockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      liveCore.close();
     },
   };
 }

@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { z } from 'zod';
 import { noticeSchema } from '../../shared/ipc.js';
 import type { Core } from '../../electron/core.js';
+import type { QueuedFilePicker } from './queued-file-picker.js';
 
 /**
  * The only test-only entry points, enabled by COMPOSER_TEST_HOOKS=1: they let a spec make
@@ -17,8 +20,36 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
 }
 
+/** What the hooks can reach besides the core. */
+export interface TestHookContext {
+  filePicker?: QueuedFilePicker;
+}
+
+const pickFilesSchema = z.object({ paths: z.array(z.string().min(1).refine((p) => path.isAbsolute(p), 'must be an absolute path')).max(100) });
+
+/** POST /__test/pick-files { paths }: the next "attach files" dialog answers these paths. */
+async function queuePick(context: TestHookContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const body = pickFilesSchema.safeParse(await readJson(request).catch(() => null));
+  if (!context.filePicker || !body.success) {
+    response.writeHead(400, { 'content-type': 'text/plain' }).end('Send { "paths": [absolute paths] } to a harness started with its queued file picker.');
+    return;
+  }
+  context.filePicker.queue(body.data.paths);
+  response.writeHead(204).end();
+}
+
 /** Answers a /__test/ request; false when the path is not a test hook. */
-export async function handleTestHook(core: Core, pathname: string, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+export async function handleTestHook(
+  core: Core,
+  pathname: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: TestHookContext = {},
+): Promise<boolean> {
+  if (pathname === '/__test/pick-files' && request.method === 'POST') {
+    await queuePick(context, request, response);
+    return true;
+  }
   if (pathname !== '/__test/notice' || request.method !== 'POST') return false;
   const notice = noticeSchema.safeParse(await readJson(request).catch(() => null));
   if (!notice.success) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppInfo } from '../../shared/ipc.js';
+import { channelNames, type AppInfo } from '../../shared/ipc.js';
 import { ServiceError } from '../services/service-error.js';
 import { createDispatcher, type HandlerTable } from './dispatcher.js';
 import { createSenderCheck } from './sender.js';
@@ -7,9 +7,15 @@ import { createSenderCheck } from './sender.js';
 const info: AppInfo = { name: 'Composer', version: '1.2.3', dataDir: '/data', platform: 'linux', runtime: 'harness' };
 const appWindow = { url: 'app://bundle/index.html', isTopFrame: true };
 
+// Channels these tests do not call: present so the table is complete as the contract grows.
+const notCalledHere = Object.fromEntries(
+  channelNames.map((channel) => [channel, () => Promise.reject(new Error(`${channel} is not called in these tests`))]),
+) as unknown as HandlerTable;
+
 function setup(overrides: Partial<HandlerTable> = {}) {
   const calls: string[] = [];
   const handlers: HandlerTable = {
+    ...notCalledHere,
     'app:info': () => {
       calls.push('app:info');
       return info;

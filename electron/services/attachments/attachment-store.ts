@@ -1,0 +1,186 @@
+/* eslint-disable security/detect-non-literal-fs-filename -- copies live under <dataDir>/attachments named by main's random tokens; source paths come only from the file picker. */
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { MAX_IMPORT_BYTES, MAX_PICKED_BYTES, type AttachmentImport } from '../../../shared/attachments.js';
+import type { AttachmentRef } from '../../../shared/message.js';
+import type { Clock } from '../clock.js';
+import { ServiceError } from '../service-error.js';
+import { cleanFilename, mimeTypeFor } from './file-names.js';
+import type { FilePicker } from './file-picker.js';
+
+/** Tokens something still needs (drafts today; the outbox and the history later). */
+export type TokenReferencer = () => Iterable<string>;
+
+/** What a provider needs to stream one attachment (electron/providers OutgoingAttachment). */
+export interface StoredAttachment {
+  filename: string;
+  mimeType: string;
+  size: number;
+  path: string;
+}
+
+export interface AttachmentStore {
+  pick(): Promise<AttachmentRef[]>;
+  import(input: AttachmentImport): Promise<AttachmentRef>;
+  open(token: string): Promise<StoredAttachment>;
+  /** Deletes the copies of these tokens that no referencer needs any more. */
+  release(tokens: readonly string[]): Promise<void>;
+  /** At start: deletes copies and half-written files nothing references. */
+  sweep(): Promise<{ removed: number }>;
+  addReferencer(referencer: TokenReferencer): void;
+}
+
+export interface AttachmentStoreDeps {
+  db: DatabaseSync;
+  dataDir: string;
+  clock: Clock;
+  picker: FilePicker;
+  referencers?: TokenReferencer[];
+}
+
+const PARTIAL = '.partial';
+const TOKEN_FILE = /^[A-Za-z0-9_-]{16,64}$/;
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
+}
+
+function unreadable(name: string): ServiceError {
+  const message = `"${name}" could not be read: it may have been moved or deleted, or you may not have permission to open it. Nothing was attached; pick it again.`;
+  return new ServiceError({ kind: 'validation', message, fields: [{ field: 'attachments', message }] });
+}
+
+export function createAttachmentStore(deps: AttachmentStoreDeps): AttachmentStore {
+  const { db, clock } = deps;
+  const dir = path.join(deps.dataDir, 'attachments');
+  const referencers = [...(deps.referencers ?? [])];
+  // Copies made by this run are never swept: a draft may not have saved them yet.
+  const addedThisRun = new Set<string>();
+  const insert = db.prepare('INSERT INTO attachments (token, filename, mime_type, size, created_at) VALUES (?, ?, ?, ?, ?)');
+  const lookup = db.prepare('SELECT filename, mime_type, size FROM attachments WHERE token = ?');
+  const forget = db.prepare('DELETE FROM attachments WHERE token = ?');
+
+  const fileOf = (token: string) => path.join(dir, token);
+
+  function referenced(): Set<string> {
+    const tokens = new Set<string>();
+    for (const referencer of referencers) for (const token of referencer()) tokens.add(token);
+    return tokens;
+  }
+
+  /** Writes through a .partial name then renames, so a crash never leaves a half file under a token. */
+  async function store(filename: string, mimeType: string, write: (target: string) => Promise<void>): Promise<AttachmentRef> {
+    await mkdir(dir, { recursive: true });
+    const token = randomBytes(18).toString('base64url');
+    const partial = fileOf(token) + PARTIAL;
+    addedThisRun.add(token);
+    try {
+      await write(partial);
+      const { size } = await stat(partial);
+      await rename(partial, fileOf(token));
+      insert.run(token, filename, mimeType, size, clock());
+      return { token, filename, mimeType, size };
+    } catch (error) {
+      await rm(partial, { force: true });
+      await rm(fileOf(token), { force: true });
+      throw error;
+    }
+  }
+
+  async function remove(token: string): Promise<void> {
+    forget.run(token);
+    await rm(fileOf(token), { force: true });
+  }
+
+  async function copyPicked(source: string): Promise<AttachmentRef> {
+    const name = cleanFilename(path.basename(source));
+    const info = await stat(source).catch(() => null);
+    if (!info?.isFile()) throw unreadable(name);
+    if (info.size > MAX_PICKED_BYTES) {
+      const message = `"${name}" is ${megabytes(info.size)}; files over ${megabytes(MAX_PICKED_BYTES)} cannot be attached. Share it through a link instead.`;
+      throw new ServiceError({ kind: 'validation', message, fields: [{ field: 'attachments', message }] });
+    }
+    try {
+      return await store(name, mimeTypeFor(name), (target) => copyFile(source, target, constants.COPYFILE_EXCL));
+    } catch {
+      throw unreadable(name);
+    }
+  }
+
+  return {
+    async pick() {
+      const paths = await deps.picker.pickFiles();
+      const added: AttachmentRef[] = [];
+      try {
+        for (const source of paths) added.push(await copyPicked(source));
+      } catch (error) {
+        // All or nothing: the person picked these together and is told which one failed.
+        await Promise.all(added.map((ref) => remove(ref.token)));
+        throw error;
+      }
+      return added;
+    },
+
+    async import(input) {
+      const bytes = Buffer.from(input.dataBase64, 'base64');
+      const filename = cleanFilename(input.filename);
+      if (bytes.length > MAX_IMPORT_BYTES) {
+        const message = `"${filename}" is ${megabytes(bytes.length)}; pasted or dropped files can be at most ${megabytes(MAX_IMPORT_BYTES)}. Attach it with the file picker instead.`;
+        throw new ServiceError({ kind: 'validation', message, fields: [{ field: 'attachments', message }] });
+      }
+      const mimeType = input.mimeType.trim() || mimeTypeFor(filename);
+      return store(filename, mimeType, (target) => writeFile(target, bytes, { flag: 'wx' }));
+    },
+
+    async open(token) {
+      const row = lookup.get(token) as { filename: string; mime_type: string; size: number } | undefined;
+      const gone = (name: string) =>
+        new ServiceError({
+          kind: 'validation',
+          message: `The attachment "${name}" is no longer stored by Composer. Remove it and attach the file again.`,
+          fields: [{ field: 'attachments', message: `"${name}" is missing` }],
+        });
+      if (!row) throw gone('(unknown file)');
+      const info = await stat(fileOf(token)).catch(() => null);
+      if (!info?.isFile() || info.size !== row.size) throw gone(row.filename);
+      return { filename: row.filename, mimeType: row.mime_type, size: row.size, path: fileOf(token) };
+    },
+
+    async release(tokens) {
+      if (tokens.length === 0) return;
+      const needed = referenced();
+      for (const token of tokens) if (!needed.has(token)) await remove(token);
+    },
+
+    async sweep() {
+      const needed = referenced();
+      let removed = 0;
+      const rows = db.prepare('SELECT token FROM attachments').all() as { token: string }[];
+      const known = new Set<string>();
+      for (const { token } of rows) {
+        if (needed.has(token) || addedThisRun.has(token)) known.add(token);
+        else {
+          await remove(token);
+          removed++;
+        }
+      }
+      const files = await readdir(dir).catch(() => [] as string[]);
+      for (const file of files) {
+        const token = file.endsWith(PARTIAL) ? file.slice(0, -PARTIAL.length) : file;
+        if (addedThisRun.has(token)) continue;
+        if (file.endsWith(PARTIAL) || !TOKEN_FILE.test(file) || !known.has(file)) {
+          await rm(path.join(dir, file), { force: true, recursive: true });
+          removed++;
+        }
+      }
+      return { removed };
+    },
+
+    addReferencer(referencer) {
+      referencers.push(referencer);
+    },
+  };
+}

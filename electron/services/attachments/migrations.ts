@@ -1,0 +1,22 @@
+import type { MigrationSet } from '../storage/migrations.js';
+
+/** What main knows of each copied file; the copy itself is <dataDir>/attachments/<token>. */
+export const attachmentsMigrations: MigrationSet = {
+  owner: 'attachments',
+  migrations: [
+    {
+      version: 1,
+      description: 'attachment copies by token',
+      up: (db) =>
+        db.exec(`
+          CREATE TABLE attachments (
+            token TEXT PRIMARY KEY,
+            filename TEXT NOT NULL,
+            mime_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            created_at INTEGER NOT NULL
+          ) STRICT;
+        `),
+    },
+  ],
+};
