@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchSuite, Metric } from './types.js';
@@ -28,5 +28,8 @@ const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 
-await writeFile(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+// Running some suites by name updates their metrics and keeps the others' last results.
+const previous: Record<string, Metric> =
+  only.size > 0 ? (JSON.parse(await readFile(path.join(here, 'results.json'), 'utf8').catch(() => '{}')) as Record<string, Metric>) : {};
+await writeFile(path.join(here, 'results.json'), `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 console.log(`wrote ${path.relative(process.cwd(), path.join(here, 'results.json'))}`);

@@ -108,7 +108,7 @@ describe('drafts', () => {
     const { id } = f.drafts.save({ content: contentOf({ doc: docOf('first state, long enough to matter') }) });
     f.advance(61_000);
     f.drafts.save({ id, baseRevision: 1, content: contentOf({ doc: docOf('second state, long enough to matter') }) });
-    f.db.prepare('UPDATE drafts SET content = ? WHERE id = ?').run('{"to": [trunc', id);
+    f.db.prepare('UPDATE draft_bodies SET content = ? WHERE draft_id = ?').run('{"to": [trunc', id);
     const failure = failureOf(() => f.drafts.get(id));
     expect(failure.message).toMatch(/damaged and could not be opened.*kept aside unchanged/);
     expect(f.drafts.list()[0]).toMatchObject({ id, lastError: failure.message });

@@ -94,7 +94,11 @@ export function createDraftsService(deps: DraftsDeps): DraftsService {
     `SELECT id, subject, recipients, snippet, account_id, updated_at, revision, last_error, unreadable_at
        FROM drafts WHERE deleted_at IS NULL ORDER BY updated_at DESC, id`,
   );
-  const readRow = db.prepare('SELECT id, revision, content, created_at, updated_at, last_error, unreadable_at FROM drafts WHERE id = ? AND deleted_at IS NULL');
+  const readRow = db.prepare(
+    `SELECT d.id, d.revision, b.content, d.created_at, d.updated_at, d.last_error, d.unreadable_at
+       FROM drafts d JOIN draft_bodies b ON b.draft_id = d.id WHERE d.id = ? AND d.deleted_at IS NULL`,
+  );
+  const exists = db.prepare('SELECT 1 FROM drafts WHERE id = ? AND deleted_at IS NULL');
   const saveState = db.prepare('SELECT revision, text_length, last_version_at, deleted_at FROM drafts WHERE id = ?');
 
   function setAside(row: DraftRow): void {
@@ -143,9 +147,10 @@ export function createDraftsService(deps: DraftsDeps): DraftsService {
         if (id === undefined) {
           const newId = randomUUID();
           db.prepare(
-            `INSERT INTO drafts (id, revision, content, subject, recipients, snippet, text_length, account_id, attachment_tokens, created_at, updated_at, last_version_at)
-             VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          ).run(newId, json, ...fields, now, now, now);
+            `INSERT INTO drafts (id, revision, subject, recipients, snippet, text_length, account_id, attachment_tokens, created_at, updated_at, last_version_at)
+             VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(newId, ...fields, now, now, now);
+          db.prepare('INSERT INTO draft_bodies (draft_id, content) VALUES (?, ?)').run(newId, json);
           return { id: newId, revision: 1, updatedAt: now };
         }
         const state = saveState.get(id) as { revision: number; text_length: number; last_version_at: number; deleted_at: number | null } | undefined;
@@ -163,9 +168,10 @@ export function createDraftsService(deps: DraftsDeps): DraftsService {
         const versioned = decision.take && keepVersion(db, id, json, decision.beforeLargeDeletion);
         const revision = state.revision + 1;
         db.prepare(
-          `UPDATE drafts SET revision = ?, content = ?, subject = ?, recipients = ?, snippet = ?, text_length = ?, account_id = ?, attachment_tokens = ?,
+          `UPDATE drafts SET revision = ?, subject = ?, recipients = ?, snippet = ?, text_length = ?, account_id = ?, attachment_tokens = ?,
              updated_at = ?, last_version_at = ?, unreadable_at = NULL WHERE id = ?`,
-        ).run(revision, json, ...fields, now, versioned ? now : state.last_version_at, id);
+        ).run(revision, ...fields, now, versioned ? now : state.last_version_at, id);
+        db.prepare('UPDATE draft_bodies SET content = ? WHERE draft_id = ?').run(json, id);
         return { id, revision, updatedAt: now };
       });
       announce();
@@ -213,7 +219,7 @@ export function createDraftsService(deps: DraftsDeps): DraftsService {
     },
 
     versions(id) {
-      if (!readRow.get(id)) throw notFound();
+      if (!exists.get(id)) throw notFound();
       const rows = db.prepare('SELECT id, saved_at, snippet, size FROM draft_versions WHERE draft_id = ? ORDER BY id DESC').all(id) as {
         id: number;
         saved_at: number;

@@ -24,9 +24,10 @@ const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).al
 
 function insertDraft(id: string) {
   db.prepare(
-    `INSERT INTO drafts (id, revision, content, subject, recipients, snippet, text_length, account_id, created_at, updated_at, last_version_at)
-     VALUES (?, 1, '{}', 's', 'r', 'snip', 4, NULL, 1, 1, 1)`,
+    `INSERT INTO drafts (id, revision, subject, recipients, snippet, text_length, account_id, created_at, updated_at, last_version_at)
+     VALUES (?, 1, 's', 'r', 'snip', 4, NULL, 1, 1, 1)`,
   ).run(id);
+  db.prepare("INSERT INTO draft_bodies (draft_id, content) VALUES (?, '{}')").run(id);
 }
 
 describe('drafts migrations, each on its own', () => {
@@ -34,11 +35,14 @@ describe('drafts migrations, each on its own', () => {
     migrateTo(1);
     expect(schemaVersion(db, 'drafts')).toBe(1);
     expect(columns('drafts')).toEqual(
-      expect.arrayContaining(['id', 'revision', 'content', 'subject', 'recipients', 'snippet', 'text_length', 'attachment_tokens', 'deleted_at', 'last_error']),
+      expect.arrayContaining(['id', 'revision', 'subject', 'recipients', 'snippet', 'text_length', 'attachment_tokens', 'deleted_at', 'last_error']),
     );
+    expect(columns('draft_bodies')).toEqual(['draft_id', 'content']);
     insertDraft('d1');
     expect(db.prepare('SELECT attachment_tokens FROM drafts').get()).toEqual({ attachment_tokens: '[]' });
     expect(() => db.prepare("UPDATE drafts SET revision = 'two'").run()).toThrow(); // STRICT tables refuse wrong types
+    db.prepare("DELETE FROM drafts WHERE id = 'd1'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM draft_bodies').get()).toEqual({ n: 0 }); // the body goes with its draft
   });
 
   it('2 adds versions to a v1 database, keeping its drafts, and versions go with their draft', () => {

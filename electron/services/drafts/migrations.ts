@@ -2,20 +2,21 @@ import type { MigrationSet } from '../storage/migrations.js';
 
 /**
  * The drafts service's tables. A draft row carries its list fields (subject, recipients,
- * snippet) computed at save time, so the list never parses a document.
+ * snippet) computed at save time, so the list never parses a document; the document lives in
+ * its own table (and last in a version row) because SQLite reaches a column stored after a
+ * 200 KB value only by walking that value's overflow pages.
  */
 export const draftsMigrations: MigrationSet = {
   owner: 'drafts',
   migrations: [
     {
       version: 1,
-      description: 'drafts with their list fields, revision and soft delete',
+      description: 'drafts with their list fields, revision and soft delete; their content apart',
       up: (db) =>
         db.exec(`
           CREATE TABLE drafts (
             id TEXT PRIMARY KEY,
             revision INTEGER NOT NULL,
-            content TEXT NOT NULL,
             subject TEXT NOT NULL,
             recipients TEXT NOT NULL,
             snippet TEXT NOT NULL,
@@ -29,6 +30,10 @@ export const draftsMigrations: MigrationSet = {
             last_error TEXT
           ) STRICT;
           CREATE INDEX drafts_by_update ON drafts (deleted_at, updated_at DESC);
+          CREATE TABLE draft_bodies (
+            draft_id TEXT PRIMARY KEY REFERENCES drafts (id) ON DELETE CASCADE,
+            content TEXT NOT NULL
+          ) STRICT;
         `),
     },
     {
@@ -40,11 +45,11 @@ export const draftsMigrations: MigrationSet = {
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             draft_id TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
             saved_at INTEGER NOT NULL,
-            content TEXT NOT NULL,
             snippet TEXT NOT NULL,
             size INTEGER NOT NULL,
             attachment_tokens TEXT NOT NULL DEFAULT '[]',
-            before_large_deletion INTEGER NOT NULL DEFAULT 0
+            before_large_deletion INTEGER NOT NULL DEFAULT 0,
+            content TEXT NOT NULL
           ) STRICT;
           CREATE INDEX draft_versions_by_draft ON draft_versions (draft_id, id DESC);
         `),

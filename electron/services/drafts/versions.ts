@@ -33,7 +33,8 @@ export function keepVersion(db: DatabaseSync, draftId: string, newContent: strin
   const inserted = db
     .prepare(
       `INSERT INTO draft_versions (draft_id, saved_at, content, snippet, size, attachment_tokens, before_large_deletion)
-       SELECT id, updated_at, content, snippet, length(content), attachment_tokens, ? FROM drafts WHERE id = ? AND content <> ?`,
+       SELECT d.id, d.updated_at, b.content, d.snippet, length(b.content), d.attachment_tokens, ?
+         FROM drafts d JOIN draft_bodies b ON b.draft_id = d.id WHERE d.id = ? AND b.content <> ?`,
     )
     .run(beforeLargeDeletion ? 1 : 0, draftId, newContent);
   if (inserted.changes === 0) return false;
