@@ -1,4 +1,4 @@
-import { ProviderGrid } from '../providers/ProviderGrid.js';
+import { ProviderGrid } from '../providers/index.js';
 
 export function Welcome() {
   return (
