@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{electron,renderer,shared,e2e,bench}/**/*.test.{ts,tsx}'],
+    include: ['{electron,renderer,shared,e2e,bench,scripts}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -1,22 +1,54 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { accountDraftSchema, type AccountDraftInput } from '../shared/accounts.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 import { startHarness } from './harness/server.js';
 
-/** `npm run screenshot -- out.png`: the app in the harness, as a person first sees it. */
+/**
+ * `npm run screenshot -- out.png`: the app in the harness with six connected accounts.
+ * `--view add-error` shows the add form with a validation error instead; `--view welcome`
+ * the first start with no account.
+ */
 const root = path.resolve(import.meta.dirname, '..');
-const out = path.resolve(process.argv[2] ?? 'docs/screenshot.png');
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { view: { type: 'string', default: 'accounts' } } });
+const out = path.resolve(positionals[0] ?? 'docs/screenshot.png');
 const dataDir = await mkdtemp(path.join(tmpdir(), 'composer-shot-'));
 const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const harness = await startHarness({ dataDir, staticDir: path.join(root, 'dist/harness'), version });
+
+const sixAccounts: AccountDraftInput[] = [
+  { label: 'Sales CRM', from: { name: 'Ann Lee', email: 'ann@northwind.example' }, settings: { provider: 'rollout', credentialId: 'cred_8842' }, secret: 'eyJhbGciOi.screenshot.k3Q9' },
+  { label: 'Billing', from: { email: 'billing@northwind.example' }, settings: { provider: 'rebilly', organizationId: 'northwind' }, secret: 'sk_live_screenshot_7Hd2' },
+  { label: 'Collections', from: { name: 'Northwind AR', email: 'ar@northwind.example' }, settings: { provider: 'stuut', emailSender: 'sndr_01HQ' }, secret: 'stt_screenshot_value_Pq41' },
+  { label: 'Ann (Gmail)', from: { name: 'Ann Lee', email: 'ann.lee@gmail.example' }, settings: { provider: 'unipile', baseUrl: 'https://api1.unipile.com:13111', accountId: 'Xz81QmA' }, secret: 'unipile_screenshot_kW3e' },
+  { label: 'Law desk', from: { email: 'desk@lawfirm.example' }, settings: { provider: 'crm-gateway', endpointUrl: 'https://data.leadlex.com/functions/v1/api-gateway/v1/email/send' }, secret: 'wbk_screenshot_value_M2s8' },
+  { label: 'Sandbox', from: { name: 'Sandbox', email: 'sandbox@example.com' }, settings: { provider: 'sandbox' } },
+];
+
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
-  const page = await browser.newPage({ viewport: { width: 1180, height: 780 } });
+  if (values.view !== 'welcome') {
+    for (const draft of sixAccounts) await harness.core.accounts.save(accountDraftSchema.parse(draft));
+  }
+  const page = await browser.newPage({ viewport: { width: 1180, height: 800 } });
   await page.goto(harness.url);
   await page.getByTestId('app-version').waitFor();
-  await page.screenshot({ path: out });
+  if (values.view === 'accounts') {
+    await page.getByRole('button', { name: 'Manage accounts' }).click();
+    await page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').nth(5).waitFor();
+  } else if (values.view === 'add-error') {
+    await page.getByRole('button', { name: 'Manage accounts' }).click();
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByRole('button', { name: /^Unipile/ }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Support inbox');
+    await page.getByLabel('DSN').fill('http://api1.unipile.com:13111');
+    await page.getByLabel('From address').fill('support@northwind');
+    await page.getByText('Use https://').waitFor();
+  }
+  await page.screenshot({ path: out, fullPage: values.view === 'add-error' });
   console.log(`wrote ${out}`);
 } finally {
   await browser.close();

@@ -98,6 +98,12 @@ export type AccountView = z.infer<typeof accountViewSchema>;
 /** Providers that send without a secret. */
 export const secretlessProviders: readonly ProviderId[] = ['sandbox'];
 
+/** Why a draft needs a secret it lacks, or null: a new account of a vendor must bring its key. */
+export function missingSecret(draft: { id?: string | undefined; settings: { provider: ProviderId }; secret?: string | undefined }): string | null {
+  const hasSecret = (draft.secret ?? '').trim().length > 0;
+  return !draft.id && !hasSecret && !secretlessProviders.includes(draft.settings.provider) ? 'Paste the key: a new account needs it to send.' : null;
+}
+
 /**
  * What the Accounts form saves. No `id` adds an account; with one, it edits that account.
  * An empty or missing `secret` keeps the stored one; a new account of a vendor needs one.
@@ -116,10 +122,8 @@ export const accountDraftSchema = z
       .optional(),
   })
   .superRefine((draft, context) => {
-    const hasSecret = (draft.secret ?? '').trim().length > 0;
-    if (!draft.id && !hasSecret && !secretlessProviders.includes(draft.settings.provider)) {
-      context.addIssue({ code: 'custom', path: ['secret'], message: 'Paste the key: a new account needs it to send.' });
-    }
+    const message = missingSecret(draft);
+    if (message) context.addIssue({ code: 'custom', path: ['secret'], message });
   });
 export type AccountDraft = z.infer<typeof accountDraftSchema>;
 export type AccountDraftInput = z.input<typeof accountDraftSchema>;

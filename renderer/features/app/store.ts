@@ -4,14 +4,18 @@ import type { Failure } from '../../../shared/result.js';
 import { bridge } from '../../lib/bridge.js';
 
 // State
+/** The screen in the main area; the sidebar switches it. */
+export type View = 'home' | 'accounts';
+
 export interface AppState {
   info: AppInfo | null;
   loadError: string | null;
   notices: Notice[];
+  view: View;
 }
 
 // Pure updates
-export const initialAppState: AppState = { info: null, loadError: null, notices: [] };
+export const initialAppState: AppState = { info: null, loadError: null, notices: [], view: 'home' };
 
 export function withInfo(state: AppState, info: AppInfo): AppState {
   return { ...state, info, loadError: null };
@@ -25,8 +29,13 @@ export function withNotices(state: AppState, notices: Notice[]): AppState {
   return { ...state, notices };
 }
 
+export function withView(state: AppState, view: View): AppState {
+  return { ...state, view };
+}
+
 // Actions
 interface AppActions {
+  navigate(view: View): void;
   load(): Promise<void>;
   dismissNotice(id: string): Promise<void>;
   /** Follows main's notices until the returned function is called. */
@@ -35,6 +44,7 @@ interface AppActions {
 
 export const useAppStore = create<AppState & AppActions>()((set) => ({
   ...initialAppState,
+  navigate: (view) => set((state) => withView(state, view)),
   async load() {
     const mailer = bridge();
     const [info, notices] = await Promise.all([mailer.app.info(), mailer.notices.list()]);
@@ -57,3 +67,4 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
 export const selectInfo = (state: AppState) => state.info;
 export const selectLoadError = (state: AppState) => state.loadError;
 export const selectNotices = (state: AppState) => state.notices;
+export const selectView = (state: AppState) => state.view;

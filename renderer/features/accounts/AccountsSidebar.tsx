@@ -1,0 +1,56 @@
+import type { AccountView } from '../../../shared/accounts.js';
+import { useAppStore } from '../app/index.js';
+import { providerHelp } from './provider-help.js';
+import { selectAccounts, selectLoaded, useAccountsStore } from './store.js';
+
+export function AccountSummaryList(props: { accounts: AccountView[]; onOpen: (account: AccountView) => void }) {
+  return (
+    <ul className="side-accounts" aria-label="Connected accounts">
+      {props.accounts.map((account) => (
+        <li key={account.id}>
+          <button type="button" className="side-account" onClick={() => props.onOpen(account)} aria-label={`${account.label}, ${providerHelp[account.settings.provider].name}${account.attention ? ', needs attention' : ''}`}>
+            <span className="side-account-top">
+              <span className="side-account-label">{account.label}</span>
+              {account.isDefault && <span className="badge badge-default">Default</span>}
+              {account.attention && (
+                <span className="badge badge-attention" title={account.attention}>
+                  Needs attention
+                </span>
+              )}
+            </span>
+            <span className="side-account-meta">
+              {providerHelp[account.settings.provider].name} · {account.from.email}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The sidebar's Accounts section: every connected account and the way to manage them. */
+export function AccountsSidebar() {
+  const accounts = useAccountsStore(selectAccounts);
+  const loaded = useAccountsStore(selectLoaded);
+  const startEdit = useAccountsStore((state) => state.startEdit);
+  const navigate = useAppStore((state) => state.navigate);
+  const view = useAppStore((state) => state.view);
+  return (
+    <section className="sidebar-section" aria-labelledby="sidebar-accounts">
+      <h2 id="sidebar-accounts" className="sidebar-heading">
+        Accounts
+      </h2>
+      {loaded && accounts.length === 0 && <p className="sidebar-empty">No account connected yet.</p>}
+      <AccountSummaryList
+        accounts={accounts}
+        onOpen={(account) => {
+          startEdit(account);
+          navigate('accounts');
+        }}
+      />
+      <button type="button" className={`side-nav${view === 'accounts' ? ' side-nav-current' : ''}`} aria-current={view === 'accounts' ? 'page' : undefined} onClick={() => navigate('accounts')}>
+        Manage accounts
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+/** The accounts feature as the app and other features see it. */
+export { AccountsScreen } from './AccountsScreen.js';
+export { AccountsSidebar } from './AccountsSidebar.js';
+export { VaultPanel } from './VaultPanel.js';
+export { selectAccounts, selectLoaded, useAccountsStore } from './store.js';

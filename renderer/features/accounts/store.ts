@@ -1,0 +1,189 @@
+import { create } from 'zustand';
+import type { AccountsList, AccountView, ProviderId, VaultChoice } from '../../../shared/accounts.js';
+import type { Failure } from '../../../shared/result.js';
+import { bridge } from '../../lib/bridge.js';
+import { errorsFromFailure, formFromAccount, newForm, SANDBOX_ADDRESS, validateForm, type AccountForm, type FormErrors, type RebillyEnvironment } from './form-model.js';
+import type { FieldKey } from './provider-help.js';
+
+// State
+export interface AccountsState {
+  list: AccountsList | null;
+  loadError: string | null;
+  /** The add flow's first step: which provider. */
+  choosingProvider: boolean;
+  form: AccountForm | null;
+  /** Fields the person has changed: their reasons show as they type. */
+  touched: FieldKey[];
+  saving: boolean;
+  /** What main refused on the last save, by field; cleared field by field as they are edited. */
+  serverErrors: FormErrors;
+  confirmRemoveId: string | null;
+  actionError: string | null;
+  vaultError: string | null;
+  vaultBusy: boolean;
+}
+
+// Pure updates
+export const initialAccountsState: AccountsState = {
+  list: null,
+  loadError: null,
+  choosingProvider: false,
+  form: null,
+  touched: [],
+  saving: false,
+  serverErrors: {},
+  confirmRemoveId: null,
+  actionError: null,
+  vaultError: null,
+  vaultBusy: false,
+};
+
+const closedForm = { choosingProvider: false, form: null, touched: [], serverErrors: {}, saving: false };
+
+export function withList(state: AccountsState, list: AccountsList): AccountsState {
+  // An open form is left alone even if its account went away elsewhere: saving then says so, and nothing typed is lost.
+  const confirmRemoveId = list.accounts.some((a) => a.id === state.confirmRemoveId) ? state.confirmRemoveId : null;
+  return { ...state, list, loadError: null, confirmRemoveId };
+}
+
+export function startAdd(state: AccountsState): AccountsState {
+  return { ...state, ...closedForm, choosingProvider: true, actionError: null };
+}
+
+export function chooseProvider(state: AccountsState, provider: ProviderId): AccountsState {
+  return { ...state, ...closedForm, form: newForm(provider) };
+}
+
+export function startEdit(state: AccountsState, account: AccountView): AccountsState {
+  return { ...state, ...closedForm, form: formFromAccount(account), actionError: null };
+}
+
+export function closeForm(state: AccountsState): AccountsState {
+  return { ...state, ...closedForm };
+}
+
+export function editField(state: AccountsState, key: FieldKey, value: string): AccountsState {
+  if (!state.form) return state;
+  const { [key]: _cleared, form: _formError, ...serverErrors } = state.serverErrors;
+  return {
+    ...state,
+    form: { ...state.form, values: { ...state.form.values, [key]: value } },
+    touched: state.touched.includes(key) ? state.touched : [...state.touched, key],
+    serverErrors,
+  };
+}
+
+export function editSignature(state: AccountsState, signatureHtml: string): AccountsState {
+  return state.form ? { ...state, form: { ...state.form, signatureHtml } } : state;
+}
+
+export function editRebillyEnvironment(state: AccountsState, rebillyEnvironment: RebillyEnvironment): AccountsState {
+  return state.form ? { ...state, form: { ...state.form, rebillyEnvironment } } : state;
+}
+
+/** A refused save keeps every character typed and shows main's reasons beside the fields. */
+export function withSaveFailure(state: AccountsState, failure: Failure): AccountsState {
+  return { ...state, saving: false, serverErrors: errorsFromFailure(failure) };
+}
+
+/** The reasons to show: main's, then the schema's for fields already touched. */
+export function visibleErrors(state: AccountsState): FormErrors {
+  if (!state.form) return {};
+  const { errors } = validateForm(state.form);
+  const shown: FormErrors = {};
+  for (const key of state.touched) if (errors[key]) shown[key] = errors[key];
+  if (errors.signatureHtml) shown.signatureHtml = errors.signatureHtml;
+  return { ...shown, ...state.serverErrors };
+}
+
+// Actions
+interface AccountsActions {
+  load(): Promise<void>;
+  listen(): () => void;
+  startAdd(): void;
+  chooseProvider(provider: ProviderId): void;
+  startEdit(account: AccountView): void;
+  closeForm(): void;
+  editField(key: FieldKey, value: string): void;
+  editSignature(html: string): void;
+  editRebillyEnvironment(environment: RebillyEnvironment): void;
+  save(): Promise<boolean>;
+  askRemove(id: string | null): void;
+  remove(id: string): Promise<void>;
+  setDefault(id: string): Promise<void>;
+  unlock(passphrase: string): Promise<boolean>;
+  chooseVault(choice: VaultChoice): Promise<boolean>;
+  /** One click from the welcome page: a sandbox account named "Sandbox". */
+  trySandbox(): Promise<void>;
+}
+
+export const useAccountsStore = create<AccountsState & AccountsActions>()((set, get) => {
+  const afterList = (result: Awaited<ReturnType<ReturnType<typeof bridge>['accounts']['list']>>) => {
+    if (result.ok) set((state) => ({ ...withList(state, result.value), actionError: null }));
+    else set({ actionError: result.error.message });
+  };
+  return {
+    ...initialAccountsState,
+    async load() {
+      const result = await bridge().accounts.list();
+      set((state) => (result.ok ? withList(state, result.value) : { ...state, loadError: result.error.message }));
+    },
+    listen() {
+      return bridge().on('accounts:changed', (list) => set((state) => withList(state, list)));
+    },
+    startAdd: () => set(startAdd),
+    chooseProvider: (provider) => set((state) => chooseProvider(state, provider)),
+    startEdit: (account) => set((state) => startEdit(state, account)),
+    closeForm: () => set(closeForm),
+    editField: (key, value) => set((state) => editField(state, key, value)),
+    editSignature: (html) => set((state) => editSignature(state, html)),
+    editRebillyEnvironment: (environment) => set((state) => editRebillyEnvironment(state, environment)),
+    async save() {
+      const form = get().form;
+      const draft = form ? validateForm(form).draft : null;
+      if (!draft || get().saving) return false;
+      set({ saving: true, serverErrors: {} });
+      const result = await bridge().accounts.save(draft);
+      if (!result.ok) {
+        set((state) => withSaveFailure(state, result.error));
+        return false;
+      }
+      set((state) => closeForm(state));
+      return true;
+    },
+    askRemove: (id) => set({ confirmRemoveId: id }),
+    async remove(id) {
+      const result = await bridge().accounts.remove({ id });
+      afterList(result);
+      set((state) => ({ confirmRemoveId: null, ...(state.form?.id === id ? closeForm(state) : {}) }));
+    },
+    async setDefault(id) {
+      afterList(await bridge().accounts['set-default']({ id }));
+    },
+    async unlock(passphrase) {
+      set({ vaultBusy: true, vaultError: null });
+      const result = await bridge().vault.unlock({ passphrase });
+      set((state) => (result.ok ? { ...withList(state, result.value), vaultBusy: false } : { ...state, vaultBusy: false, vaultError: result.error.message }));
+      return result.ok;
+    },
+    async chooseVault(choice) {
+      set({ vaultBusy: true, vaultError: null });
+      const result = await bridge().vault['choose-mode'](choice);
+      set((state) => (result.ok ? { ...withList(state, result.value), vaultBusy: false } : { ...state, vaultBusy: false, vaultError: result.error.message }));
+      return result.ok;
+    },
+    async trySandbox() {
+      const result = await bridge().accounts.save({ label: 'Sandbox', from: { name: 'Sandbox', email: SANDBOX_ADDRESS }, settings: { provider: 'sandbox' } });
+      if (!result.ok) set({ actionError: result.error.message });
+      else await get().load();
+    },
+  };
+});
+
+// Selectors
+const NO_ACCOUNTS: AccountView[] = [];
+// A fresh [] on every call would make React re-render forever.
+export const selectAccounts = (state: AccountsState) => state.list?.accounts ?? NO_ACCOUNTS;
+export const selectLoaded = (state: AccountsState) => state.list !== null;
+export const selectVault = (state: AccountsState) => state.list?.vault ?? null;
+export const selectForm = (state: AccountsState) => state.form;

@@ -1,0 +1,2 @@
+/** The providers feature as other features see it. */
+export { ProviderGrid } from './ProviderGrid.js';
