@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createFileKeyCipher } from '../electron/services/vault/file-key-cipher.js';
 import { createCore } from '../electron/core.js';
 import type { DraftContent, DraftSaved } from '../shared/drafts.js';
 import { summarize } from './stats.js';
@@ -49,6 +50,7 @@ const suite: BenchSuite = {
     const core = createCore({
       info: { name: 'Composer', version: 'bench', dataDir, platform: process.platform, runtime: 'harness' },
       trustedOrigins: [ORIGIN],
+      cipher: createFileKeyCipher(dataDir),
       // One second per save, as autosave while typing: a version is taken every 60 saves.
       clock: () => (now += 1_000),
     });

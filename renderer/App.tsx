@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { AccountsScreen, AccountsSidebar, useAccountsStore, VaultPanel } from './features/accounts/index.js';
+import { AccountsScreen, AccountsSidebar, selectAccounts, useAccountsStore, VaultPanel } from './features/accounts/index.js';
 import { AppFooter } from './features/app/AppFooter.js';
 import { NoticeBar } from './features/app/NoticeBar.js';
 import { selectView, useAppStore } from './features/app/store.js';
 import { Welcome } from './features/app/Welcome.js';
+import { ComposerPage } from './features/composer/index.js';
 
 export function App() {
   const load = useAppStore((state) => state.load);
@@ -12,6 +13,7 @@ export function App() {
   const listenAccounts = useAccountsStore((state) => state.listen);
   const view = useAppStore(selectView);
   const navigate = useAppStore((state) => state.navigate);
+  const hasAccounts = useAccountsStore(selectAccounts).length > 0;
 
   useEffect(() => {
     const stop = listen();
@@ -27,9 +29,17 @@ export function App() {
   return (
     <div className="shell" data-testid="main-window">
       <aside className="sidebar" aria-label="Sidebar">
-        <button type="button" className="brand" onClick={() => navigate('home')} aria-label="Composer home">
+        <button type="button" className="brand" onClick={() => navigate('compose')} aria-label="Composer home">
           <span className="brand-mark" aria-hidden="true">✉</span>
           <span className="brand-name">Composer</span>
+        </button>
+        <button
+          type="button"
+          className="button-primary new-message"
+          onClick={() => navigate('compose')}
+          title="Ctrl+N"
+        >
+          New message
         </button>
         <AccountsSidebar />
       </aside>
@@ -37,7 +47,7 @@ export function App() {
         <NoticeBar />
         {/* The passphrase is asked once at start, whatever screen is open. */}
         {view !== 'accounts' && <VaultPanel onlyWhenLocked />}
-        {view === 'home' && <Welcome />}
+        {view === 'compose' && (hasAccounts ? <ComposerPage /> : <Welcome />)}
         {view === 'accounts' && <AccountsScreen />}
         <AppFooter />
       </main>

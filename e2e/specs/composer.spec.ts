@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '../fixtures.js';
-import { connectAccounts, pasteText, queuePickedFiles, sandboxDeliveries, sha256 } from '../composer-helpers.js';
+import { connectAccounts, nextFrame, pasteText, queuePickedFiles, sandboxDeliveries, sha256 } from '../composer-helpers.js';
 
 const personal = { label: 'Personal', from: { name: 'Ann Example', email: 'ann@example.com' }, settings: { provider: 'sandbox' as const, timeoutMs: 30_000 }, signatureHtml: '<p>Ann — personal signature</p>' };
 const work = { label: 'Work', from: { email: 'ann@work.example.com' }, settings: { provider: 'sandbox' as const, timeoutMs: 30_000 }, signatureHtml: '<p>Ann — work signature</p>' };
@@ -40,9 +40,14 @@ test('writes, attaches and sends a formatted message through the sandbox', async
   // Body: bold, a link and a nested list, typed the way a person would.
   const body = composer.getByRole('textbox', { name: 'Message body' });
   await body.click();
-  await page.keyboard.type('Hello ');
+  await page.keyboard.type('Hello team');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft');
+  // The editor takes a new selection from the browser's selectionchange event, a frame later.
+  await nextFrame(page);
   await page.keyboard.press('ControlOrMeta+b');
-  await page.keyboard.type('team');
+  await expect(composer.getByRole('button', { name: 'Bold' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('End');
+  await nextFrame(page);
   await page.keyboard.press('ControlOrMeta+b');
   await page.keyboard.type(', the report: ');
   await page.keyboard.press('ControlOrMeta+k');

@@ -5,7 +5,8 @@ import { bridge } from '../../lib/bridge.js';
 
 // State
 /** The screen in the main area; the sidebar switches it. */
-export type View = 'home' | 'accounts';
+/** `compose` is the composer, or the welcome page while no account is connected. */
+export type View = 'compose' | 'accounts';
 
 export interface AppState {
   info: AppInfo | null;
@@ -15,7 +16,7 @@ export interface AppState {
 }
 
 // Pure updates
-export const initialAppState: AppState = { info: null, loadError: null, notices: [], view: 'home' };
+export const initialAppState: AppState = { info: null, loadError: null, notices: [], view: 'compose' };
 
 export function withInfo(state: AppState, info: AppInfo): AppState {
   return { ...state, info, loadError: null };

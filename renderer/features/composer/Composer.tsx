@@ -10,7 +10,7 @@ import { LinkBar } from './LinkBar.js';
 import { cleanPastedHtml } from './paste-clean.js';
 import { RecipientInput } from './RecipientInput.js';
 import { checkSend } from './send-check.js';
-import { authoredText, swapSignature, unwrapSignature } from './signature.js';
+import { authoredText, caretAboveSignatureOnPress, swapSignature, unwrapSignature } from './signature.js';
 import { useComposerStore } from './store.js';
 import { Toolbar } from './Toolbar.js';
 
@@ -72,7 +72,10 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
       transformPastedHTML: (html) => cleanPastedHtml(html),
       handlePaste: (_view, event) => acceptFiles(filesOf(event.clipboardData)),
       handleDrop: (_view, event) => acceptFiles(filesOf(event.dataTransfer)),
+      handleDOMEvents: { mousedown: caretAboveSignatureOnPress },
     },
+    // The CSP allows no inline styles; the editor's base rules are in styles.css.
+    injectCSS: false,
   });
 
   // New message or another account: put that account's signature where the old one was.
@@ -114,6 +117,23 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
     };
   }, []);
 
+  // Window-wide, so the shortcuts work wherever focus is (after a dialog closes it is on the page).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (!mod || event.defaultPrevented) return;
+      const key = event.key.toLowerCase();
+      if (key === 'enter') hooks.current.onSend();
+      else if (event.shiftKey && key === 'c') useComposerStore.getState().showField('cc');
+      // Inside the editor Ctrl+Shift+B is the quote shortcut.
+      else if (event.shiftKey && key === 'b' && !editor.isFocused) useComposerStore.getState().showField('bcc');
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editor]);
+
   const send = () => {
     const current = useComposerStore.getState();
     if (check.blockers.length > 0 || current.status.kind === 'sending') return;
@@ -133,22 +153,10 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
     <section
       className="composer"
       aria-label="New message"
-      onKeyDown={(event) => {
-        if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
-          event.preventDefault();
-          send();
-        } else if ((event.ctrlKey || event.metaKey) && event.shiftKey && (event.key === 'C' || event.key === 'c')) {
-          event.preventDefault();
-          state.showField('cc');
-        } else if ((event.ctrlKey || event.metaKey) && event.shiftKey && (event.key === 'B' || event.key === 'b') && !editor.isFocused) {
-          event.preventDefault();
-          state.showField('bcc');
-        }
-      }}
     >
       <div className="composer-fields">
-        <div className="field-row">
-          <label className="field-label" htmlFor="composer-from">
+        <div className="composer-row">
+          <label className="composer-label" htmlFor="composer-from">
             From
           </label>
           <select
@@ -165,7 +173,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
               </option>
             ))}
           </select>
-          {refusalFor('from') ? <p className="field-error field-note">{refusalFor('from')}</p> : null}
+          {refusalFor('from') ? <p className="field-error composer-note">{refusalFor('from')}</p> : null}
         </div>
         <RecipientInput
           field="to"
@@ -212,8 +220,8 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
             onRemoveLast={() => state.removeLastRecipient('bcc')}
           />
         ) : null}
-        <div className="field-row">
-          <label className="field-label" htmlFor="composer-subject">
+        <div className="composer-row">
+          <label className="composer-label" htmlFor="composer-subject">
             Subject
           </label>
           <input
@@ -243,25 +251,32 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
         </ul>
       ) : null}
       {state.confirm ? (
-        <div className="confirm" role="alertdialog" aria-label="Before sending" aria-describedby="confirm-questions">
+        <div className="send-confirm" role="alertdialog" aria-label="Before sending" aria-describedby="confirm-questions">
           <div id="confirm-questions">
             {state.confirm.questions.map((q) => (
               <p key={q}>{q}</p>
             ))}
           </div>
-          <button type="button" className="button button-primary" onClick={() => void bodiesOf(editor).then((bodies) => state.send(bodies))}>
+          <button type="button" className="button-primary" onClick={() => void bodiesOf(editor).then((bodies) => state.send(bodies))}>
             Send anyway
           </button>
-          <button type="button" className="button" onClick={() => state.dismissConfirm()}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => {
+              state.dismissConfirm();
+              editor.commands.focus();
+            }}
+          >
             Go back
           </button>
         </div>
       ) : null}
       <footer className="composer-footer">
-        <button type="button" className="button button-primary" onClick={send} disabled={check.blockers.length > 0 || state.status.kind === 'sending'} aria-describedby="send-reason" title="Ctrl+Enter">
+        <button type="button" className="button-primary" onClick={send} disabled={check.blockers.length > 0 || state.status.kind === 'sending'} aria-describedby="send-reason" title="Ctrl+Enter">
           {state.status.kind === 'sending' ? 'Sending…' : 'Send'}
         </button>
-        <button type="button" className="button" onClick={() => void state.pickAttachments()} disabled={attachRefusal !== null} title={attachRefusal ?? 'Attach files'}>
+        <button type="button" className="button-secondary" onClick={() => void state.pickAttachments()} disabled={attachRefusal !== null} title={attachRefusal ?? 'Attach files'}>
           Attach files
         </button>
         <p id="send-reason" className="send-reason">

@@ -51,13 +51,13 @@ export function LinkBar(props: { editor: Editor; onClose: () => void }) {
         value={value}
         onChange={(event) => setValue(event.target.value)}
       />
-      <button type="submit" className="button" disabled={!normalized}>
+      <button type="submit" className="button-secondary" disabled={!normalized}>
         {current ? 'Update link' : 'Add link'}
       </button>
       {current ? (
         <button
           type="button"
-          className="button button-quiet"
+          className="button-quiet"
           onClick={() => {
             editor.chain().focus().extendMarkRange('link').unsetLink().run();
             props.onClose();
@@ -66,7 +66,7 @@ export function LinkBar(props: { editor: Editor; onClose: () => void }) {
           Remove link
         </button>
       ) : null}
-      <button type="button" className="button button-quiet" onClick={close}>
+      <button type="button" className="button-quiet" onClick={close}>
         Cancel
       </button>
       {error ? (

@@ -48,8 +48,8 @@ export function RecipientInput(props: RecipientInputProps) {
     setText('');
   };
   return (
-    <div className={`field-row recipients${props.refusal ? ' field-refused' : ''}`}>
-      <label className="field-label" htmlFor={inputId}>
+    <div className={`composer-row recipients${props.refusal ? ' composer-refused' : ''}`}>
+      <label className="composer-label" htmlFor={inputId}>
         {props.label}
       </label>
       <div className="chip-box">
@@ -87,7 +87,7 @@ export function RecipientInput(props: RecipientInputProps) {
         />
       </div>
       {props.refusal ? (
-        <p id={refusalId} className="field-error field-note">
+        <p id={refusalId} className="field-error composer-note">
           {props.refusal}
         </p>
       ) : null}

@@ -22,6 +22,8 @@ export function composerExtensions(hooks: { current: EditorHooks }): AnyExtensio
   return [
     StarterKit.configure({
       heading: { levels: [1, 2, 3] },
+      // An empty paragraph kept after the signature would end every email with a blank line.
+      trailingNode: false,
       link: {
         openOnClick: false,
         autolink: true,
@@ -33,7 +35,7 @@ export function composerExtensions(hooks: { current: EditorHooks }): AnyExtensio
       },
     }),
     TextAlign.configure({ types: ['heading', 'paragraph'] }),
-    Placeholder.configure({ placeholder: 'Write your message…' }),
+    Placeholder.configure({ placeholder: 'Write your message…', showOnlyCurrent: false }),
     SignatureNode,
     Extension.create({
       name: 'composerKeys',

@@ -1,3 +1,6 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import { Node, mergeAttributes, type Editor, type JSONContent } from '@tiptap/react';
 
 /**
@@ -13,11 +16,42 @@ export const SignatureNode = Node.create({
     return [{ tag: 'div[data-signature]' }];
   },
   renderHTML({ HTMLAttributes }) {
-    return ['div', mergeAttributes(HTMLAttributes, { 'data-signature': '', class: 'signature' }), 0];
+    return ['div', mergeAttributes(HTMLAttributes, { 'data-signature': '', class: 'composer-signature' }), 0];
   },
 });
 
+function hasTextBefore(doc: ProseMirrorNode, end: number): boolean {
+  let found = false;
+  doc.forEach((node, offset) => {
+    if (!found && offset < end && node.textContent.trim() !== '') found = true;
+  });
+  return found;
+}
+
+/**
+ * Until something has been written above it, a press anywhere in the body puts the caret
+ * at the start of the message, never in the signature (where the browser would put it for
+ * a click below the text). Returns true when it placed the caret itself.
+ */
+export function caretAboveSignatureOnPress(view: EditorView, event: MouseEvent): boolean {
+  const start = signatureStart(view.state.doc);
+  if (event.button !== 0 || start === null || hasTextBefore(view.state.doc, start)) return false;
+  event.preventDefault();
+  view.focus();
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, 1)));
+  return true;
+}
+
 export type SignatureOutcome = 'inserted' | 'replaced' | 'removed' | 'kept-edited' | 'unchanged';
+
+/** Where the signature block begins in a document, or null when it has none. */
+export function signatureStart(doc: ProseMirrorNode): number | null {
+  let start: number | null = null;
+  doc.forEach((node, offset) => {
+    if (start === null && node.type.name === 'signature') start = offset;
+  });
+  return start;
+}
 
 function locate(editor: Editor): { pos: number; json: JSONContent; size: number } | null {
   let found: { pos: number; json: JSONContent; size: number } | null = null;
