@@ -151,3 +151,53 @@ test('a first start with no account offers the sandbox in one click', async ({ a
   await expect(sidebar.getByRole('button', { name: 'Sandbox, Sandbox' })).toContainText('Default');
   await expect(page.getByRole('button', { name: 'Try the sandbox' })).toHaveCount(0);
 });
+
+test('without a keychain the person chooses a passphrase, is asked for it at the next start, and a wrong one can be retried', async ({ app }) => {
+  test.skip(app.harness === null, 'The harness plays a desktop without a keyring; real Electron uses whatever the OS offers.');
+  const { page } = app;
+  await app.harness!.close();
+  const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  const open = () => startHarness({ dataDir: app.dataDir, staticDir: path.join(root, 'dist/harness'), version, testHooks: true, keychain: 'none' });
+  const first = await open();
+  try {
+    await page.goto(first.url);
+    await expect(page.getByRole('alert').filter({ hasText: 'This computer offers no keychain (basic_text)' })).toBeVisible();
+    await page.getByRole('button', { name: 'Manage accounts' }).click();
+    // Saving a key before choosing is refused with the reason, and the form keeps what was typed.
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByRole('button', { name: /^Stuut/ }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Collections');
+    await page.getByLabel('From address').fill('ar@northwind.example');
+    await page.getByLabel('Bearer token', { exact: true }).fill('Qz8WvKc3Lp9XrTm2');
+    await page.getByLabel('Email sender id').fill('sndr_01HQ');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'offers no keychain to protect the key' })).toBeVisible();
+    await expect(page.getByLabel('Bearer token', { exact: true })).toHaveValue('Qz8WvKc3Lp9XrTm2');
+    await page.getByLabel('New passphrase').fill('correct horse battery');
+    await page.getByLabel('Repeat passphrase').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Use this passphrase' }).click();
+    await expect(page.getByText('Keys are protected by your passphrase and unlocked')).toBeVisible();
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await expect(page.getByRole('list', { name: 'Accounts', exact: true }).getByRole('listitem', { name: 'Collections' })).toBeVisible();
+  } finally {
+    await first.close();
+  }
+  const second = await open();
+  try {
+    await page.goto(second.url);
+    // Asked once at start, on whatever screen opens.
+    await expect(page.getByText('Keys are protected by your passphrase. Enter it')).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Collections, Stuut, needs attention/ })).toBeVisible();
+    await page.getByLabel('Passphrase', { exact: true }).fill('wrong horse battery');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(page.getByText('That passphrase does not match')).toBeVisible();
+    await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(page.getByRole('button', { name: 'Unlock' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Collections, Stuut' })).toBeVisible();
+    const response = await page.request.post(`${second.origin}/__test/vault-check?token=${second.token}`, { data: { label: 'Collections', sha256: sha256('Qz8WvKc3Lp9XrTm2') } });
+    expect(await response.json()).toEqual({ matches: true, error: null });
+  } finally {
+    await second.close();
+  }
+});
