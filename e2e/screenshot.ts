@@ -38,7 +38,7 @@ try {
   await page.getByTestId('app-version').waitFor();
   if (values.view === 'accounts') {
     await page.getByRole('button', { name: 'Manage accounts' }).click();
-    await page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').nth(5).waitFor();
+    await page.getByRole('list', { name: 'Accounts', exact: true }).getByRole('listitem').nth(5).waitFor();
   } else if (values.view === 'add-error') {
     await page.getByRole('button', { name: 'Manage accounts' }).click();
     await page.getByRole('button', { name: 'Add account' }).click();

@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { createCore, type Core } from '../../electron/core.js';
 import { buildCsp } from '../../electron/security/csp.js';
 import { contentTypeFor, resolveAssetPath } from '../../electron/security/asset-path.js';
+import type { Cipher } from '../../electron/services/vault/cipher.js';
 import { createFileKeyCipher } from '../../electron/services/vault/file-key-cipher.js';
 import { hasAccess, socketHasAccess, TOKEN_COOKIE } from './access.js';
 import { createQueuedFilePicker } from './queued-file-picker.js';
@@ -20,6 +21,11 @@ export interface HarnessOptions {
   version: string;
   port?: number;
   testHooks?: boolean;
+  /**
+   * 'none' plays a Linux desktop without a keyring (safeStorage's basic_text), so the vault
+   * asks for a passphrase or session-only keys. Defaults to the key-file cipher.
+   */
+  keychain?: 'file-key' | 'none';
 }
 
 export interface Harness {
@@ -87,7 +93,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     trustedOrigins: [origin],
     filePicker,
     // No OS keychain here: a key file in the data folder stands in for safeStorage.
-    cipher: createFileKeyCipher(options.dataDir),
+    cipher: options.keychain === 'none' ? withoutKeychain(createFileKeyCipher(options.dataDir)) : createFileKeyCipher(options.dataDir),
     logError: (channel, error) => console.error(`[harness] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
   });
   core = liveCore;
@@ -119,6 +125,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       liveCore.close();
     },
   };
+}
+
+/** Reports what safeStorage reports on Linux without a keyring; the vault must then never use it. */
+function withoutKeychain(cipher: Cipher): Cipher {
+  return { ...cipher, status: async () => ({ backend: 'basic_text', protects: false }) };
 }
 
 function serveSocket(ws: WebSocket, core: Core, socketOrigin: string): void {

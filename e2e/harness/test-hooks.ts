@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { z } from 'zod';
@@ -38,6 +39,30 @@ async function queuePick(context: TestHookContext, request: IncomingMessage, res
   response.writeHead(204).end();
 }
 
+const vaultCheckSchema = z.object({ label: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/**
+ * Whether the key main would send with for the account labelled `label` has this SHA-256:
+ * how a spec proves a key still works without any secret reaching the page or the spec.
+ */
+async function vaultCheck(core: Core, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const input = vaultCheckSchema.safeParse(await readJson(request).catch(() => null));
+  if (!input.success) {
+    response.writeHead(400, { 'content-type': 'text/plain' }).end('A vault check needs label and sha256 (hex).');
+    return;
+  }
+  const account = (await core.accounts.list()).accounts.find((a) => a.label === input.data.label);
+  if (!account) {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('No account has that label.');
+    return;
+  }
+  const answer = await core.accounts.resolveForSend(account.id).then(
+    ({ secret }) => ({ matches: timingSafeEqual(createHash('sha256').update(secret).digest(), Buffer.from(input.data.sha256, 'hex')), error: null }),
+    (error: unknown) => ({ matches: false, error: error instanceof Error ? error.message : 'unknown error' }),
+  );
+  response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+}
+
 /** Answers a /__test/ request; false when the path is not a test hook. */
 export async function handleTestHook(
   core: Core,
@@ -46,6 +71,10 @@ export async function handleTestHook(
   response: ServerResponse,
   context: TestHookContext = {},
 ): Promise<boolean> {
+  if (pathname === '/__test/vault-check' && request.method === 'POST') {
+    await vaultCheck(core, request, response);
+    return true;
+  }
   if (pathname === '/__test/pick-files' && request.method === 'POST') {
     await queuePick(context, request, response);
     return true;
