@@ -5,6 +5,7 @@ import { NoticeBar } from './features/app/NoticeBar.js';
 import { selectView, useAppStore } from './features/app/store.js';
 import { Welcome } from './features/app/Welcome.js';
 import { ComposerPage } from './features/composer/index.js';
+import { DraftsList } from './features/drafts/index.js';
 
 export function App() {
   const load = useAppStore((state) => state.load);
@@ -47,7 +48,15 @@ export function App() {
         <NoticeBar />
         {/* The passphrase is asked once at start, whatever screen is open. */}
         {view !== 'accounts' && <VaultPanel onlyWhenLocked />}
-        {view === 'compose' && (hasAccounts ? <ComposerPage /> : <Welcome />)}
+        {view === 'compose' &&
+          (hasAccounts ? (
+            <div className="compose-layout">
+              <DraftsList />
+              <ComposerPage />
+            </div>
+          ) : (
+            <Welcome />
+          ))}
         {view === 'accounts' && <AccountsScreen />}
         <AppFooter />
       </main>

@@ -10,7 +10,9 @@ import { LinkBar } from './LinkBar.js';
 import { cleanPastedHtml } from './paste-clean.js';
 import { RecipientInput } from './RecipientInput.js';
 import { checkSend } from './send-check.js';
-import { authoredText, caretAboveSignatureOnPress, swapSignature, unwrapSignature } from './signature.js';
+import { authoredText, caretAboveSignatureOnPress, currentSignature, swapSignature, unwrapSignature } from './signature.js';
+import { useDraftSync } from './draft-sync.js';
+import { DraftBar } from './DraftBar.js';
 import { useComposerStore } from './store.js';
 import { Toolbar } from './Toolbar.js';
 
@@ -84,7 +86,15 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
   useEffect(() => {
     if (shownGeneration.current !== state.generation) {
       shownGeneration.current = state.generation;
-      editor.commands.clearContent();
+      const opened = useComposerStore.getState().doc;
+      // Opening a draft is not an edit: no update event, so it is not saved back at once.
+      if (opened) {
+        editor.commands.setContent(opened, { emitUpdate: false });
+        // The draft carries its account's signature; switching account later replaces that one.
+        inserted.current = currentSignature(editor);
+        return;
+      }
+      editor.commands.clearContent(false);
       inserted.current = null;
     }
     if (!account) return;
@@ -94,6 +104,8 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
       useComposerStore.getState().setRemark(`You edited the signature, so it was left as it is; ${account.label}'s signature was not added.`);
     }
   }, [editor, account?.id, account?.signatureHtml, state.generation]);
+
+  useDraftSync(editor);
 
   // The default account is preselected; a removed account falls back to it.
   useEffect(() => {
@@ -154,6 +166,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
       className="composer"
       aria-label="New message"
     >
+      <DraftBar />
       <div className="composer-fields">
         <div className="composer-row">
           <label className="composer-label" htmlFor="composer-from">

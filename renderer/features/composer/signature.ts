@@ -65,6 +65,11 @@ function sameJson(a: JSONContent, b: JSONContent): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** The signature block as it stands in the editor now, or null. */
+export function currentSignature(editor: Editor): JSONContent | null {
+  return locate(editor)?.json ?? null;
+}
+
 /**
  * Puts `nextHtml` where the previous account's signature was. `inserted` is the signature
  * as this composer last inserted it: when the one in the document differs, the person

@@ -1,6 +1,11 @@
+import type { JSONContent } from '@tiptap/react';
 import { create } from 'zustand';
+import type { Draft } from '../../../shared/drafts.js';
 import type { AttachmentRef, SubmitMessage } from '../../../shared/message.js';
 import { bridge } from '../../lib/bridge.js';
+import type { AutosaveStatus } from './autosave.js';
+import { fieldsOfDraft } from './draft-content.js';
+import { flushDraft, saveDraftAsCopy } from './draft-sync.js';
 import { addChips, addressesOf, chipsFrom, removeChip, type RecipientField, type RecipientLists } from './recipients.js';
 
 // State
@@ -26,8 +31,18 @@ export interface ComposerState {
   /** A passing remark: merged duplicates, a signature left alone, an attachment refused. */
   remark: string | null;
   confirm: PendingConfirm | null;
-  /** Bumped when the composer starts a new message, so the editor clears its document. */
+  /** Bumped when the composer starts a new message or opens a draft, so the editor takes `doc`. */
   generation: number;
+  /** The document the editor shows after `generation` changed; null starts an empty one. */
+  doc: JSONContent | null;
+  /** The draft being written, once saved, and the revision this window last saw. */
+  draftId: string | null;
+  revision: number | null;
+  save: AutosaveStatus;
+  /** Another window saved this draft first: the person chooses before anything is overwritten. */
+  conflict: boolean;
+  /** Why the last send of this draft failed, shown on it until it is sent. */
+  draftError: string | null;
 }
 
 // Pure updates
@@ -44,7 +59,32 @@ export const initialComposerState: ComposerState = {
   remark: null,
   confirm: null,
   generation: 0,
+  doc: null,
+  draftId: null,
+  revision: null,
+  save: { kind: 'idle' },
+  conflict: false,
+  draftError: null,
 };
+
+/** The composer showing a saved draft, exactly as it was saved. */
+export function withOpenedDraft(state: ComposerState, draft: Draft): ComposerState {
+  return {
+    ...initialComposerState,
+    ...fieldsOfDraft(draft.content),
+    generation: state.generation + 1,
+    doc: draft.content.doc as JSONContent,
+    draftId: draft.id,
+    revision: draft.revision,
+    save: { kind: 'saved', at: draft.updatedAt },
+    draftError: draft.lastError,
+  };
+}
+
+/** A fresh message on the same account. */
+export function withNewMessage(state: ComposerState): ComposerState {
+  return { ...initialComposerState, accountId: state.accountId, generation: state.generation + 1 };
+}
 
 export function withTypedRecipients(state: ComposerState, field: RecipientField, input: string): ComposerState {
   const { lists, merged } = addChips(state.lists, field, chipsFrom(input));
@@ -86,7 +126,13 @@ interface ComposerActions {
   askConfirm(questions: string[]): void;
   dismissConfirm(): void;
   send(bodies: { html: string; text: string }): Promise<void>;
-  startNew(): void;
+  /** Saves the open draft, then starts an empty message. */
+  startNew(): Promise<void>;
+  /** Saves the open draft, then shows draft `id` exactly as it was saved. */
+  openDraft(id: string): Promise<void>;
+  /** After a conflict: this window's text becomes a draft of its own beside the other window's. */
+  keepBoth(): Promise<void>;
+  forgetDraft(id: string): void;
 }
 
 const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
@@ -103,6 +149,7 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
   ...initialComposerState,
   setAccount(id) {
     set({ accountId: id });
+    void flushDraft();
   },
   addRecipients(field, input) {
     if (input.trim() === '') return;
@@ -150,19 +197,38 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
     set({ confirm: null });
   },
   async send(bodies) {
-    const state = get();
-    if (!state.accountId || state.status.kind === 'sending') return;
+    if (!get().accountId || get().status.kind === 'sending') return;
     set({ status: { kind: 'sending' }, confirm: null });
-    const result = await bridge().outbox.submit(toSubmitMessage(state, state.accountId, bodies));
+    // The draft is on disk before the message leaves, so a failed send can never lose it.
+    await flushDraft();
+    const state = get();
+    if (!state.accountId) return;
+    const message = toSubmitMessage(state, state.accountId, bodies);
+    const result = await bridge().outbox.submit(state.draftId ? { ...message, draftId: state.draftId } : message);
     if (result.ok) {
-      set({ ...initialComposerState, accountId: state.accountId, generation: state.generation + 1, status: { kind: 'sent', text: result.value.summary } });
+      set({ ...withNewMessage(state), status: { kind: 'sent', text: result.value.summary } });
     } else {
       // Everything typed stays: only the status changes, so the person can fix and resend.
-      set({ status: { kind: 'failed', text: result.error.message, accountId: state.accountId } });
+      set({ status: { kind: 'failed', text: result.error.message, accountId: state.accountId }, draftError: result.error.message });
     }
   },
-  startNew() {
-    set((state) => ({ ...initialComposerState, accountId: state.accountId, generation: state.generation + 1 }));
+  async startNew() {
+    await flushDraft();
+    set((state) => withNewMessage(state));
+  },
+  async openDraft(id) {
+    if (get().draftId === id) return;
+    await flushDraft();
+    const result = await bridge().drafts.get({ id });
+    if (result.ok) set((state) => withOpenedDraft(state, result.value));
+    else set({ remark: result.error.message });
+  },
+  async keepBoth() {
+    await saveDraftAsCopy();
+  },
+  forgetDraft(id) {
+    // The open draft was deleted from the list: start over rather than save it back.
+    if (get().draftId === id) set((state) => withNewMessage(state));
   },
 }));
 

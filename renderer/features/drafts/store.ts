@@ -1,0 +1,66 @@
+import { create } from 'zustand';
+import type { DraftSummary } from '../../../shared/drafts.js';
+import { bridge } from '../../lib/bridge.js';
+
+// State
+export interface DraftsState {
+  drafts: DraftSummary[];
+  loaded: boolean;
+  /** The last draft deleted, offered back with Undo until another is deleted. */
+  deleted: DraftSummary | null;
+  error: string | null;
+}
+
+// Pure updates
+export const initialDraftsState: DraftsState = { drafts: [], loaded: false, deleted: null, error: null };
+
+export function withDrafts(state: DraftsState, drafts: DraftSummary[]): DraftsState {
+  return { ...state, drafts: [...drafts].sort((a, b) => b.updatedAt - a.updatedAt), loaded: true };
+}
+
+export function withDeleted(state: DraftsState, id: string): DraftsState {
+  const draft = state.drafts.find((d) => d.id === id) ?? null;
+  return { ...state, drafts: state.drafts.filter((d) => d.id !== id), deleted: draft };
+}
+
+// Actions
+interface DraftsActions {
+  load(): Promise<void>;
+  listen(): () => void;
+  remove(id: string): Promise<void>;
+  undoRemove(): Promise<void>;
+  dismissUndo(): void;
+}
+
+export const useDraftsStore = create<DraftsState & DraftsActions>()((set, get) => ({
+  ...initialDraftsState,
+  async load() {
+    const result = await bridge().drafts.list();
+    if (result.ok) set((state) => withDrafts(state, result.value));
+    else set({ error: result.error.message, loaded: true });
+  },
+  listen() {
+    return bridge().on('drafts:changed', (drafts) => set((state) => withDrafts(state, drafts)));
+  },
+  async remove(id) {
+    set((state) => withDeleted(state, id));
+    const result = await bridge().drafts.delete({ id });
+    if (!result.ok) {
+      set({ error: result.error.message, deleted: null });
+      await get().load();
+    }
+  },
+  async undoRemove() {
+    const draft = get().deleted;
+    if (!draft) return;
+    set({ deleted: null });
+    const result = await bridge().drafts.restore({ id: draft.id });
+    if (!result.ok) set({ error: result.error.message });
+  },
+  dismissUndo() {
+    set({ deleted: null });
+  },
+}));
+
+// Selectors
+export const selectDrafts = (state: DraftsState) => state.drafts;
