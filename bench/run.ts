@@ -1,11 +1,12 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchSuite, Metric } from './types.js';
 
 /**
  * Runs every bench/*.bench.ts suite (or those named on the command line), prints a table
- * and writes bench/results.json as { "<metric>": { median, p95, unit } }.
+ * and merges them into bench/results.json as { "<metric>": { median, p95, unit } }: metrics of
+ * suites not run this time keep their last values.
  */
 const here = import.meta.dirname;
 const only = new Set(process.argv.slice(2));
@@ -28,5 +29,11 @@ const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 
-await writeFile(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const resultsFile = path.join(here, 'results.json');
+const previous = await readFile(resultsFile, 'utf8').then(
+  (text) => JSON.parse(text) as Record<string, Metric>,
+  // No file yet (or a damaged one): start from nothing rather than refuse to record this run.
+  () => ({}) as Record<string, Metric>,
+);
+await writeFile(resultsFile, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 console.log(`wrote ${path.relative(process.cwd(), path.join(here, 'results.json'))}`);
