@@ -97,6 +97,8 @@ describe('the outbox worker', () => {
     const account = await app.ok<AccountView>('accounts:save', { label: 'Sandbox', from, settings: { provider: 'sandbox' } });
     const at = new Date(time.clock() + 60_000).toISOString();
     await app.ok('outbox:submit', message(account.id, { attachments: [ref], sendAt: at }));
+    // The composer lets go of its files once the message is in the outbox.
+    await app.ok('attachments:discard', { tokens: [ref.token] });
     app.core.close();
 
     // No draft refers to the copy: only the outbox keeps it through the start-up sweep.
