@@ -130,6 +130,19 @@ describe('the outbox', () => {
     expect(gone).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
 
+  it('fails a message whose account was removed while it waited, saying so, and keeps it with its draft', async () => {
+    const accountId = await sandboxAccount();
+    const draft = await saveDraft(accountId);
+    const { id } = await app.ok<SubmitOutcome>('outbox:submit', message(accountId, { draftId: draft.id }));
+    await app.ok('accounts:remove', { id: accountId });
+    time.advance(5_000);
+    await app.core.outbox.idle();
+    const expected = 'The account chosen for this message no longer exists. Choose another account and send again.';
+    expect(await rowOf(id)).toMatchObject({ state: 'failed', errorKind: 'not_found', lastError: expected, attempts: 0 });
+    expect((await app.ok<{ id: string; lastError: string | null }[]>('drafts:list')).find((d) => d.id === draft.id)?.lastError).toBe(expected);
+    expect(await sandboxRecords()).toEqual([]);
+  });
+
   it('waits out Retry-After, then sends once with the same idempotency key', async () => {
     const { sim, accountId } = await gateway();
     sim.injectFault({ kind: 'status', status: 503, headers: { 'retry-after': '20' }, body: { error: { code: 'unavailable', message: 'Down for a moment' } } });

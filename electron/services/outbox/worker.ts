@@ -113,9 +113,9 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     } catch (error) {
       if (stopped) return;
       // Nothing left the machine: the account or an attachment cannot be had as things stand.
-      const failure = error instanceof ServiceError ? error.failure : unexpected(error);
-      const sentence = error instanceof ServiceError ? failure.message : `The message could not be prepared for sending${failure.message.slice('Sending stopped'.length)}`;
-      store.settle(row.id, 'failed', sentence, failure.kind === 'unknown_outcome' ? 'internal' : failure.kind, clock());
+      const known = error instanceof ServiceError ? error.failure : undefined;
+      const sentence = known?.message ?? 'Composer could not prepare this message for sending (an unexpected error). It was not sent; use Retry to try again.';
+      store.settle(row.id, 'failed', sentence, known?.kind ?? 'internal', clock());
       deps.changed();
       deps.settled(row, { state: 'failed', sentence });
       return;
