@@ -5,7 +5,8 @@ import type { BenchSuite, Metric } from './types.js';
 
 /**
  * Runs every bench/*.bench.ts suite (or those named on the command line), prints a table
- * and writes bench/results.json as { "<metric>": { median, p95, unit } }.
+ * and merges them into bench/results.json as { "<metric>": { median, p95, unit } }: metrics of
+ * suites not run this time keep their last values.
  */
 const here = import.meta.dirname;
 const only = new Set(process.argv.slice(2));

@@ -6,7 +6,10 @@ import { createProviderRegistry } from './providers/registry.js';
 import { createAccountsService, type AccountsService } from './services/accounts/accounts.js';
 import { createEventBus, type EventBus } from './services/event-bus.js';
 import { createNoticeBoard, type NoticeBoard } from './services/notices.js';
-import { createSendNow } from './services/outbox/send-now.js';
+import { outboxMigrations } from './services/outbox/migrations.js';
+import { createOutboxService, type OutboxService } from './services/outbox/outbox-service.js';
+import { outboxAttachmentTokens } from './services/outbox/outbox-store.js';
+import type { Timers } from './services/outbox/timers.js';
 import { createAttachmentStore, type AttachmentStore } from './services/attachments/attachment-store.js';
 import { noFilePicker, type FilePicker } from './services/attachments/file-picker.js';
 import { attachmentsMigrations } from './services/attachments/migrations.js';
@@ -31,6 +34,10 @@ export interface CoreOptions {
   cipher: Cipher;
   /** Passphrase key-derivation cost; lowered only by tests. */
   scrypt?: ScryptParams;
+  /** The outbox worker's timers; tests move time by hand. */
+  timers?: Timers;
+  /** The outbox's retry jitter; tests pin it. */
+  random?: () => number;
 }
 
 export interface Core {
@@ -46,6 +53,7 @@ export interface Core {
   close(): void;
   /** The send path calls `accounts.resolveForSend(id)`. */
   accounts: AccountsService;
+  outbox: OutboxService;
 }
 
 /**
@@ -57,13 +65,13 @@ export function createCore(options: CoreOptions): Core {
   const notices = createNoticeBoard(bus);
   const clock = options.clock ?? systemClock;
   const dataDir = options.info.dataDir;
-  const storage = openStorage({ dataDir, clock, notices, migrations: [draftsMigrations, attachmentsMigrations] });
+  const storage = openStorage({ dataDir, clock, notices, migrations: [draftsMigrations, attachmentsMigrations, outboxMigrations] });
   const attachments = createAttachmentStore({
     db: storage.db,
     dataDir,
     clock,
     picker: options.filePicker ?? noFilePicker,
-    referencers: [draftAttachmentTokens(storage.db)],
+    referencers: [draftAttachmentTokens(storage.db), outboxAttachmentTokens(storage.db)],
   });
   const logError = options.logError ?? (() => undefined);
   const drafts = createDraftsService({
@@ -83,10 +91,20 @@ export function createCore(options: CoreOptions): Core {
   const settings = openSettingsStore({ dir: options.info.dataDir, notices });
   const vault = createVault({ cipher: options.cipher, store: settings, notices, ...(options.scrypt ? { scrypt: options.scrypt } : {}) });
   const accounts = createAccountsService({ store: settings, vault, bus });
-  const sendNow = createSendNow({
+  const outbox = createOutboxService({
+    db: storage.db,
+    clock,
+    bus,
+    notices,
     resolveAccount: (id) => accounts.resolveForSend(id),
     openAttachment: (token) => attachments.open(token),
     providers,
+    listAccounts: async () => (await accounts.list()).accounts,
+    drafts,
+    releaseAttachments: (tokens) => void attachments.release(tokens).catch((error: unknown) => logError('attachments:release', error)),
+    ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.random ? { random: options.random } : {}),
+    logError: (error) => logError('outbox', error),
   });
   const handlers: HandlerTable = {
     'app:info': () => options.info,
@@ -116,11 +134,20 @@ export function createCore(options: CoreOptions): Core {
     'accounts:set-default': ({ id }) => accounts.setDefault(id),
     'vault:unlock': ({ passphrase }) => accounts.unlock(passphrase),
     'vault:choose-mode': (choice) => accounts.chooseVaultMode(choice),
-    'outbox:submit': (message) => sendNow(message),
+    'outbox:submit': (message) => outbox.submit(message),
+    'outbox:cancel': ({ id }) => outbox.cancel(id),
+    'outbox:retry': ({ id }) => outbox.retry(id),
+    'outbox:list': () => outbox.list(),
+    'outbox:get-settings': () => outbox.settings(),
+    'outbox:set-settings': (settings) => outbox.saveSettings(settings),
   };
   const dispatch = createDispatcher(handlers, {
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     ...(options.logError ? { onUnexpectedError: options.logError } : {}),
   });
-  return { dispatch, bus, notices, storage, drafts, attachments, accounts, ready, close: () => storage.close() };
+  const close = () => {
+    outbox.stop();
+    storage.close();
+  };
+  return { dispatch, bus, notices, storage, drafts, attachments, accounts, outbox, ready, close };
 }

@@ -12,6 +12,7 @@ import {
 } from './drafts.js';
 import { attachmentImportSchema, attachmentTokensSchema } from './attachments.js';
 import { attachmentRefSchema, submitMessageSchema, submitOutcomeSchema } from './message.js';
+import { outboxIdSchema, outboxRowSchema, outboxSettingsSchema } from './outbox.js';
 import type { Result } from './result.js';
 
 /**
@@ -76,12 +77,25 @@ export const channels = {
   'vault:unlock': { input: z.object({ passphrase: passphraseSchema }).strict(), output: accountsListSchema },
   /** When the computer offers no keychain: protect keys with a passphrase, or keep them for this session only. */
   'vault:choose-mode': { input: vaultChoiceSchema, output: accountsListSchema },
+  /**
+   * Undo send: takes a queued message back before its `sendAt` and answers it exactly as it
+   * was submitted (the composer restores it). Later it fails with kind `conflict` and a sentence.
+   */
+  'outbox:cancel': { input: z.object({ id: outboxIdSchema }).strict(), output: submitMessageSchema },
+  /** Queues a failed or unknown_outcome message again, with the same idempotency key. */
+  'outbox:retry': { input: z.object({ id: outboxIdSchema }).strict(), output: outboxRowSchema },
+  /** Every waiting, sending, failed or unknown message, then the most recent sent and cancelled ones. */
+  'outbox:list': { input: none, output: z.array(outboxRowSchema) },
+  'outbox:get-settings': { input: none, output: outboxSettingsSchema },
+  'outbox:set-settings': { input: outboxSettingsSchema, output: outboxSettingsSchema },
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'notices:changed': z.array(noticeSchema),
   'drafts:changed': z.array(draftSummarySchema),
   'accounts:changed': accountsListSchema,
+  /** The outbox list (as `outbox:list` answers it) after every change of state or progress. */
+  'outbox:changed': z.array(outboxRowSchema),
 } as const satisfies Record<`${string}:changed`, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

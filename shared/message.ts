@@ -43,14 +43,27 @@ export const submitMessageSchema = messageContentSchema.extend({
   attachments: z.array(attachmentRefSchema).max(100),
   /** The draft this message was written in, removed once the message is accepted. */
   draftId: z.string().min(1).max(100).optional(),
+  /**
+   * Send later: when the message should go out (ISO 8601 with a zone offset). Without it the
+   * message waits only the undo-send delay.
+   */
+  sendAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type SubmitMessage = z.infer<typeof submitMessageSchema>;
 
-/** What `outbox:submit` answers once the message has gone (or been accepted for delivery). */
+/**
+ * What `outbox:submit` answers once the message is safely in the outbox (on disk, not yet
+ * sent): the worker sends it at `sendAt`; until `undoUntil` `outbox:cancel` takes it back.
+ */
 export const submitOutcomeSchema = z.object({
-  status: z.enum(['sent', 'accepted']),
-  remoteId: z.string(),
-  /** One sentence for the composer: who it went to, through which account. */
+  /** The outbox row: `outbox:cancel`, `outbox:retry` and the `outbox:changed` list name it. */
+  id: z.string(),
+  state: z.literal('queued'),
+  /** Epoch milliseconds when the worker sends it. */
+  sendAt: z.number(),
+  /** Epoch milliseconds until which Undo works (the same as `sendAt`). */
+  undoUntil: z.number(),
+  /** One sentence for the composer: who it goes to, through which account, and when. */
   summary: z.string(),
 });
 export type SubmitOutcome = z.infer<typeof submitOutcomeSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channelNames, type AppInfo } from '../../shared/ipc.js';
+import { SendError } from '../providers/types.js';
 import { ServiceError } from '../services/service-error.js';
 import { createDispatcher, type HandlerTable } from './dispatcher.js';
 import { createSenderCheck } from './sender.js';
@@ -100,6 +101,19 @@ describe('IPC dispatcher', () => {
       },
     });
     expect(await dispatch('notices:list', undefined, appWindow)).toEqual({ ok: false, error: { kind: 'not_found', message: 'No notices file.' } });
+  });
+
+  it("passes a provider's failure through as itself, never as 'internal', without its HTTP details", async () => {
+    const { dispatch, unexpected } = setup({
+      'notices:list': () => {
+        throw new SendError({ kind: 'unsupported', message: 'Rollout cannot send Cc recipients.', status: 400, vendorCode: 'x', fields: [{ field: 'cc', message: 'no cc' }] });
+      },
+    });
+    expect(await dispatch('notices:list', undefined, appWindow)).toEqual({
+      ok: false,
+      error: { kind: 'unsupported', message: 'Rollout cannot send Cc recipients.', fields: [{ field: 'cc', message: 'no cc' }] },
+    });
+    expect(unexpected).toEqual([]);
   });
 
   it('turns an unexpected error into a calm message that leaks nothing', async () => {

@@ -153,6 +153,19 @@ describe('startVendorServer', () => {
     expect(sim.requests).toHaveLength(2);
   });
 
+  it('loses the answer after the handler accepted the message: a 504 page, or a cut mid-body', async () => {
+    const sim = await start(echo);
+    sim.injectFault({ kind: 'lost-response', as: 'gateway-timeout' });
+    const res = await postJson(sim.url, '{}');
+    expect(res.status).toBe(504);
+    expect(await res.text()).toContain('<title>504 Gateway Timeout</title>');
+    sim.injectFault({ kind: 'lost-response', as: 'reset' });
+    const cut = await postJson(sim.url, '{}');
+    await expect(cut.text()).rejects.toThrow();
+    // Both reached the handler: the next answer is its third.
+    expect(await (await postJson(sim.url, '{}')).json()).toMatchObject({ id: 'msg_3' });
+  });
+
   it('applies a fault at a rate decided by the injected random source; clearFaults and reset undo', async () => {
     const sim = await start(echo);
     const rolls = [0.1, 0.9, 0.2];

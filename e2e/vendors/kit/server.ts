@@ -91,6 +91,15 @@ export async function startVendorServer(handler: SimulatorHandler): Promise<Vend
         send(res, { status, rawBody, rawContentType: 'application/json; charset=utf-8', ...(reply.headers ? { headers: reply.headers } : {}) });
         return;
       }
+      case 'lost-response':
+        await answer(recorded, parsed);
+        if (fault.as === 'gateway-timeout') {
+          send(res, { status: 504, rawBody: htmlErrorPage(504), rawContentType: 'text/html; charset=utf-8' });
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': '4096' });
+        res.write('{"id":"msg_', () => res.socket?.destroy());
+        return;
       case 'reset':
         if (fault.beforeHeaders) {
           // An RST (not a FIN): the client sees ECONNRESET with its request already written.

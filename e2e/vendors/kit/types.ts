@@ -47,7 +47,12 @@ export type Fault =
    * part of the body go out first (the body then fails mid-stream); `beforeHeaders` closes
    * without writing anything, which the client sees as the connection dropping mid-request.
    */
-  | { kind: 'reset'; beforeHeaders?: boolean };
+  | { kind: 'reset'; beforeHeaders?: boolean }
+  /**
+   * The handler runs (the vendor accepts the message, and keeps any idempotency record), then
+   * the answer is lost: a proxy's 504 page (`gateway-timeout`) or a connection cut mid-body (`reset`).
+   */
+  | { kind: 'lost-response'; as: 'gateway-timeout' | 'reset' };
 
 export interface VendorSimulator {
   name: string;

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import type { AccountView, ProviderId } from '../../../shared/accounts.js';
+import type { Notice } from '../../../shared/ipc.js';
+import type { SubmitMessage, SubmitOutcome } from '../../../shared/message.js';
+import type { OutboxRow, OutboxSettings } from '../../../shared/outbox.js';
+import { preflight } from '../../providers/preflight.js';
+import type { Provider } from '../../providers/types.js';
+import type { Clock } from '../clock.js';
+import type { EventBus } from '../event-bus.js';
+import { ServiceError } from '../service-error.js';
+import { describeRecipients, describeRoute, prepareDelivery, toOutgoing, type DeliveryDeps } from './delivery.js';
+import { createOutboxStore, type OutboxRecord } from './outbox-store.js';
+import { recoverAtStart } from './recovery.js';
+import { systemTimers, type Timers } from './timers.js';
+import { createOutboxWorker } from './worker.js';
+
+export interface OutboxDeps extends DeliveryDeps {
+  db: DatabaseSync;
+  clock: Clock;
+  bus: Pick<EventBus, 'emit'>;
+  notices: { post(notice: Notice): void };
+  /** The accounts as the composer sees them (no secrets): submit checks the account and what its provider carries. */
+  listAccounts(): Promise<AccountView[]>;
+  drafts: { removeAfterSend(draftId: string): void; markSendFailed(draftId: string, message: string): void };
+  releaseAttachments(tokens: string[]): void;
+  timers?: Timers;
+  newId?: () => string;
+  newIdempotencyKey?: () => string;
+  random?: () => number;
+  maxAttempts?: number;
+  logError?: (error: unknown) => void;
+}
+
+export interface OutboxService {
+  /** Freezes the message and writes it to disk before answering; the worker sends it at `sendAt`. */
+  submit(message: SubmitMessage): Promise<SubmitOutcome>;
+  /** Undo send: only while queued and before `sendAt`; answers the frozen message. */
+  cancel(id: string): SubmitMessage;
+  /** A failed or unknown_outcome message goes back in the queue with the same idempotency key. */
+  retry(id: string): OutboxRow;
+  list(): OutboxRow[];
+  settings(): OutboxSettings;
+  saveSettings(settings: OutboxSettings): OutboxSettings;
+  /** Attachment tokens queued or kept messages still need (the attachments sweep keeps them). */
+  attachmentTokens(): string[];
+  /** Resolves when nothing is in flight or due now (tests, benchmarks, quit). */
+  idle(): Promise<void>;
+  /** Stops the worker; rows being sent stay `sending` and are recovered at the next start. */
+  stop(): void;
+}
+
+/** Send-later times further out than this are almost certainly a mistake in the picker. */
+const MAX_SCHEDULE_MS = 366 * 24 * 60 * 60_000;
+
+function toRow(record: OutboxRecord): OutboxRow {
+  const { idempotencyKey: _key, providerId: _provider, remoteId: _remote, attachmentTokens: _tokens, ...row } = record;
+  return { ...row, progress: null };
+}
+
+function when(at: number): string {
+  return new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function createOutboxService(deps: OutboxDeps): OutboxService {
+  const { clock, bus } = deps;
+  const store = createOutboxStore(deps.db);
+  const newId = deps.newId ?? randomUUID;
+  const newKey = deps.newIdempotencyKey ?? randomUUID;
+  let announced = false;
+  let stopped = false;
+
+  // Coalesces a burst of changes (a submit, a claim) into one event with the whole list.
+  function changed(): void {
+    if (announced) return;
+    announced = true;
+    queueMicrotask(() => {
+      announced = false;
+      if (!stopped) bus.emit('outbox:changed', store.list().map(toRow));
+    });
+  }
+
+  const worker = createOutboxWorker({
+    store,
+    clock,
+    timers: deps.timers ?? systemTimers,
+    prepare: (message, key) => prepareDelivery(deps, message, key),
+    changed,
+    settled(row, outcome) {
+      if (outcome.state === 'sent') {
+        if (row.draftId) deps.drafts.removeAfterSend(row.draftId);
+        deps.releaseAttachments(row.attachmentTokens);
+      } else if (row.draftId) {
+        // The draft stays, whole, with the reason on it.
+        deps.drafts.markSendFailed(row.draftId, outcome.sentence);
+      }
+    },
+    ...(deps.maxAttempts !== undefined ? { maxAttempts: deps.maxAttempts } : {}),
+    ...(deps.random ? { random: deps.random } : {}),
+    ...(deps.logError ? { logError: deps.logError } : {}),
+  });
+
+  recoverAtStart({ store, clock, providers: deps.providers, notices: deps.notices, drafts: deps.drafts });
+  worker.poke();
+
+  async function checkAccount(message: SubmitMessage): Promise<{ account: AccountView; provider: Provider }> {
+    const account = (await deps.listAccounts()).find((a) => a.id === message.accountId);
+    if (!account) {
+      throw new ServiceError({ kind: 'not_found', message: 'The account chosen for this message no longer exists. Choose another account and send again.' });
+    }
+    const provider = deps.providers[account.settings.provider as ProviderId];
+    // What the provider cannot carry is refused now, with the composer still open, not later in the outbox.
+    const files = message.attachments.map((a) => ({ filename: a.filename, mimeType: a.mimeType, size: a.size, path: '' }));
+    preflight(provider, toOutgoing(message, account.from, files, 'preflight'));
+    return { account, provider };
+  }
+
+  return {
+    async submit(message) {
+      const { account, provider } = await checkAccount(message);
+      const now = clock();
+      const requested = message.sendAt === undefined ? undefined : Date.parse(message.sendAt);
+      if (requested !== undefined && requested - now > MAX_SCHEDULE_MS) {
+        throw new ServiceError({
+          kind: 'invalid_input',
+          message: 'The send-later time is more than a year away. Pick an earlier date.',
+          fields: [{ field: 'sendAt', message: 'more than a year away' }],
+        });
+      }
+      const delay = store.settings().undoDelayMs;
+      const scheduled = requested !== undefined && requested > now + delay;
+      const sendAt = scheduled ? requested : now + delay;
+      const id = newId();
+      const recipients = describeRecipients(message);
+      store.insert({ id, idempotencyKey: newKey(), message, recipients, scheduled, sendAt, now });
+      changed();
+      worker.poke();
+      const route = describeRoute(provider, account);
+      const summary = scheduled
+        ? `Scheduled for ${when(sendAt)}: to ${recipients} ${route}.`
+        : delay === 0
+          ? `Sending to ${recipients} ${route}.`
+          : `Sending to ${recipients} ${route} in ${Math.round(delay / 1000)} s.`;
+      return { id, state: 'queued', sendAt, undoUntil: sendAt, summary };
+    },
+
+    cancel(id) {
+      const row = store.get(id);
+      const message = store.message(id);
+      if (!row || !message) throw new ServiceError({ kind: 'not_found', message: 'This message is no longer in the outbox.' });
+      const now = clock();
+      const tooLate = (what: string) => new ServiceError({ kind: 'conflict', message: `Too late to undo: ${what}.` });
+      if (row.state === 'sent') throw tooLate('the message has already been sent');
+      if (row.state === 'cancelled') throw tooLate('the message was already taken back');
+      if (row.state !== 'queued' || row.attempts > 0 || now >= row.sendAt || !store.cancel(id, now)) {
+        throw tooLate('the message is already being sent. Look for it in the outbox');
+      }
+      changed();
+      worker.poke();
+      return message;
+    },
+
+    retry(id) {
+      const row = store.get(id);
+      if (!row) throw new ServiceError({ kind: 'not_found', message: 'This message is no longer in the outbox.' });
+      if (!store.retry(id, clock())) {
+        throw new ServiceError({ kind: 'conflict', message: `Only a failed message, or one that may not have been sent, can be retried; this one is ${row.state.replace('_', ' ')}.` });
+      }
+      changed();
+      worker.poke();
+      return toRow(store.get(id) ?? row);
+    },
+
+    list: () => store.list().map(toRow),
+    settings: () => store.settings(),
+    saveSettings(settings) {
+      store.saveSettings(settings);
+      return store.settings();
+    },
+    attachmentTokens: () => store.tokens(),
+    idle: () => worker.idle(),
+    stop() {
+      stopped = true;
+      worker.stop();
+    },
+  };
+}

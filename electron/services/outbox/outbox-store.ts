@@ -1,0 +1,184 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { SubmitMessage } from '../../../shared/message.js';
+import { DEFAULT_UNDO_DELAY_MS, outboxSettingsSchema, type OutboxRow, type OutboxSettings, type OutboxState } from '../../../shared/outbox.js';
+import type { Failure } from '../../../shared/result.js';
+
+/** A row as the worker needs it: the list fields plus the frozen message and its key. */
+export interface OutboxRecord extends Omit<OutboxRow, 'progress'> {
+  idempotencyKey: string;
+  providerId: string | null;
+  remoteId: string | null;
+  attachmentTokens: string[];
+}
+
+interface Raw {
+  id: string;
+  idempotency_key: string;
+  account_id: string;
+  provider_id: string | null;
+  draft_id: string | null;
+  subject: string;
+  recipients: string;
+  attachment_tokens: string;
+  state: OutboxState;
+  scheduled: number;
+  send_at: number;
+  next_attempt_at: number | null;
+  attempts: number;
+  last_error: string | null;
+  error_kind: Failure['kind'] | null;
+  remote_id: string | null;
+  updated_at: number;
+}
+
+const COLUMNS = `id, idempotency_key, account_id, provider_id, draft_id, subject, recipients, attachment_tokens, state,
+  scheduled, send_at, next_attempt_at, attempts, last_error, error_kind, remote_id, updated_at`;
+
+/** States that still need the message's attachment copies. */
+const HOLDING = `('queued', 'sending', 'failed', 'unknown_outcome')`;
+/** How many sent or cancelled messages the list shows after the open ones. */
+const RECENT_FINISHED = 50;
+
+function record(raw: Raw): OutboxRecord {
+  return {
+    id: raw.id,
+    idempotencyKey: raw.idempotency_key,
+    accountId: raw.account_id,
+    providerId: raw.provider_id,
+    draftId: raw.draft_id,
+    subject: raw.subject,
+    recipients: raw.recipients,
+    attachmentTokens: JSON.parse(raw.attachment_tokens) as string[],
+    state: raw.state,
+    scheduled: raw.scheduled === 1,
+    sendAt: raw.send_at,
+    nextAttemptAt: raw.next_attempt_at,
+    attempts: raw.attempts,
+    lastError: raw.last_error,
+    errorKind: raw.error_kind,
+    remoteId: raw.remote_id,
+    updatedAt: raw.updated_at,
+  };
+}
+
+export interface NewOutboxMessage {
+  id: string;
+  idempotencyKey: string;
+  message: SubmitMessage;
+  recipients: string;
+  scheduled: boolean;
+  sendAt: number;
+  now: number;
+}
+
+export type OutboxStore = ReturnType<typeof createOutboxStore>;
+
+/** The outbox's SQL, and nothing else: every method is one statement (or one transaction). */
+export function createOutboxStore(db: DatabaseSync) {
+  const insert = db.prepare(
+    `INSERT INTO outbox_messages (id, idempotency_key, account_id, draft_id, message, subject, recipients, attachment_tokens,
+       state, scheduled, send_at, next_attempt_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
+  );
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM outbox_messages WHERE id = ?`);
+  const messageOf = db.prepare('SELECT message FROM outbox_messages WHERE id = ?');
+  const dueFor = db.prepare(
+    `SELECT ${COLUMNS} FROM outbox_messages WHERE state = 'queued' AND account_id = ? AND next_attempt_at <= ?
+     ORDER BY next_attempt_at, seq LIMIT 1`,
+  );
+  const wakes = db.prepare(
+    `SELECT account_id, MIN(next_attempt_at) AS at FROM outbox_messages WHERE state = 'queued' GROUP BY account_id`,
+  );
+  const open = db.prepare(`SELECT ${COLUMNS} FROM outbox_messages WHERE finished_at IS NULL ORDER BY seq`);
+  const finished = db.prepare(
+    `SELECT ${COLUMNS} FROM outbox_messages WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT ${RECENT_FINISHED}`,
+  );
+  const inState = db.prepare(`SELECT ${COLUMNS} FROM outbox_messages WHERE state = ? ORDER BY seq`);
+  const claim = db.prepare(
+    `UPDATE outbox_messages SET state = 'sending', provider_id = ?, attempts = attempts + 1, next_attempt_at = NULL, updated_at = ?
+     WHERE id = ? AND state = 'queued'`,
+  );
+  const requeue = db.prepare(
+    `UPDATE outbox_messages SET state = 'queued', next_attempt_at = ?, last_error = ?, error_kind = ?, finished_at = NULL, updated_at = ? WHERE id = ?`,
+  );
+  const sent = db.prepare(
+    `UPDATE outbox_messages SET state = 'sent', remote_id = ?, last_error = NULL, error_kind = NULL, finished_at = ?, updated_at = ? WHERE id = ?`,
+  );
+  const settle = db.prepare(
+    `UPDATE outbox_messages SET state = ?, last_error = ?, error_kind = ?, next_attempt_at = NULL, updated_at = ? WHERE id = ?`,
+  );
+  const cancel = db.prepare(
+    `UPDATE outbox_messages SET state = 'cancelled', next_attempt_at = NULL, finished_at = ?, updated_at = ? WHERE id = ? AND state = 'queued'`,
+  );
+  const retry = db.prepare(
+    `UPDATE outbox_messages SET state = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ?
+     WHERE id = ? AND state IN ('failed', 'unknown_outcome')`,
+  );
+  const getSetting = db.prepare('SELECT value FROM outbox_settings WHERE key = ?');
+  const putSetting = db.prepare('INSERT INTO outbox_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+
+  const one = (raw: unknown) => (raw ? record(raw as Raw) : undefined);
+  const many = (rows: unknown[]) => (rows as Raw[]).map(record);
+
+  return {
+    insert(m: NewOutboxMessage): void {
+      const { message } = m;
+      insert.run(
+        m.id,
+        m.idempotencyKey,
+        message.accountId,
+        message.draftId ?? null,
+        JSON.stringify(message),
+        message.subject,
+        m.recipients,
+        JSON.stringify(message.attachments.map((a) => a.token)),
+        m.scheduled ? 1 : 0,
+        m.sendAt,
+        m.sendAt,
+        m.now,
+        m.now,
+      );
+    },
+    get: (id: string): OutboxRecord | undefined => one(byId.get(id)),
+    /** The frozen message exactly as it was submitted. */
+    message(id: string): SubmitMessage | undefined {
+      const row = messageOf.get(id) as { message: string } | undefined;
+      return row ? (JSON.parse(row.message) as SubmitMessage) : undefined;
+    },
+    /** The account's next message to send at `now`, first in first out. */
+    dueFor: (accountId: string, now: number): OutboxRecord | undefined => one(dueFor.get(accountId, now)),
+    /** The earliest queued time per account. */
+    wakes: () => wakes.all() as { account_id: string; at: number }[],
+    list: (): OutboxRecord[] => [...many(open.all()), ...many(finished.all())],
+    inState: (state: OutboxState): OutboxRecord[] => many(inState.all(state)),
+    /** Marks the message as being sent; false when it is no longer queued (cancelled meanwhile). */
+    claim: (id: string, providerId: string, now: number): boolean => claim.run(providerId, now, id).changes === 1,
+    requeue(id: string, at: number, lastError: string | null, errorKind: Failure['kind'] | null, now: number): void {
+      requeue.run(at, lastError, errorKind, now, id);
+    },
+    markSent(id: string, remoteId: string, now: number): void {
+      sent.run(remoteId, now, now, id);
+    },
+    settle(id: string, state: 'failed' | 'unknown_outcome', lastError: string, errorKind: Failure['kind'], now: number): void {
+      settle.run(state, lastError, errorKind, now, id);
+    },
+    cancel: (id: string, now: number): boolean => cancel.run(now, now, id).changes === 1,
+    retry: (id: string, now: number): boolean => retry.run(now, now, id).changes === 1,
+    tokens: outboxAttachmentTokens(db),
+    settings(): OutboxSettings {
+      const raw = getSetting.get('undoDelayMs') as { value: string } | undefined;
+      const parsed = outboxSettingsSchema.safeParse({ undoDelayMs: raw ? Number(raw.value) : DEFAULT_UNDO_DELAY_MS });
+      // A value outside the range (written by hand) falls back to the default rather than failing every send.
+      return parsed.success ? parsed.data : { undoDelayMs: DEFAULT_UNDO_DELAY_MS };
+    },
+    saveSettings(settings: OutboxSettings): void {
+      putSetting.run('undoDelayMs', String(settings.undoDelayMs));
+    },
+  };
+}
+
+/** Every attachment token a queued, sending or kept message still needs (for the attachments sweep). */
+export function outboxAttachmentTokens(db: DatabaseSync): () => string[] {
+  const query = db.prepare(`SELECT value FROM outbox_messages, json_each(attachment_tokens) WHERE state IN ${HOLDING}`);
+  return () => (query.all() as { value: string }[]).map((row) => row.value);
+}

@@ -1,0 +1,50 @@
+import type { ProviderId } from '../../../shared/accounts.js';
+import type { Notice } from '../../../shared/ipc.js';
+import type { Provider } from '../../providers/types.js';
+import type { Clock } from '../clock.js';
+import { MAY_HAVE_BEEN_SENT } from './failure-words.js';
+import type { OutboxStore } from './outbox-store.js';
+
+export interface RecoveryDeps {
+  store: OutboxStore;
+  clock: Clock;
+  providers: Record<ProviderId, Provider>;
+  notices: { post(notice: Notice): void };
+  drafts: { markSendFailed(draftId: string, message: string): void };
+}
+
+function isProviderId(id: string | null, providers: Record<ProviderId, Provider>): id is ProviderId {
+  return id !== null && Object.hasOwn(providers, id);
+}
+
+/**
+ * At start, before the worker runs. A row still `sending` was cut off by a crash or a kill:
+ * whether the vendor took it is unknown. Where the vendor always deduplicates by key it goes
+ * again with the same key (at worst the vendor replays its first answer); elsewhere it becomes
+ * unknown_outcome and the person decides. Queued rows need nothing: they are simply due. Send-later
+ * messages whose time passed while the app was closed go out now, and a notice says so.
+ */
+export function recoverAtStart(deps: RecoveryDeps): void {
+  const { store, clock, providers } = deps;
+  const now = clock();
+  for (const row of store.inState('sending')) {
+    const provider = isProviderId(row.providerId, providers) ? providers[row.providerId] : undefined;
+    if (provider?.capabilities.idempotency === 'guaranteed') {
+      store.requeue(row.id, now, `Composer stopped while sending this message; it is being sent again with the same key, which ${provider.displayName} never sends twice.`, null, now);
+      continue;
+    }
+    const sentence = `Composer stopped while this message was being sent. ${MAY_HAVE_BEEN_SENT}`;
+    store.settle(row.id, 'unknown_outcome', sentence, 'unknown_outcome', now);
+    if (row.draftId) deps.drafts.markSendFailed(row.draftId, sentence);
+  }
+  const overdue = store.inState('queued').filter((row) => row.scheduled && row.sendAt <= now && row.attempts === 0);
+  if (overdue.length > 0) {
+    const first = overdue[0];
+    const what = overdue.length === 1 && first ? `"${first.subject || '(no subject)'}", scheduled for ${new Date(first.sendAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })},` : `${overdue.length} scheduled messages`;
+    deps.notices.post({
+      id: 'outbox-overdue',
+      level: 'info',
+      text: `Composer was closed when ${what} ${overdue.length === 1 ? 'was' : 'were'} due to go out, so ${overdue.length === 1 ? 'it is' : 'they are'} being sent now.`,
+    });
+  }
+}
