@@ -4,8 +4,9 @@ import { AppFooter } from './features/app/AppFooter.js';
 import { NoticeBar } from './features/app/NoticeBar.js';
 import { selectView, useAppStore } from './features/app/store.js';
 import { Welcome } from './features/app/Welcome.js';
-import { ComposerPage } from './features/composer/index.js';
+import { ComposerPage, UndoToast, useComposerStore } from './features/composer/index.js';
 import { DraftsList } from './features/drafts/index.js';
+import { OutboxView, selectWaiting, useOutboxStore } from './features/outbox/index.js';
 
 export function App() {
   const load = useAppStore((state) => state.load);
@@ -15,15 +16,20 @@ export function App() {
   const view = useAppStore(selectView);
   const navigate = useAppStore((state) => state.navigate);
   const hasAccounts = useAccountsStore(selectAccounts).length > 0;
+  const waiting = useOutboxStore(selectWaiting);
 
   useEffect(() => {
     const stop = listen();
     const stopAccounts = listenAccounts();
+    const outbox = useOutboxStore.getState();
+    const stopOutbox = outbox.listen();
     void load();
     void loadAccounts();
+    void outbox.load();
     return () => {
       stop();
       stopAccounts();
+      stopOutbox();
     };
   }, [load, listen, loadAccounts, listenAccounts]);
 
@@ -37,11 +43,24 @@ export function App() {
         <button
           type="button"
           className="button-primary new-message"
-          onClick={() => navigate('compose')}
+          onClick={() => {
+            // The message being written is saved as a draft first; nothing is thrown away.
+            void useComposerStore.getState().startNew();
+            navigate('compose');
+          }}
           title="Ctrl+N"
         >
           New message
         </button>
+        <nav className="mailboxes" aria-label="Mailboxes">
+          <button type="button" className="mailbox" aria-current={view === 'compose' ? 'page' : undefined} onClick={() => navigate('compose')}>
+            Drafts
+          </button>
+          <button type="button" className="mailbox" aria-current={view === 'outbox' ? 'page' : undefined} onClick={() => navigate('outbox')}>
+            Outbox
+            {waiting > 0 ? <span className="mailbox-count" aria-label={`${waiting} waiting`}>{waiting}</span> : null}
+          </button>
+        </nav>
         <AccountsSidebar />
       </aside>
       <main className="content">
@@ -57,9 +76,11 @@ export function App() {
           ) : (
             <Welcome />
           ))}
+        {view === 'outbox' && <OutboxView />}
         {view === 'accounts' && <AccountsScreen />}
         <AppFooter />
       </main>
+      <UndoToast />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AccountsList, AccountView, ProviderId, VaultChoice } from '../../../shared/accounts.js';
 import type { Failure } from '../../../shared/result.js';
 import { bridge } from '../../lib/bridge.js';
+import { createFreshness } from '../../lib/freshness.js';
 import { errorsFromFailure, formFromAccount, newForm, SANDBOX_ADDRESS, validateForm, type AccountForm, type FormErrors, type RebillyEnvironment } from './form-model.js';
 import type { FieldKey } from './provider-help.js';
 
@@ -122,14 +123,20 @@ export const useAccountsStore = create<AccountsState & AccountsActions>()((set, 
     if (result.ok) set((state) => ({ ...withList(state, result.value), actionError: null }));
     else set({ actionError: result.error.message });
   };
+  const fresh = createFreshness();
   return {
     ...initialAccountsState,
     async load() {
+      const current = fresh.begin();
       const result = await bridge().accounts.list();
+      if (!current()) return;
       set((state) => (result.ok ? withList(state, result.value) : { ...state, loadError: result.error.message }));
     },
     listen() {
-      return bridge().on('accounts:changed', (list) => set((state) => withList(state, list)));
+      return bridge().on('accounts:changed', (list) => {
+        fresh.eventArrived();
+        set((state) => withList(state, list));
+      });
     },
     startAdd: () => set(startAdd),
     chooseProvider: (provider) => set((state) => chooseProvider(state, provider)),

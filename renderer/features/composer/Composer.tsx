@@ -13,6 +13,7 @@ import { checkSend } from './send-check.js';
 import { authoredText, caretAboveSignatureOnPress, currentSignature, swapSignature, unwrapSignature } from './signature.js';
 import { useDraftSync } from './draft-sync.js';
 import { DraftBar } from './DraftBar.js';
+import { SendLater } from './SendLater.js';
 import { useComposerStore } from './store.js';
 import { Toolbar } from './Toolbar.js';
 
@@ -146,17 +147,17 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
     return () => window.removeEventListener('keydown', onKey);
   }, [editor]);
 
-  const send = () => {
+  const send = (sendAt?: string) => {
     const current = useComposerStore.getState();
     if (check.blockers.length > 0 || current.status.kind === 'sending') return;
     const questions: string[] = [];
     if (current.subject.trim() === '') questions.push('This message has no subject. Send it anyway?');
     const mention = current.attachments.length === 0 ? findAttachmentMention(current.subject, authoredText(editor.getJSON())) : null;
     if (mention) questions.push(`You wrote “${mention}”, but nothing is attached. Send it anyway?`);
-    if (questions.length > 0) current.askConfirm(questions);
-    else void bodiesOf(editor).then((bodies) => current.send(bodies));
+    if (questions.length > 0) current.askConfirm(questions, sendAt);
+    else void bodiesOf(editor).then((bodies) => current.send(bodies, sendAt));
   };
-  hooks.current = { onSend: send, onLink: () => setLinkOpen(true) };
+  hooks.current = { onSend: () => send(), onLink: () => setLinkOpen(true) };
 
   const refusalFor = (field: string) => check.blockers.find((b) => b.field === field)?.message ?? null;
   const warnings = check.warnings;
@@ -270,7 +271,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
               <p key={q}>{q}</p>
             ))}
           </div>
-          <button type="button" className="button-primary" onClick={() => void bodiesOf(editor).then((bodies) => state.send(bodies))}>
+          <button type="button" className="button-primary" onClick={() => void bodiesOf(editor).then((bodies) => state.send(bodies, state.confirm?.sendAt))}>
             Send anyway
           </button>
           <button
@@ -286,9 +287,10 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
         </div>
       ) : null}
       <footer className="composer-footer">
-        <button type="button" className="button-primary" onClick={send} disabled={check.blockers.length > 0 || state.status.kind === 'sending'} aria-describedby="send-reason" title="Ctrl+Enter">
+        <button type="button" className="button-primary" onClick={() => send()} disabled={check.blockers.length > 0 || state.status.kind === 'sending'} aria-describedby="send-reason" title="Ctrl+Enter">
           {state.status.kind === 'sending' ? 'Sending…' : 'Send'}
         </button>
+        <SendLater disabled={check.blockers.length > 0 || state.status.kind === 'sending'} onSchedule={(iso) => send(iso)} />
         <button type="button" className="button-secondary" onClick={() => void state.pickAttachments()} disabled={attachRefusal !== null} title={attachRefusal ?? 'Attach files'}>
           Attach files
         </button>
@@ -297,7 +299,6 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
         </p>
       </footer>
       <div className="composer-status" aria-live="polite">
-        {state.status.kind === 'sent' ? <p className="status-ok">{state.status.text}</p> : null}
         {state.remark ? (
           <p className="status-remark">
             {state.remark}{' '}

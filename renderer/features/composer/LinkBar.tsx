@@ -13,9 +13,11 @@ export function LinkBar(props: { editor: Editor; onClose: () => void }) {
   const errorId = useId();
   const normalized = normalizeLinkUrl(value);
   const error = value.trim() === '' ? null : normalized ? null : LINK_RULE;
-  const close = () => {
+  // Focus goes back to the text at once, not a frame later: a key pressed meanwhile must not
+  // land on whatever the browser focused when this bar went away (it has been the Send button).
+  const backToText = () => {
     props.onClose();
-    editor.commands.focus();
+    editor.view.focus();
   };
   const apply = () => {
     if (!normalized) return;
@@ -25,7 +27,7 @@ export function LinkBar(props: { editor: Editor; onClose: () => void }) {
     } else {
       chain.setLink({ href: normalized }).run();
     }
-    props.onClose();
+    backToText();
   };
   return (
     <form
@@ -37,7 +39,7 @@ export function LinkBar(props: { editor: Editor; onClose: () => void }) {
         apply();
       }}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') close();
+        if (event.key === 'Escape') backToText();
       }}
     >
       <input
@@ -60,13 +62,13 @@ export function LinkBar(props: { editor: Editor; onClose: () => void }) {
           className="button-quiet"
           onClick={() => {
             editor.chain().focus().extendMarkRange('link').unsetLink().run();
-            props.onClose();
+            backToText();
           }}
         >
           Remove link
         </button>
       ) : null}
-      <button type="button" className="button-quiet" onClick={close}>
+      <button type="button" className="button-quiet" onClick={backToText}>
         Cancel
       </button>
       {error ? (

@@ -1,3 +1,4 @@
 /** The composer feature as the app sees it. */
 export { ComposerPage } from './ComposerPage.js';
-export { useComposerStore } from './store.js';
+export { composerIsPristine, useComposerStore } from './store.js';
+export { UndoToast } from './UndoToast.js';

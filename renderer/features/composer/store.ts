@@ -6,18 +6,19 @@ import { bridge } from '../../lib/bridge.js';
 import type { AutosaveStatus } from './autosave.js';
 import { fieldsOfDraft } from './draft-content.js';
 import { flushDraft, saveDraftAsCopy } from './draft-sync.js';
-import { addChips, addressesOf, chipsFrom, removeChip, type RecipientField, type RecipientLists } from './recipients.js';
+import { addChips, addressesOf, chipFor, chipsFrom, removeChip, type RecipientField, type RecipientLists } from './recipients.js';
 
 // State
 export type SendStatus =
   | { kind: 'idle' }
   | { kind: 'sending' }
-  | { kind: 'sent'; text: string }
   | { kind: 'failed'; text: string; accountId: string | null };
 
 /** Asked before Send goes ahead: an empty subject, a mention of an attachment with none attached. */
 export interface PendingConfirm {
   questions: string[];
+  /** Send later: the time chosen, kept while the person answers. */
+  sendAt?: string;
 }
 
 export interface ComposerState {
@@ -33,8 +34,8 @@ export interface ComposerState {
   confirm: PendingConfirm | null;
   /** Bumped when the composer starts a new message or opens a draft, so the editor takes `doc`. */
   generation: number;
-  /** The document the editor shows after `generation` changed; null starts an empty one. */
-  doc: JSONContent | null;
+  /** What the editor shows after `generation` changed (a draft's JSON, or HTML); null starts empty. */
+  doc: JSONContent | string | null;
   /** The draft being written, once saved, and the revision this window last saw. */
   draftId: string | null;
   revision: number | null;
@@ -43,6 +44,8 @@ export interface ComposerState {
   conflict: boolean;
   /** Why the last send of this draft failed, shown on it until it is sent. */
   draftError: string | null;
+  /** The message just handed to the outbox, while Undo can still take it back. */
+  lastSent: { id: string; summary: string; undoUntil: number; draftId: string | null } | null;
 }
 
 // Pure updates
@@ -65,6 +68,7 @@ export const initialComposerState: ComposerState = {
   save: { kind: 'idle' },
   conflict: false,
   draftError: null,
+  lastSent: null,
 };
 
 /** The composer showing a saved draft, exactly as it was saved. */
@@ -83,7 +87,23 @@ export function withOpenedDraft(state: ComposerState, draft: Draft): ComposerSta
 
 /** A fresh message on the same account. */
 export function withNewMessage(state: ComposerState): ComposerState {
-  return { ...initialComposerState, accountId: state.accountId, generation: state.generation + 1 };
+  return { ...initialComposerState, accountId: state.accountId, generation: state.generation + 1, lastSent: state.lastSent };
+}
+
+/** A message Undo took back from the outbox, when its draft is gone: rebuilt from what was sent. */
+export function withUnsentMessage(state: ComposerState, message: SubmitMessage): ComposerState {
+  const chips = (addresses: SubmitMessage['to']) => addresses.map(chipFor);
+  return {
+    ...initialComposerState,
+    accountId: message.accountId,
+    lists: { to: chips(message.to), cc: chips(message.cc), bcc: chips(message.bcc) },
+    showCc: message.cc.length > 0,
+    showBcc: message.bcc.length > 0,
+    subject: message.subject,
+    attachments: message.attachments,
+    generation: state.generation + 1,
+    doc: message.html,
+  };
 }
 
 export function withTypedRecipients(state: ComposerState, field: RecipientField, input: string): ComposerState {
@@ -123,9 +143,13 @@ interface ComposerActions {
   importFiles(files: File[]): Promise<void>;
   removeAttachment(token: string): void;
   setRemark(remark: string | null): void;
-  askConfirm(questions: string[]): void;
+  askConfirm(questions: string[], sendAt?: string): void;
   dismissConfirm(): void;
-  send(bodies: { html: string; text: string }): Promise<void>;
+  /** Hands the message to the outbox: now (after the undo delay) or at `sendAt` (ISO). */
+  send(bodies: { html: string; text: string }, sendAt?: string): Promise<void>;
+  /** Takes the last sent message back from the outbox into the composer, as it was. */
+  undoSend(): Promise<void>;
+  dismissSent(): void;
   /** Saves the open draft, then starts an empty message. */
   startNew(): Promise<void>;
   /** Saves the open draft, then shows draft `id` exactly as it was saved. */
@@ -190,23 +214,24 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
   setRemark(remark) {
     set({ remark });
   },
-  askConfirm(questions) {
-    set({ confirm: { questions } });
+  askConfirm(questions, sendAt) {
+    set({ confirm: sendAt ? { questions, sendAt } : { questions } });
   },
   dismissConfirm() {
     set({ confirm: null });
   },
-  async send(bodies) {
+  async send(bodies, sendAt) {
     if (!get().accountId || get().status.kind === 'sending') return;
     set({ status: { kind: 'sending' }, confirm: null });
     // The draft is on disk before the message leaves, so a failed send can never lose it.
     await flushDraft();
     const state = get();
     if (!state.accountId) return;
-    const message = toSubmitMessage(state, state.accountId, bodies);
-    const result = await bridge().outbox.submit(state.draftId ? { ...message, draftId: state.draftId } : message);
+    const message = { ...toSubmitMessage(state, state.accountId, bodies), ...(state.draftId ? { draftId: state.draftId } : {}), ...(sendAt ? { sendAt } : {}) };
+    const result = await bridge().outbox.submit(message);
     if (result.ok) {
-      set({ ...withNewMessage(state), status: { kind: 'sent', text: result.value.summary } });
+      const { id, summary, undoUntil } = result.value;
+      set({ ...withNewMessage(state), lastSent: { id, summary, undoUntil, draftId: state.draftId } });
     } else {
       // Everything typed stays: only the status changes, so the person can fix and resend.
       set({ status: { kind: 'failed', text: result.error.message, accountId: state.accountId }, draftError: result.error.message });
@@ -226,6 +251,24 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
   async keepBoth() {
     await saveDraftAsCopy();
   },
+  async undoSend() {
+    const sent = get().lastSent;
+    if (!sent) return;
+    const result = await bridge().outbox.cancel({ id: sent.id });
+    if (!result.ok) {
+      set({ lastSent: null, remark: result.error.message });
+      return;
+    }
+    await flushDraft();
+    set({ lastSent: null });
+    // The draft (kept until the vendor accepts) holds the exact document, signature block included.
+    const draft = sent.draftId ? await bridge().drafts.get({ id: sent.draftId }) : null;
+    if (draft?.ok) set((state) => withOpenedDraft(state, draft.value));
+    else set((state) => withUnsentMessage(state, result.value));
+  },
+  dismissSent() {
+    set({ lastSent: null });
+  },
   forgetDraft(id) {
     // The open draft was deleted from the list: start over rather than save it back.
     if (get().draftId === id) set((state) => withNewMessage(state));
@@ -236,3 +279,9 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
 export const selectLists = (state: ComposerState) => state.lists;
 export const selectStatus = (state: ComposerState) => state.status;
 export const selectAttachments = (state: ComposerState) => state.attachments;
+
+/** Nothing opened, typed or saved since the app started. */
+export function composerIsPristine(state: ComposerState = useComposerStore.getState()): boolean {
+  const { lists } = state;
+  return state.generation === 0 && state.draftId === null && state.save.kind === 'idle' && state.subject === '' && lists.to.length + lists.cc.length + lists.bcc.length === 0;
+}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { DraftSummary } from '../../../shared/drafts.js';
 import { selectAccounts, useAccountsStore } from '../accounts/index.js';
-import { useComposerStore } from '../composer/index.js';
+import { composerIsPristine, useComposerStore } from '../composer/index.js';
 import { selectDrafts, useDraftsStore } from './store.js';
 
 function when(at: number): string {
@@ -54,17 +54,15 @@ export function DraftsList() {
   useEffect(() => {
     const store = useDraftsStore.getState();
     const stop = store.listen();
-    void store.load();
+    void store.load().then(() => {
+      if (restoredAtStart.current) return;
+      restoredAtStart.current = true;
+      const newest = useDraftsStore.getState().drafts[0];
+      // Only into a composer nobody has touched yet: an open message is never replaced.
+      if (newest && composerIsPristine()) void useComposerStore.getState().openDraft(newest.id);
+    });
     return stop;
   }, []);
-
-  useEffect(() => {
-    if (!loaded || restoredAtStart.current) return;
-    restoredAtStart.current = true;
-    const composer = useComposerStore.getState();
-    const newest = drafts[0];
-    if (newest && composer.generation === 0 && composer.draftId === null) void composer.openDraft(newest.id);
-  }, [loaded, drafts]);
 
   const labelOf = (id: string | null) => accounts.find((a) => a.id === id)?.label ?? null;
   return (

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { DraftSummary } from '../../../shared/drafts.js';
 import { bridge } from '../../lib/bridge.js';
+import { createFreshness } from '../../lib/freshness.js';
 
 // State
 export interface DraftsState {
@@ -32,15 +33,22 @@ interface DraftsActions {
   dismissUndo(): void;
 }
 
+const fresh = createFreshness();
+
 export const useDraftsStore = create<DraftsState & DraftsActions>()((set, get) => ({
   ...initialDraftsState,
   async load() {
+    const current = fresh.begin();
     const result = await bridge().drafts.list();
+    if (!current()) return set({ loaded: true });
     if (result.ok) set((state) => withDrafts(state, result.value));
     else set({ error: result.error.message, loaded: true });
   },
   listen() {
-    return bridge().on('drafts:changed', (drafts) => set((state) => withDrafts(state, drafts)));
+    return bridge().on('drafts:changed', (drafts) => {
+      fresh.eventArrived();
+      set((state) => withDrafts(state, drafts));
+    });
   },
   async remove(id) {
     set((state) => withDeleted(state, id));

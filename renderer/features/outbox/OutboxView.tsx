@@ -1,0 +1,89 @@
+import type { OutboxRow, OutboxState } from '../../../shared/outbox.js';
+import { selectAccounts, useAccountsStore } from '../accounts/index.js';
+import { useAppStore } from '../app/index.js';
+import { selectRows, useOutboxStore } from './store.js';
+
+const STATE_LABEL: Record<OutboxState, string> = {
+  queued: 'Waiting',
+  sending: 'Sending',
+  sent: 'Sent',
+  failed: 'Failed',
+  unknown_outcome: 'Check before resending',
+  cancelled: 'Cancelled',
+};
+
+function time(at: number): string {
+  return new Date(at).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+function Row(props: { row: OutboxRow; account: string }) {
+  const { row } = props;
+  const navigate = useAppStore((state) => state.navigate);
+  const retry = useOutboxStore((state) => state.retry);
+  const canRetry = row.state === 'failed' || row.state === 'unknown_outcome';
+  return (
+    <li className={`outbox-row outbox-${row.state}`} aria-label={`${row.subject || '(no subject)'}: ${STATE_LABEL[row.state]}`}>
+      <div className="outbox-main">
+        <span className="outbox-subject">{row.subject || '(no subject)'}</span>
+        <span className="outbox-meta">
+          To {row.recipients} · {props.account} · {row.state === 'queued' && row.scheduled ? `scheduled for ${time(row.sendAt)}` : time(row.updatedAt)}
+        </span>
+        {row.lastError ? <p className="outbox-error">{row.lastError}</p> : null}
+        {row.progress && row.state === 'sending' ? (
+          <progress className="outbox-progress" max={row.progress.total} value={row.progress.sent} aria-label="Upload progress" />
+        ) : null}
+      </div>
+      <span className={`badge badge-${row.state}`}>{STATE_LABEL[row.state]}</span>
+      <div className="outbox-actions">
+        {row.errorKind === 'auth' ? (
+          <button type="button" className="button-secondary" onClick={() => navigate('accounts')}>
+            Open Accounts
+          </button>
+        ) : null}
+        {canRetry ? (
+          <button type="button" className="button-primary" onClick={() => void retry(row.id)}>
+            Retry
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** Every message on its way out: waiting, sending, failed with what to do, and the last ones sent. */
+export function OutboxView() {
+  const rows = useOutboxStore(selectRows);
+  const error = useOutboxStore((state) => state.error);
+  const undoDelayMs = useOutboxStore((state) => state.undoDelayMs);
+  const setUndoDelay = useOutboxStore((state) => state.setUndoDelay);
+  const accounts = useAccountsStore(selectAccounts);
+  const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? 'a removed account';
+  return (
+    <section className="outbox" aria-labelledby="outbox-title">
+      <header className="outbox-head">
+        <h1 id="outbox-title">Outbox</h1>
+        <label className="undo-setting">
+          Undo send for
+          <select value={undoDelayMs === null ? '' : String(undoDelayMs / 1000)} onChange={(event) => void setUndoDelay(Number(event.target.value))} aria-label="Undo send delay in seconds">
+            {[0, 5, 10, 20, 30].map((s) => (
+              <option key={s} value={String(s)}>
+                {s === 0 ? 'no delay' : `${s} seconds`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {rows.length === 0 ? <p className="outbox-empty">Nothing is waiting to be sent.</p> : null}
+      <ul className="outbox-list" aria-label="Outbox messages">
+        {rows.map((row) => (
+          <Row key={row.id} row={row} account={label(row.accountId)} />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { create } from 'zustand';
+import type { OutboxRow } from '../../../shared/outbox.js';
+import { bridge } from '../../lib/bridge.js';
+import { createFreshness } from '../../lib/freshness.js';
+
+// State
+export interface OutboxViewState {
+  rows: OutboxRow[];
+  undoDelayMs: number | null;
+  error: string | null;
+}
+
+// Pure updates
+export const initialOutboxState: OutboxViewState = { rows: [], undoDelayMs: null, error: null };
+
+/** Messages still to go out or needing the person: what the sidebar counts. */
+export function waitingCount(rows: OutboxRow[]): number {
+  return rows.filter((row) => row.state === 'queued' || row.state === 'sending' || row.state === 'failed' || row.state === 'unknown_outcome').length;
+}
+
+// Actions
+interface OutboxActions {
+  load(): Promise<void>;
+  listen(): () => void;
+  retry(id: string): Promise<void>;
+  setUndoDelay(seconds: number): Promise<void>;
+}
+
+const fresh = createFreshness();
+
+export const useOutboxStore = create<OutboxViewState & OutboxActions>()((set) => ({
+  ...initialOutboxState,
+  async load() {
+    const current = fresh.begin();
+    const [rows, settings] = await Promise.all([bridge().outbox.list(), bridge().outbox['get-settings']()]);
+    if (!rows.ok) set({ error: rows.error.message });
+    else if (current()) set({ rows: rows.value });
+    if (settings.ok) set({ undoDelayMs: settings.value.undoDelayMs });
+  },
+  listen() {
+    return bridge().on('outbox:changed', (rows) => {
+      fresh.eventArrived();
+      set({ rows });
+    });
+  },
+  async retry(id) {
+    const result = await bridge().outbox.retry({ id });
+    set({ error: result.ok ? null : result.error.message });
+  },
+  async setUndoDelay(seconds) {
+    const result = await bridge().outbox['set-settings']({ undoDelayMs: Math.round(seconds * 1000) });
+    if (result.ok) set({ undoDelayMs: result.value.undoDelayMs, error: null });
+    else set({ error: result.error.message });
+  },
+}));
+
+// Selectors
+export const selectRows = (state: OutboxViewState) => state.rows;
+export const selectWaiting = (state: OutboxViewState) => waitingCount(state.rows);
