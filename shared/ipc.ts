@@ -12,6 +12,22 @@ import {
 } from './drafts.js';
 import { attachmentImportSchema, attachmentTokensSchema } from './attachments.js';
 import { attachmentRefSchema, submitMessageSchema, submitOutcomeSchema } from './message.js';
+import {
+  historyChangedSchema,
+  historyDeletedSchema,
+  historyDeleteSchema,
+  historyIdSchema,
+  historyRestoreSchema,
+  historyThreadSchema,
+  recipientSuggestionSchema,
+  recipientsSuggestSchema,
+  replyDraftSchema,
+  replyTargetQuerySchema,
+  searchHitSchema,
+  searchQuerySchema,
+  threadsPageSchema,
+  threadsQuerySchema,
+} from './history.js';
 import type { Result } from './result.js';
 
 /**
@@ -76,12 +92,25 @@ export const channels = {
   'vault:unlock': { input: z.object({ passphrase: passphraseSchema }).strict(), output: accountsListSchema },
   /** When the computer offers no keychain: protect keys with a passphrase, or keep them for this session only. */
   'vault:choose-mode': { input: vaultChoiceSchema, output: accountsListSchema },
+  /** The Sent view: threads newest first, one page at a time (pass `nextCursor` back for the next). */
+  'history:threads': { input: threadsQuerySchema, output: threadsPageSchema },
+  'history:thread': { input: z.object({ id: historyIdSchema }).strict(), output: historyThreadSchema },
+  /** Full-text search (subject, body, recipients; prefix matching), newest first, matches as segments. */
+  'history:search': { input: searchQuerySchema, output: z.array(searchHitSchema) },
+  /** Composer autocomplete from the addresses sent to: most used, then most recent, first. */
+  'recipients:suggest': { input: recipientsSuggestSchema, output: z.array(recipientSuggestionSchema) },
+  /** Hides a message or a thread; undo with `history:restore` until Composer restarts. */
+  'history:delete': { input: historyDeleteSchema, output: historyDeletedSchema },
+  'history:restore': { input: historyRestoreSchema, output: z.null() },
+  /** What the composer opens with for Reply, Reply all or Forward of a recorded message. */
+  'history:reply-target': { input: replyTargetQuerySchema, output: replyDraftSchema },
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'notices:changed': z.array(noticeSchema),
   'drafts:changed': z.array(draftSummarySchema),
   'accounts:changed': accountsListSchema,
+  'history:changed': historyChangedSchema,
 } as const satisfies Record<`${string}:changed`, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

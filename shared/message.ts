@@ -43,6 +43,8 @@ export const submitMessageSchema = messageContentSchema.extend({
   attachments: z.array(attachmentRefSchema).max(100),
   /** The draft this message was written in, removed once the message is accepted. */
   draftId: z.string().min(1).max(100).optional(),
+  /** The history message this one answers (from `history:reply-target`), so the history threads it even where the vendor cannot. */
+  replyToHistoryId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
 });
 export type SubmitMessage = z.infer<typeof submitMessageSchema>;
 

@@ -3,9 +3,10 @@ import type { AccountView } from '../../../shared/accounts.js';
 import { formatAddress } from '../../../shared/address.js';
 import type { SubmitMessage, SubmitOutcome } from '../../../shared/message.js';
 import type { Failure } from '../../../shared/result.js';
-import type { OutgoingAttachment, Provider } from '../../providers/types.js';
+import type { OutgoingAttachment, Provider, SendResult } from '../../providers/types.js';
 import { SendError } from '../../providers/types.js';
 import type { ProviderId } from '../../../shared/accounts.js';
+import type { HistoryAttempt } from '../history/recorder.js';
 import { ServiceError } from '../service-error.js';
 
 /** What the send path needs from the other services, passed in so it runs anywhere. */
@@ -14,6 +15,9 @@ export interface SendNowDeps {
   openAttachment(token: string): Promise<OutgoingAttachment>;
   providers: Record<ProviderId, Provider>;
   newIdempotencyKey?: () => string;
+  /** The history's recorder; a recording failure is reported here and never turns a sent message into an error. */
+  recordAttempt?: (attempt: HistoryAttempt) => Promise<unknown>;
+  logError?: (where: string, error: unknown) => void;
 }
 
 
@@ -42,8 +46,28 @@ export function createSendNow(deps: SendNowDeps) {
     const { account, secret } = await deps.resolveAccount(message.accountId);
     const provider = deps.providers[account.settings.provider];
     const attachments = await Promise.all(message.attachments.map((ref) => deps.openAttachment(ref.token)));
+    const idempotencyKey = newKey();
+    const record = async (outcome: HistoryAttempt['outcome']) => {
+      if (!deps.recordAttempt) return;
+      const { accountId, attachments: refs, replyToHistoryId, draftId: _draftId, ...content } = message;
+      try {
+        await deps.recordAttempt({
+          accountId,
+          provider: account.settings.provider,
+          from: account.from,
+          content,
+          attachments: refs,
+          ...(replyToHistoryId ? { replyToHistoryId } : {}),
+          idempotencyKey,
+          outcome,
+        });
+      } catch (error) {
+        deps.logError?.('history:record', error);
+      }
+    };
+    let result: SendResult;
     try {
-      const result = await provider.send(
+      result = await provider.send(
         {
           from: account.from,
           to: message.to,
@@ -54,20 +78,24 @@ export function createSendNow(deps: SendNowDeps) {
           text: message.text,
           attachments,
           ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
-          idempotencyKey: newKey(),
+          idempotencyKey,
         },
         { id: account.id, settings: account.settings, secret },
         signal,
       );
-      const how = `through ${provider.displayName} (${account.label}, from ${formatAddress(account.from)})`;
-      const summary =
-        result.status === 'sent'
-          ? `Sent to ${describeRecipients(message)} ${how}.`
-          : `Accepted for delivery to ${describeRecipients(message)} ${how}.`;
-      return { status: result.status, remoteId: result.remoteId, summary };
     } catch (error) {
-      if (error instanceof SendError) throw new ServiceError(toFailure(error));
+      if (error instanceof SendError) {
+        if (error.failure.kind !== 'cancelled') {
+          await record({ status: error.failure.kind === 'unknown_outcome' ? 'unknown' : 'failed', error: { kind: error.failure.kind, message: error.failure.message } });
+        }
+        throw new ServiceError(toFailure(error));
+      }
       throw error;
     }
+    await record({ status: 'sent', result });
+    const how = `through ${provider.displayName} (${account.label}, from ${formatAddress(account.from)})`;
+    const summary =
+      result.status === 'sent' ? `Sent to ${describeRecipients(message)} ${how}.` : `Accepted for delivery to ${describeRecipients(message)} ${how}.`;
+    return { status: result.status, remoteId: result.remoteId, summary };
   };
 }
