@@ -146,7 +146,8 @@ export type HistoryDeleteInput = z.infer<typeof historyDeleteSchema>;
 export const historyDeletedSchema = z.object({ deletionId: historyIdSchema, messages: z.number().int() });
 export const historyRestoreSchema = z.object({ deletionId: historyIdSchema }).strict();
 
-export const replyModeSchema = z.enum(['reply', 'reply-all', 'forward']);
+/** `copy`: the message as it was (recipients, Bcc, files, reply link), for Retry and Open in composer. */
+export const replyModeSchema = z.enum(['reply', 'reply-all', 'forward', 'copy']);
 export type ReplyMode = z.infer<typeof replyModeSchema>;
 
 export const replyTargetQuerySchema = z.object({ messageId: historyIdSchema, mode: replyModeSchema }).strict();
@@ -156,8 +157,10 @@ export const replyDraftSchema = z.object({
   accountId: z.string(),
   to: z.array(historyAddressSchema),
   cc: z.array(historyAddressSchema),
+  /** Only a `copy` carries Bcc; a reply never reveals who was copied blind. */
+  bcc: z.array(historyAddressSchema),
   subject: z.string(),
-  /** The original quoted (reply) or under a forwarded-message header (forward). */
+  /** The original quoted (reply), under a forwarded-message header (forward), or as it was (copy). */
   html: z.string(),
   /** Vendor ids for `outbox:submit`'s `inReplyTo`; absent when the reply cannot thread at the vendor. */
   inReplyTo: replyTargetSchema.optional(),
@@ -165,9 +168,9 @@ export const replyDraftSchema = z.object({
   replyToHistoryId: historyIdSchema.optional(),
   /** Why the reply will not join the thread at the vendor, when it will not. */
   note: z.string().optional(),
-  /** Forward only: the stored copies, still available, to attach. */
+  /** Forward and copy: the stored copies, still available, to attach. */
   attachments: z.array(attachmentRefSchema),
-  /** Forward only: files the original carried whose copies are gone. */
+  /** Forward and copy: files the original carried whose copies are gone. */
   missingAttachments: z.array(z.string()),
 });
 export type ReplyDraft = z.infer<typeof replyDraftSchema>;

@@ -102,7 +102,7 @@ export const channels = {
   /** Hides a message or a thread; undo with `history:restore` until Composer restarts. */
   'history:delete': { input: historyDeleteSchema, output: historyDeletedSchema },
   'history:restore': { input: historyRestoreSchema, output: z.null() },
-  /** What the composer opens with for Reply, Reply all or Forward of a recorded message. */
+  /** What the composer opens with for Reply, Reply all, Forward, or a copy (Retry, Open in composer) of a recorded message. */
   'history:reply-target': { input: replyTargetQuerySchema, output: replyDraftSchema },
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
 

@@ -93,4 +93,31 @@ describe('reply targets', () => {
     expect(forward.html).toContain('Forwarded message');
     await expect(f.history.replyTarget('nope', 'reply')).rejects.toThrow(/no longer in the history/);
   });
+
+  it('gives Retry and Open in composer the message as it was: Bcc, files, and what it answered', async () => {
+    const plan = await file();
+    const original = await f.record({ provider: 'stuut', outcome: sent('em_1', 'th_1') });
+    const failedReply = await f.record({
+      provider: 'stuut',
+      replyToHistoryId: original.id,
+      content: contentOf({ subject: 'Re: Quarterly numbers', to: [ann], bcc: [bob], inReplyTo: { remoteId: 'em_1', remoteThreadId: 'th_1' } }),
+      attachments: [plan],
+      outcome: { status: 'failed', error: { kind: 'network', message: 'Stuut could not be reached.' } },
+    });
+    const copy = await f.history.replyTarget(failedReply.id, 'copy');
+    expect(copy).toMatchObject({
+      accountId: 'acct-1',
+      to: [ann],
+      bcc: [bob],
+      subject: 'Re: Quarterly numbers',
+      html: '<p>The numbers are in.</p>',
+      inReplyTo: { remoteId: 'em_1', remoteThreadId: 'th_1' },
+      replyToHistoryId: original.id,
+      attachments: [plan],
+      missingAttachments: [],
+    });
+    const retried = await f.record({ provider: 'stuut', replyToHistoryId: copy.replyToHistoryId!, content: contentOf({ subject: copy.subject, inReplyTo: copy.inReplyTo! }), outcome: sent('em_2', 'th_1') });
+    expect(retried.threadId).toBe(original.threadId);
+    expect(f.history.thread(original.threadId).thread.statuses).toEqual({ sent: 2, failed: 1, unknown: 0 });
+  });
 });

@@ -43,6 +43,7 @@ export interface HistoryService extends HistoryRecorder {
   /** Hides a message or a whole thread; `restore(deletionId)` undoes it until the next start. */
   delete(input: HistoryDeleteInput): { deletionId: string; messages: number };
   restore(deletionId: string): void;
+  /** Reply, Reply all, Forward, or `copy` (Retry / Open in composer) of a recorded message. */
   replyTarget(messageId: string, mode: ReplyMode): Promise<ReplyDraft>;
   /** At start: what an earlier session deleted goes for good, with its attachment copies. */
   purgeDeleted(): void;
@@ -94,7 +95,7 @@ export function createHistoryService(deps: HistoryDeps): HistoryService {
     async replyTarget(messageId, mode) {
       const row = messageRow.get(messageId) as MessageRow | undefined;
       if (!row) throw new ServiceError({ kind: 'not_found', message: 'This message is no longer in the history. It may have been deleted; reload the Sent view.' });
-      const files = mode === 'forward' ? await forwardFiles(row.seq) : { kept: [], missing: [] };
+      const files = mode === 'forward' || mode === 'copy' ? await forwardFiles(row.seq) : { kept: [], missing: [] };
       return buildReplyDraft(
         {
           id: row.id,
@@ -102,12 +103,19 @@ export function createHistoryService(deps: HistoryDeps): HistoryService {
           from: parseAddresses(row.from_json ? `[${row.from_json}]` : null)[0] ?? null,
           to: parseAddresses(row.to_json),
           cc: parseAddresses(row.cc_json),
+          bcc: parseAddresses(row.bcc_json),
           subject: row.subject,
           html: row.html,
           attemptedAt: row.attempted_at,
           remoteId: row.remote_id,
           remoteThreadId: row.remote_thread_id,
           threading: replyThreadingOf(row, deps.providerFacts(row.provider)),
+          answered: {
+            historyId: row.in_reply_to_id,
+            inReplyTo: row.in_reply_to_remote_id
+              ? { remoteId: row.in_reply_to_remote_id, ...(row.in_reply_to_remote_thread_id ? { remoteThreadId: row.in_reply_to_remote_thread_id } : {}) }
+              : null,
+          },
         },
         mode,
         files,

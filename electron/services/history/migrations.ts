@@ -63,6 +63,8 @@ export const historyMigrations: MigrationSet = {
             recipients_text TEXT NOT NULL,
             snippet TEXT NOT NULL,
             in_reply_to_id TEXT,
+            in_reply_to_remote_id TEXT,
+            in_reply_to_remote_thread_id TEXT,
             attempted_at INTEGER NOT NULL,
             recorded_at INTEGER NOT NULL,
             deleted_at INTEGER,

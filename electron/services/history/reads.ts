@@ -48,6 +48,8 @@ export interface MessageRow {
   html: string;
   body_text: string;
   in_reply_to_id: string | null;
+  in_reply_to_remote_id: string | null;
+  in_reply_to_remote_thread_id: string | null;
   attempted_at: number;
 }
 

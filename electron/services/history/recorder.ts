@@ -89,8 +89,8 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
   const insertMessage = db.prepare(
     `INSERT INTO history_messages (id, thread_id, account_id, provider, status, accepted, error_kind, error_message, remote_id, remote_thread_id,
        request_id, tracking_id, vendor_provider, vendor_sent_at, threadable, idempotency_key, from_json, to_json, cc_json, bcc_json,
-       subject, html, body_text, recipients_text, snippet, in_reply_to_id, attempted_at, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+       subject, html, body_text, recipients_text, snippet, in_reply_to_id, in_reply_to_remote_id, in_reply_to_remote_thread_id, attempted_at, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
   );
   const insertAttachment = db.prepare(
     'INSERT INTO history_attachments (message_seq, position, token, filename, mime_type, size, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -152,6 +152,8 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
         recipientsText(everyone),
         snippetOf(content.text),
         replyToHistoryId ?? null,
+        content.inReplyTo?.remoteId ?? null,
+        content.inReplyTo?.remoteThreadId ?? null,
         at,
         deps.clock(),
       ) as { seq: number };

@@ -1,5 +1,5 @@
 import type { HistoryAddress, ReplyDraft, ReplyMode, ReplyThreading } from '../../../shared/history.js';
-import type { AttachmentRef } from '../../../shared/message.js';
+import type { AttachmentRef, ReplyTarget } from '../../../shared/message.js';
 import { forwardSubject, replySubject } from '../../../shared/subject.js';
 
 /** The parts of a recorded message a reply or forward is built from. */
@@ -9,9 +9,12 @@ export interface ReplySource {
   from: HistoryAddress | null;
   to: HistoryAddress[];
   cc: HistoryAddress[];
+  bcc: HistoryAddress[];
   subject: string;
   html: string;
   attemptedAt: number;
+  /** What the message itself answered, for a copy: the history message and the vendor ids it named. */
+  answered: { historyId: string | null; inReplyTo: ReplyTarget | null };
   remoteId: string | null;
   remoteThreadId: string | null;
   threading: ReplyThreading;
@@ -42,6 +45,21 @@ function sameAs(a: HistoryAddress, b: HistoryAddress | null): boolean {
 export function buildReplyDraft(source: ReplySource, mode: ReplyMode, files: { kept: AttachmentRef[]; missing: string[] }): ReplyDraft {
   const when = new Date(source.attemptedAt).toUTCString();
   const who = source.from ? escapeHtml(describe(source.from)) : 'you';
+  if (mode === 'copy') {
+    // Retry and Open in composer: the same message again, still answering what it answered.
+    return {
+      accountId: source.accountId,
+      to: source.to,
+      cc: source.cc,
+      bcc: source.bcc,
+      subject: source.subject,
+      html: source.html,
+      ...(source.answered.inReplyTo ? { inReplyTo: source.answered.inReplyTo } : {}),
+      ...(source.answered.historyId ? { replyToHistoryId: source.answered.historyId } : {}),
+      attachments: files.kept,
+      missingAttachments: files.missing,
+    };
+  }
   if (mode === 'forward') {
     const header = [
       '<p>---------- Forwarded message ----------<br>',
@@ -56,6 +74,7 @@ export function buildReplyDraft(source: ReplySource, mode: ReplyMode, files: { k
       accountId: source.accountId,
       to: [],
       cc: [],
+      bcc: [],
       subject: forwardSubject(source.subject),
       html: `<p></p>${header}${source.html}`,
       attachments: files.kept,
@@ -69,6 +88,7 @@ export function buildReplyDraft(source: ReplySource, mode: ReplyMode, files: { k
     accountId: source.accountId,
     to,
     cc,
+    bcc: [],
     subject: replySubject(source.subject),
     html: `<p></p><p>On ${escapeHtml(when)}, ${who} wrote:</p><blockquote>${source.html}</blockquote>`,
     ...(threads ? { inReplyTo: { remoteId: source.remoteId as string, ...(source.remoteThreadId ? { remoteThreadId: source.remoteThreadId } : {}) } } : {}),
