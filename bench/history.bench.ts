@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,30 @@ const START = Date.UTC(2024, 0, 1);
 // 50,000 messages over about 14 months.
 const STEP_MS = 12 * 60 * 1000;
 const RUNS = 40;
+const RSS_RUNS = 3;
+const RSS_CHILD = path.join(import.meta.dirname, 'history-rss-child.ts');
+
+function rssOfSession(dataDir: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', RSS_CHILD, dataDir], {
+      cwd: path.resolve(import.meta.dirname, '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      try {
+        resolve((JSON.parse(stdout.trim().split('\n').pop() ?? '') as { rssMb: number }).rssMb);
+      } catch {
+        reject(new Error(`history rss child exited ${code}: ${stderr.trim().slice(-500)}`));
+      }
+    });
+  });
+}
 
 function open(dataDir: string, clock: () => number): { storage: Storage; history: HistoryService } {
   const storage = openStorage({ dataDir, clock, notices: { post: () => undefined }, migrations: [attachmentsMigrations, historyMigrations] });
@@ -43,6 +68,9 @@ function time<T>(work: () => T): [number, T] {
  * - history.search_50k_ms: full-text queries (common and rare words, prefixes, two words, filters).
  * - history.autocomplete_50k_ms: suggestions for two-letter prefixes.
  * - history.record_ms_50k: recording one more sent message (no attachments), FULL sync.
+ * - history.service_rss_50k_mb: peak RSS of a Node process running only the history service
+ *   through a Sent-view session (pages, threads, searches); the app's main-process figure
+ *   (history.main_rss_50k_mb) adds Electron or the harness around it.
  */
 const suite: BenchSuite = {
   name: 'history',
@@ -113,11 +141,15 @@ const suite: BenchSuite = {
       }
       storage.close();
 
+      const rssSamples: number[] = [];
+      for (let run = 0; run < RSS_RUNS; run++) rssSamples.push(await rssOfSession(dataDir));
+
       return {
         'history.open_main_50k_ms': summarize(openSamples, 'ms'),
         'history.search_50k_ms': summarize(searchSamples, 'ms'),
         'history.autocomplete_50k_ms': summarize(suggestSamples, 'ms'),
         'history.record_ms_50k': summarize(recordSamples, 'ms'),
+        'history.service_rss_50k_mb': summarize(rssSamples, 'MB'),
       };
     } finally {
       await rm(dataDir, { recursive: true, force: true });
