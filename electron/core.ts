@@ -16,6 +16,8 @@ import { attachmentsMigrations } from './services/attachments/migrations.js';
 import { systemClock, type Clock } from './services/clock.js';
 import { createDraftsService, draftAttachmentTokens, type DraftsService } from './services/drafts/drafts-service.js';
 import { draftsMigrations } from './services/drafts/migrations.js';
+import { createHistoryService, historyAttachmentTokens, type HistoryService } from './services/history/history-service.js';
+import { historyMigrations } from './services/history/migrations.js';
 import { openStorage, type Storage } from './services/storage/database.js';
 import { openSettingsStore } from './services/settings/settings-store.js';
 import type { Cipher } from './services/vault/cipher.js';
@@ -54,6 +56,8 @@ export interface Core {
   /** The send path calls `accounts.resolveForSend(id)`. */
   accounts: AccountsService;
   outbox: OutboxService;
+  /** The sent history; the outbox records every finished attempt through `history.record`. */
+  history: HistoryService;
 }
 
 /**
@@ -65,7 +69,7 @@ export function createCore(options: CoreOptions): Core {
   const notices = createNoticeBoard(bus);
   const clock = options.clock ?? systemClock;
   const dataDir = options.info.dataDir;
-  const storage = openStorage({ dataDir, clock, notices, migrations: [draftsMigrations, attachmentsMigrations, outboxMigrations] });
+  const storage = openStorage({ dataDir, clock, notices, migrations: [draftsMigrations, attachmentsMigrations, outboxMigrations, historyMigrations] });
   const attachments = createAttachmentStore({
     db: storage.db,
     dataDir,
@@ -83,11 +87,21 @@ export function createCore(options: CoreOptions): Core {
   });
   // Deleted drafts last until the next start; their copies go with them in the sweep after.
   drafts.purgeDeleted();
+  const providers = createProviderRegistry({ sandboxRecordFile: path.join(options.info.dataDir, 'sandbox-outbox.jsonl') });
+  attachments.addReferencer(historyAttachmentTokens(storage.db));
+  const history = createHistoryService({
+    db: storage.db,
+    clock,
+    bus,
+    providerFacts: (id) => ({ displayName: providers[id].displayName, threading: providers[id].capabilities.threading }),
+    openAttachment: (token) => attachments.open(token),
+  });
+  // Like drafts: deleted history lasts until the next start; the sweep below removes its copies.
+  history.purgeDeleted();
   const ready = attachments.sweep().then(
     () => undefined,
     (error: unknown) => logError('attachments:sweep', error),
   );
-  const providers = createProviderRegistry({ sandboxRecordFile: path.join(options.info.dataDir, 'sandbox-outbox.jsonl') });
   const settings = openSettingsStore({ dir: options.info.dataDir, notices });
   const vault = createVault({ cipher: options.cipher, store: settings, notices, ...(options.scrypt ? { scrypt: options.scrypt } : {}) });
   const accounts = createAccountsService({ store: settings, vault, bus });
@@ -105,6 +119,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.timers ? { timers: options.timers } : {}),
     ...(options.random ? { random: options.random } : {}),
     logError: (error) => logError('outbox', error),
+    recordAttempt: (attempt) => history.record(attempt),
   });
   const handlers: HandlerTable = {
     'app:info': () => options.info,
@@ -140,6 +155,16 @@ export function createCore(options: CoreOptions): Core {
     'outbox:list': () => outbox.list(),
     'outbox:get-settings': () => outbox.settings(),
     'outbox:set-settings': (settings) => outbox.saveSettings(settings),
+    'history:threads': (query) => history.threads(query),
+    'history:thread': ({ id }) => history.thread(id),
+    'history:search': (query) => history.search(query),
+    'recipients:suggest': ({ prefix, limit }) => history.suggestRecipients(prefix, limit),
+    'history:delete': (input) => history.delete(input),
+    'history:restore': ({ deletionId }) => {
+      history.restore(deletionId);
+      return null;
+    },
+    'history:reply-target': ({ messageId, mode }) => history.replyTarget(messageId, mode),
   };
   const dispatch = createDispatcher(handlers, {
     isTrustedSender: createSenderCheck(options.trustedOrigins),
@@ -149,5 +174,5 @@ export function createCore(options: CoreOptions): Core {
     outbox.stop();
     storage.close();
   };
-  return { dispatch, bus, notices, storage, drafts, attachments, accounts, outbox, ready, close };
+  return { dispatch, bus, notices, storage, drafts, attachments, accounts, outbox, history, ready, close };
 }

@@ -13,6 +13,22 @@ import {
 import { attachmentImportSchema, attachmentTokensSchema } from './attachments.js';
 import { attachmentRefSchema, submitMessageSchema, submitOutcomeSchema } from './message.js';
 import { outboxIdSchema, outboxRowSchema, outboxSettingsSchema } from './outbox.js';
+import {
+  historyChangedSchema,
+  historyDeletedSchema,
+  historyDeleteSchema,
+  historyIdSchema,
+  historyRestoreSchema,
+  historyThreadSchema,
+  recipientSuggestionSchema,
+  recipientsSuggestSchema,
+  replyDraftSchema,
+  replyTargetQuerySchema,
+  searchHitSchema,
+  searchQuerySchema,
+  threadsPageSchema,
+  threadsQuerySchema,
+} from './history.js';
 import type { Result } from './result.js';
 
 /**
@@ -88,6 +104,18 @@ export const channels = {
   'outbox:list': { input: none, output: z.array(outboxRowSchema) },
   'outbox:get-settings': { input: none, output: outboxSettingsSchema },
   'outbox:set-settings': { input: outboxSettingsSchema, output: outboxSettingsSchema },
+  /** The Sent view: threads newest first, one page at a time (pass `nextCursor` back for the next). */
+  'history:threads': { input: threadsQuerySchema, output: threadsPageSchema },
+  'history:thread': { input: z.object({ id: historyIdSchema }).strict(), output: historyThreadSchema },
+  /** Full-text search (subject, body, recipients; prefix matching), newest first, matches as segments. */
+  'history:search': { input: searchQuerySchema, output: z.array(searchHitSchema) },
+  /** Composer autocomplete from the addresses sent to: most used, then most recent, first. */
+  'recipients:suggest': { input: recipientsSuggestSchema, output: z.array(recipientSuggestionSchema) },
+  /** Hides a message or a thread; undo with `history:restore` until Composer restarts. */
+  'history:delete': { input: historyDeleteSchema, output: historyDeletedSchema },
+  'history:restore': { input: historyRestoreSchema, output: z.null() },
+  /** What the composer opens with for Reply, Reply all, Forward, or a copy (Retry, Open in composer) of a recorded message. */
+  'history:reply-target': { input: replyTargetQuerySchema, output: replyDraftSchema },
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -96,6 +124,7 @@ export const events = {
   'accounts:changed': accountsListSchema,
   /** The outbox list (as `outbox:list` answers it) after every change of state or progress. */
   'outbox:changed': z.array(outboxRowSchema),
+  'history:changed': historyChangedSchema,
 } as const satisfies Record<`${string}:changed`, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

@@ -8,12 +8,13 @@ import { preflight } from '../../providers/preflight.js';
 import type { Provider } from '../../providers/types.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
+import type { HistoryAttempt } from '../history/recorder.js';
 import { ServiceError } from '../service-error.js';
 import { describeRecipients, describeRoute, prepareDelivery, toOutgoing, type DeliveryDeps } from './delivery.js';
 import { createOutboxStore, type OutboxRecord } from './outbox-store.js';
 import { recoverAtStart } from './recovery.js';
 import { systemTimers, type Timers } from './timers.js';
-import { createOutboxWorker } from './worker.js';
+import { createOutboxWorker, type Settlement } from './worker.js';
 
 export interface OutboxDeps extends DeliveryDeps {
   db: DatabaseSync;
@@ -24,6 +25,8 @@ export interface OutboxDeps extends DeliveryDeps {
   listAccounts(): Promise<AccountView[]>;
   drafts: { removeAfterSend(draftId: string): void; markSendFailed(draftId: string, message: string): void };
   releaseAttachments(tokens: string[]): void;
+  /** The sent history: every attempt that ended sent, failed or unknown is recorded there. */
+  recordAttempt?(attempt: HistoryAttempt): Promise<unknown>;
   timers?: Timers;
   newId?: () => string;
   newIdempotencyKey?: () => string;
@@ -87,18 +90,48 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     prepare: (message, key) => prepareDelivery(deps, message, key),
     changed,
     settled(row, outcome) {
-      if (outcome.state === 'sent') {
-        if (row.draftId) deps.drafts.removeAfterSend(row.draftId);
-        deps.releaseAttachments(row.attachmentTokens);
-      } else if (row.draftId) {
-        // The draft stays, whole, with the reason on it.
-        deps.drafts.markSendFailed(row.draftId, outcome.sentence);
-      }
+      // Recorded first, so the history holds its attachment copies before the outbox lets go of them.
+      void record(row, outcome).finally(() => {
+        if (outcome.state === 'sent') {
+          if (row.draftId) deps.drafts.removeAfterSend(row.draftId);
+          deps.releaseAttachments(row.attachmentTokens);
+        } else if (row.draftId) {
+          // The draft stays, whole, with the reason on it.
+          deps.drafts.markSendFailed(row.draftId, outcome.sentence);
+        }
+      });
     },
     ...(deps.maxAttempts !== undefined ? { maxAttempts: deps.maxAttempts } : {}),
     ...(deps.random ? { random: deps.random } : {}),
     ...(deps.logError ? { logError: deps.logError } : {}),
   });
+
+  async function record(row: OutboxRecord, outcome: Settlement): Promise<void> {
+    const message = store.message(row.id);
+    if (!deps.recordAttempt || !message) return;
+    try {
+      const account = (await deps.listAccounts()).find((a) => a.id === row.accountId);
+      const provider = (row.providerId ?? account?.settings.provider) as ProviderId | undefined;
+      if (!provider) return;
+      const { accountId, attachments, replyToHistoryId, draftId: _draftId, sendAt: _sendAt, ...content } = message;
+      await deps.recordAttempt({
+        accountId,
+        provider,
+        ...(account ? { from: account.from } : {}),
+        content,
+        attachments,
+        ...(replyToHistoryId ? { replyToHistoryId } : {}),
+        idempotencyKey: row.idempotencyKey,
+        outcome:
+          outcome.state === 'sent'
+            ? { status: 'sent', result: outcome.result }
+            : { status: outcome.state === 'failed' ? 'failed' : 'unknown', error: { kind: outcome.state, message: outcome.sentence } },
+      });
+    } catch (error) {
+      // The message's own fate is settled; a history that could not be written must not change it.
+      deps.logError?.(error);
+    }
+  }
 
   recoverAtStart({ store, clock, providers: deps.providers, notices: deps.notices, drafts: deps.drafts });
   worker.poke();

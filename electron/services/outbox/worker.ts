@@ -8,6 +8,9 @@ import { finalWords, MAY_HAVE_BEEN_SENT, willRetry } from './failure-words.js';
 import type { OutboxRecord, OutboxStore } from './outbox-store.js';
 import type { Timers } from './timers.js';
 
+/** How a message's sending ended. */
+export type Settlement = { state: 'sent'; result: SendResult } | { state: 'failed' | 'unknown_outcome'; sentence: string };
+
 export interface WorkerDeps {
   store: OutboxStore;
   clock: Clock;
@@ -16,7 +19,7 @@ export interface WorkerDeps {
   /** After every change of a row's state. */
   changed(): void;
   /** A message reached its end: sent, failed or unknown_outcome. */
-  settled(row: OutboxRecord, outcome: { state: 'sent'; result: SendResult } | { state: 'failed' | 'unknown_outcome'; sentence: string }): void;
+  settled(row: OutboxRecord, outcome: Settlement): void;
   maxAttempts?: number;
   random?: () => number;
   logError?: (error: unknown) => void;

@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { VendorSimulator } from '../e2e/vendors/kit/types.js';
+import { startRollout } from '../e2e/vendors/rollout/simulator.js';
+import type { HistoryThread, ReplyDraft, SearchHit, ThreadsPage } from '../shared/history.js';
+import type { AttachmentRef } from '../shared/message.js';
+import type { OutboxRow } from '../shared/outbox.js';
+import { createCore, type Core } from './core.js';
+import { createFileKeyCipher } from './services/vault/file-key-cipher.js';
+
+const ORIGIN = 'http://127.0.0.1:1';
+const sender = { url: `${ORIGIN}/`, isTopFrame: true };
+const JWT = 'eyJhbGciOiJIUzI1NiJ9.history-test-9a1';
+let dir: string;
+let rollout: VendorSimulator;
+const started: Core[] = [];
+
+beforeAll(async () => {
+  rollout = await startRollout({ jwt: JWT, credentialId: 'cred_h' });
+});
+afterAll(async () => {
+  await rollout.close();
+});
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'composer-core-history-'));
+  rollout.reset();
+});
+afterEach(async () => {
+  for (const core of started.splice(0)) core.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/**
+ * Submits through the outbox (its undo delay set to 0) and resolves with the outbox row once
+ * the attempt has ended and the history has recorded it.
+ */
+async function sendAndSettle(core: Core, input: object): Promise<OutboxRow> {
+  await call(core, 'outbox:set-settings', { undoDelayMs: 0 });
+  const recorded = new Promise<void>((resolve) => {
+    const stop = core.bus.subscribe((event) => {
+      if (event !== 'history:changed') return;
+      stop();
+      resolve();
+    });
+  });
+  const { id } = await call<{ id: string }>(core, 'outbox:submit', input);
+  await recorded;
+  const row = (await call<OutboxRow[]>(core, 'outbox:list')).find((r) => r.id === id);
+  if (!row) throw new Error('the outbox lost the message');
+  return row;
+}
+
+function start(): Core {
+  const core = createCore({
+    info: { name: 'Composer', version: '0.0.0', dataDir: path.join(dir, 'data'), platform: 'linux', runtime: 'harness' },
+    trustedOrigins: [ORIGIN],
+    cipher: createFileKeyCipher(path.join(dir, 'data')),
+  });
+  started.push(core);
+  return core;
+}
+
+async function call<T>(core: Core, channel: string, input?: unknown): Promise<T> {
+  const result = await core.dispatch(channel, input, sender);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.kind}: ${result.error.message}`);
+  return result.value as T;
+}
+
+const from = { name: 'Me', email: 'me@home.io' };
+const message = (accountId: string, extra: object = {}) => ({
+  accountId,
+  to: [{ name: 'Ann Lee', email: 'ann@acme.io' }],
+  cc: [],
+  bcc: [],
+  subject: 'Invoice 42',
+  html: '<p>The invoice for March is attached.</p>',
+  text: 'The invoice for March is attached.',
+  attachments: [] as AttachmentRef[],
+  ...extra,
+});
+
+describe('core: the sent history over the contract', () => {
+  it('records a sandbox send with its file, threads the reply from the history, finds it, suggests the address, and deletes with undo', async () => {
+    const core = start();
+    const account = await call<{ id: string }>(core, 'accounts:save', { label: 'Sandbox', from, settings: { provider: 'sandbox' } });
+    const file = await call<AttachmentRef>(core, 'attachments:import', { filename: 'invoice.pdf', mimeType: 'application/pdf', dataBase64: Buffer.from('pdf').toString('base64') });
+    await sendAndSettle(core, message(account.id, { attachments: [file] }));
+
+    const page = await call<ThreadsPage>(core, 'history:threads', { limit: 20 });
+    expect(page.threads).toHaveLength(1);
+    const [thread] = page.threads;
+    const opened = await call<HistoryThread>(core, 'history:thread', { id: thread!.id });
+    const original = opened.messages[0]!;
+    expect(original).toMatchObject({ provider: 'sandbox', status: 'sent', remoteId: expect.stringMatching(/^sbx_msg_/), attachments: [{ filename: 'invoice.pdf', available: true }] });
+
+    const reply = await call<ReplyDraft>(core, 'history:reply-target', { messageId: original.id, mode: 'reply' });
+    expect(reply.inReplyTo).toEqual({ remoteId: original.remoteId, remoteThreadId: original.remoteThreadId });
+    await sendAndSettle(core, { ...message(account.id), to: reply.to, subject: reply.subject, html: reply.html, text: 'Any news?', inReplyTo: reply.inReplyTo, replyToHistoryId: reply.replyToHistoryId });
+    const sandboxRecords = (await readFile(path.join(dir, 'data', 'sandbox-outbox.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { inReplyTo?: unknown });
+    expect(sandboxRecords[1]?.inReplyTo).toEqual(reply.inReplyTo);
+    const threaded = await call<HistoryThread>(core, 'history:thread', { id: thread!.id });
+    expect(threaded.messages.map((m) => m.subject)).toEqual(['Invoice 42', 'Re: Invoice 42']);
+    expect(threaded.messages[1]?.inReplyToId).toBe(original.id);
+
+    const hits = await call<SearchHit[]>(core, 'history:search', { query: 'marc', limit: 10 });
+    expect(hits.map((h) => h.messageId)).toEqual([original.id]);
+    expect(await call(core, 'recipients:suggest', { prefix: 'an', limit: 5 })).toEqual([{ email: 'ann@acme.io', name: 'Ann Lee', count: 2, lastAt: expect.any(Number) }]);
+
+    const { deletionId } = await call<{ deletionId: string }>(core, 'history:delete', { threadId: thread!.id });
+    expect((await call<ThreadsPage>(core, 'history:threads', { limit: 20 })).threads).toEqual([]);
+    await call(core, 'history:restore', { deletionId });
+    expect((await call<ThreadsPage>(core, 'history:threads', { limit: 20 })).threads[0]?.count).toBe(2);
+
+    // Deleted again and the app restarted: the history entry and its stored copy are gone.
+    await call(core, 'history:delete', { threadId: thread!.id });
+    core.close();
+    started.splice(0);
+    const again = start();
+    await again.ready;
+    expect((await call<ThreadsPage>(again, 'history:threads', { limit: 20 })).threads).toEqual([]);
+    expect(existsSync(path.join(dir, 'data', 'attachments', file.token))).toBe(false);
+    const gone = await again.dispatch('history:restore', { deletionId }, sender);
+    expect(gone).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+  });
+
+  it('records a Rollout failure with its sentence, and a reply to a sent one carries threadId to the vendor', async () => {
+    const core = start();
+    const account = await call<{ id: string }>(core, 'accounts:save', { label: 'Rollout', from, settings: { provider: 'rollout', baseUrl: rollout.url, credentialId: 'cred_h' }, secret: JWT });
+    rollout.injectFault({ kind: 'status', status: 422, body: { message: 'Recipient rejected' } });
+    const refused = await sendAndSettle(core, message(account.id));
+    expect(refused.state).toBe('failed');
+    await sendAndSettle(core, message(account.id));
+
+    const [thread] = (await call<ThreadsPage>(core, 'history:threads', { limit: 20 })).threads;
+    expect(thread?.statuses).toEqual({ sent: 1, failed: 1, unknown: 0 });
+    const { messages } = await call<HistoryThread>(core, 'history:thread', { id: thread!.id });
+    expect(messages[0]?.error?.message).toBe(refused.lastError);
+    const sentOne = messages[1]!;
+    const reply = await call<ReplyDraft>(core, 'history:reply-target', { messageId: sentOne.id, mode: 'reply-all' });
+    await sendAndSettle(core, { ...message(account.id), subject: reply.subject, inReplyTo: reply.inReplyTo, replyToHistoryId: reply.replyToHistoryId });
+    expect(rollout.requests.at(-1)?.body).toMatchObject({ threadId: sentOne.remoteThreadId });
+    expect((await call<HistoryThread>(core, 'history:thread', { id: thread!.id })).messages).toHaveLength(3);
+    expect((await call<{ statuses: object }[]>(core, 'history:search', { query: 'invoice', status: 'failed', limit: 5 })).length).toBe(1);
+  });
+});

@@ -1,0 +1,187 @@
+/* eslint-disable security/detect-non-literal-fs-filename -- attachment paths come from the attachment store (main's own copies), never from the renderer. */
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { DatabaseSync } from 'node:sqlite';
+import type { ProviderId } from '../../../shared/accounts.js';
+import type { Address } from '../../../shared/address.js';
+import type { HistoryAddress, HistoryStatus } from '../../../shared/history.js';
+import type { AttachmentRef, MessageContent } from '../../../shared/message.js';
+import { normalizeSubject } from '../../../shared/subject.js';
+import type { SendResult } from '../../providers/types.js';
+import { inTransaction } from '../storage/transaction.js';
+import type { RecipientIndex } from './recipients.js';
+import { createThreadPlacement } from './thread-placement.js';
+import { createThreadRefresh, uniqueAddresses } from './thread-rows.js';
+
+/** How a send attempt ended. `unknown`: the request may have reached the vendor, no answer came. */
+export type AttemptOutcome =
+  | { status: 'sent'; result: SendResult }
+  | { status: 'failed' | 'unknown'; error: { kind: string; message: string } };
+
+/** One finished send attempt, as the outbox (or the send-now path) hands it over. */
+export interface HistoryAttempt {
+  accountId: string;
+  provider: ProviderId;
+  from?: Address;
+  content: MessageContent;
+  attachments: readonly AttachmentRef[];
+  /** The history message this one answers, when it was written as a reply from the history. */
+  replyToHistoryId?: string;
+  idempotencyKey?: string;
+  /** When the attempt ended; the clock's now when absent. */
+  attemptedAt?: number;
+  outcome: AttemptOutcome;
+}
+
+export interface RecordedMessage {
+  id: string;
+  threadId: string;
+  status: HistoryStatus;
+}
+
+/** What the outbox calls after every attempt that ended sent, failed or with an unknown outcome. */
+export interface HistoryRecorder {
+  record(attempt: HistoryAttempt): Promise<RecordedMessage>;
+}
+
+export interface RecorderDeps {
+  db: DatabaseSync;
+  clock: () => number;
+  recipients: RecipientIndex;
+  /** The stored copy of an attachment (attachments.open); rejects when the copy is gone. */
+  openAttachment(token: string): Promise<{ path: string }>;
+}
+
+const SNIPPET_CHARS = 200;
+
+export function snippetOf(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim().slice(0, SNIPPET_CHARS);
+}
+
+function addressesOf(list: readonly Address[]): HistoryAddress[] {
+  return list.map((a) => (a.name ? { name: a.name, email: a.email } : { email: a.email }));
+}
+
+function recipientsText(addresses: readonly HistoryAddress[]): string {
+  return addresses.map((a) => (a.name ? `${a.name} ${a.email}` : a.email)).join(', ');
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+interface HashedAttachment extends AttachmentRef {
+  sha256: string | null;
+  kept: boolean;
+}
+
+export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAttempt): Promise<RecordedMessage>; recordHashed(attempt: HistoryAttempt, files: HashedAttachment[]): RecordedMessage } {
+  const { db } = deps;
+  const place = createThreadPlacement(db);
+  const refresh = createThreadRefresh(db);
+  const insertThread = db.prepare(
+    `INSERT INTO history_threads (id, account_id, subject, subject_key, remote_thread_id, participants, message_count, latest_at, snippet, sent_count, failed_count, unknown_count)
+     VALUES (?, ?, ?, ?, ?, '[]', 0, ?, '', 0, 0, 0)`,
+  );
+  const adoptRemoteThread = db.prepare('UPDATE history_threads SET remote_thread_id = ? WHERE id = ? AND remote_thread_id IS NULL');
+  const insertMessage = db.prepare(
+    `INSERT INTO history_messages (id, thread_id, account_id, provider, status, accepted, error_kind, error_message, remote_id, remote_thread_id,
+       request_id, tracking_id, vendor_provider, vendor_sent_at, threadable, idempotency_key, from_json, to_json, cc_json, bcc_json,
+       subject, html, body_text, recipients_text, snippet, in_reply_to_id, in_reply_to_remote_id, in_reply_to_remote_thread_id, attempted_at, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+  );
+  const insertAttachment = db.prepare(
+    'INSERT INTO history_attachments (message_seq, position, token, filename, mime_type, size, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const messageExists = db.prepare('SELECT 1 FROM history_messages WHERE id = ?');
+
+  function recordHashed(attempt: HistoryAttempt, files: HashedAttachment[]): RecordedMessage {
+    const { content, outcome } = attempt;
+    const at = attempt.attemptedAt ?? deps.clock();
+    const to = addressesOf(content.to);
+    const cc = addressesOf(content.cc);
+    const bcc = addressesOf(content.bcc);
+    const everyone = uniqueAddresses([to, cc, bcc]);
+    const result = outcome.status === 'sent' ? outcome.result : null;
+    const error = outcome.status === 'sent' ? null : outcome.error;
+    const subjectKey = normalizeSubject(content.subject);
+    const replyToHistoryId = attempt.replyToHistoryId && messageExists.get(attempt.replyToHistoryId) ? attempt.replyToHistoryId : undefined;
+    const id = randomUUID();
+    return inTransaction(db, () => {
+      let threadId = place({
+        accountId: attempt.accountId,
+        ...(replyToHistoryId ? { replyToHistoryId } : {}),
+        ...(content.inReplyTo ? { replyTo: content.inReplyTo } : {}),
+        ...(result?.remoteThreadId ? { remoteThreadId: result.remoteThreadId } : {}),
+        subjectKey,
+        participants: everyone,
+        at,
+      });
+      if (threadId === null) {
+        threadId = randomUUID();
+        insertThread.run(threadId, attempt.accountId, content.subject.trim(), subjectKey, result?.remoteThreadId ?? null, at);
+      } else if (result?.remoteThreadId) {
+        adoptRemoteThread.run(result.remoteThreadId, threadId);
+      }
+      const { seq } = insertMessage.get(
+        id,
+        threadId,
+        attempt.accountId,
+        attempt.provider,
+        outcome.status,
+        result?.status === 'accepted' ? 1 : 0,
+        error?.kind ?? null,
+        error?.message.slice(0, 2_000) ?? null,
+        result?.remoteId ?? null,
+        result?.remoteThreadId ?? null,
+        result?.requestId ?? null,
+        result?.trackingId ?? null,
+        result?.provider ?? null,
+        result?.sentAt ?? null,
+        result?.threadable === false ? 0 : 1,
+        attempt.idempotencyKey ?? null,
+        attempt.from ? JSON.stringify(addressesOf([attempt.from])[0]) : null,
+        JSON.stringify(to),
+        JSON.stringify(cc),
+        JSON.stringify(bcc),
+        content.subject,
+        content.html,
+        content.text,
+        recipientsText(everyone),
+        snippetOf(content.text),
+        replyToHistoryId ?? null,
+        content.inReplyTo?.remoteId ?? null,
+        content.inReplyTo?.remoteThreadId ?? null,
+        at,
+        deps.clock(),
+      ) as { seq: number };
+      files.forEach((file, position) => {
+        insertAttachment.run(seq, position, file.kept ? file.token : null, file.filename, file.mimeType, file.size, file.sha256);
+      });
+      // A failed attempt may have been refused for its addresses: only what went out is suggested.
+      if (outcome.status !== 'failed') deps.recipients.add(everyone, at);
+      refresh(threadId);
+      return { id, threadId, status: outcome.status };
+    });
+  }
+
+  return {
+    recordHashed,
+    async record(attempt) {
+      const files = await Promise.all(
+        attempt.attachments.map(async (ref): Promise<HashedAttachment> => {
+          try {
+            const { path } = await deps.openAttachment(ref.token);
+            return { ...ref, sha256: await sha256Of(path), kept: true };
+          } catch {
+            // The copy vanished: the message is still recorded, its file listed as no longer available.
+            return { ...ref, sha256: null, kept: false };
+          }
+        }),
+      );
+      return recordHashed(attempt, files);
+    },
+  };
+}

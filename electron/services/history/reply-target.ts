@@ -1,0 +1,100 @@
+import type { HistoryAddress, ReplyDraft, ReplyMode, ReplyThreading } from '../../../shared/history.js';
+import type { AttachmentRef, ReplyTarget } from '../../../shared/message.js';
+import { forwardSubject, replySubject } from '../../../shared/subject.js';
+
+/** The parts of a recorded message a reply or forward is built from. */
+export interface ReplySource {
+  id: string;
+  accountId: string;
+  from: HistoryAddress | null;
+  to: HistoryAddress[];
+  cc: HistoryAddress[];
+  bcc: HistoryAddress[];
+  subject: string;
+  html: string;
+  attemptedAt: number;
+  /** What the message itself answered, for a copy: the history message and the vendor ids it named. */
+  answered: { historyId: string | null; inReplyTo: ReplyTarget | null };
+  remoteId: string | null;
+  remoteThreadId: string | null;
+  threading: ReplyThreading;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function describe(address: HistoryAddress): string {
+  return address.name ? `${address.name} <${address.email}>` : address.email;
+}
+
+function list(addresses: readonly HistoryAddress[]): string {
+  return escapeHtml(addresses.map(describe).join(', '));
+}
+
+function sameAs(a: HistoryAddress, b: HistoryAddress | null): boolean {
+  return b !== null && a.email.trim().toLowerCase() === b.email.trim().toLowerCase();
+}
+
+/**
+ * What the composer opens with. These are messages the person sent, so Reply goes back to
+ * the people it went to (To), and Reply all keeps the Cc too (never Bcc: a reply must not
+ * reveal who was copied blind). The vendor thread ids travel only when the vendor can thread
+ * a reply to this message; otherwise the note says why and the history still threads it.
+ */
+export function buildReplyDraft(source: ReplySource, mode: ReplyMode, files: { kept: AttachmentRef[]; missing: string[] }): ReplyDraft {
+  const when = new Date(source.attemptedAt).toUTCString();
+  const who = source.from ? escapeHtml(describe(source.from)) : 'you';
+  if (mode === 'copy') {
+    // Retry and Open in composer: the same message again, still answering what it answered.
+    return {
+      accountId: source.accountId,
+      to: source.to,
+      cc: source.cc,
+      bcc: source.bcc,
+      subject: source.subject,
+      html: source.html,
+      ...(source.answered.inReplyTo ? { inReplyTo: source.answered.inReplyTo } : {}),
+      ...(source.answered.historyId ? { replyToHistoryId: source.answered.historyId } : {}),
+      attachments: files.kept,
+      missingAttachments: files.missing,
+    };
+  }
+  if (mode === 'forward') {
+    const header = [
+      '<p>---------- Forwarded message ----------<br>',
+      source.from ? `From: ${who}<br>` : '',
+      `Date: ${escapeHtml(when)}<br>`,
+      `Subject: ${escapeHtml(source.subject)}<br>`,
+      `To: ${list(source.to)}`,
+      source.cc.length > 0 ? `<br>Cc: ${list(source.cc)}` : '',
+      '</p>',
+    ].join('');
+    return {
+      accountId: source.accountId,
+      to: [],
+      cc: [],
+      bcc: [],
+      subject: forwardSubject(source.subject),
+      html: `<p></p>${header}${source.html}`,
+      attachments: files.kept,
+      missingAttachments: files.missing,
+    };
+  }
+  const to = source.to.filter((a) => !sameAs(a, source.from));
+  const cc = mode === 'reply-all' ? source.cc.filter((a) => !sameAs(a, source.from) && !to.some((t) => sameAs(t, a))) : [];
+  const threads = source.threading.atVendor && source.remoteId !== null;
+  return {
+    accountId: source.accountId,
+    to,
+    cc,
+    bcc: [],
+    subject: replySubject(source.subject),
+    html: `<p></p><p>On ${escapeHtml(when)}, ${who} wrote:</p><blockquote>${source.html}</blockquote>`,
+    ...(threads ? { inReplyTo: { remoteId: source.remoteId as string, ...(source.remoteThreadId ? { remoteThreadId: source.remoteThreadId } : {}) } } : {}),
+    replyToHistoryId: source.id,
+    ...(source.threading.note ? { note: source.threading.note } : {}),
+    attachments: [],
+    missingAttachments: [],
+  };
+}

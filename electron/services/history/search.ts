@@ -1,0 +1,94 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { HistoryStatus, SearchHit, TextSegment } from '../../../shared/history.js';
+
+// Private-use characters: they never occur in what people type, so they mark matches unambiguously.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const MAX_TERMS = 16;
+
+/**
+ * The person's words as an FTS5 query that cannot be a syntax error: every word becomes a
+ * quoted phrase of its letters and digits with a prefix star, so `inv 42` finds "invoice 42"
+ * and `ann@x.io` finds the address (its parts, adjacent). Operators typed by the person are
+ * plain words. Null when nothing searchable is left.
+ */
+export function toMatchQuery(query: string): string | null {
+  const phrases: string[] = [];
+  for (const word of query.normalize('NFKC').split(/\s+/u)) {
+    const tokens = word.match(/[\p{L}\p{N}]+/gu);
+    if (tokens) phrases.push(`"${tokens.join(' ')}"*`);
+    if (phrases.length === MAX_TERMS) break;
+  }
+  return phrases.length > 0 ? phrases.join(' ') : null;
+}
+
+/** Splits FTS5 highlight()/snippet() output at the markers into text the renderer shows as text. */
+export function toSegments(marked: string): TextSegment[] {
+  const segments: TextSegment[] = [];
+  let match = false;
+  let text = '';
+  for (const char of marked) {
+    if (char === OPEN || char === CLOSE) {
+      if (text) segments.push({ text, match });
+      text = '';
+      match = char === OPEN;
+    } else text += char;
+  }
+  if (text) segments.push({ text, match });
+  return segments;
+}
+
+/**
+ * Full-text search over subject, body text and recipients, newest first. FTS5 walks its
+ * index in descending rowid (record order) and stops at the limit, so a common word costs
+ * no more than a rare one.
+ */
+export function createSearch(db: DatabaseSync) {
+  const statements = new Map<string, StatementSync>();
+  function statement(account: boolean, status: boolean): StatementSync {
+    const key = `${account}:${status}`;
+    let prepared = statements.get(key);
+    if (!prepared) {
+      const filters = [account ? 'AND m.account_id = :account' : '', status ? 'AND m.status = :status' : ''].join(' ');
+      prepared = db.prepare(
+        `SELECT m.id, m.thread_id, m.account_id, m.status, m.attempted_at,
+                highlight(history_fts, 0, :open, :close) AS subject_marked,
+                snippet(history_fts, 1, :open, :close, '…', 24) AS body_marked,
+                snippet(history_fts, 2, :open, :close, '…', 16) AS recipients_marked
+           FROM history_fts JOIN history_messages m ON m.seq = history_fts.rowid
+          WHERE history_fts MATCH :match AND m.deleted_at IS NULL ${filters}
+          ORDER BY history_fts.rowid DESC LIMIT :limit`,
+      );
+      statements.set(key, prepared);
+    }
+    return prepared;
+  }
+
+  return function search(input: { query: string; accountId?: string | undefined; status?: HistoryStatus | undefined; limit: number }): SearchHit[] {
+    const match = toMatchQuery(input.query);
+    if (match === null) return [];
+    const params: Record<string, string | number> = { open: OPEN, close: CLOSE, match, limit: input.limit };
+    if (input.accountId !== undefined) params.account = input.accountId;
+    if (input.status !== undefined) params.status = input.status;
+    const rows = statement(input.accountId !== undefined, input.status !== undefined).all(params) as {
+      id: string;
+      thread_id: string;
+      account_id: string;
+      status: HistoryStatus;
+      attempted_at: number;
+      subject_marked: string;
+      body_marked: string;
+      recipients_marked: string;
+    }[];
+    return rows.map((row) => ({
+      messageId: row.id,
+      threadId: row.thread_id,
+      accountId: row.account_id,
+      status: row.status,
+      attemptedAt: row.attempted_at,
+      subject: toSegments(row.subject_marked),
+      snippet: toSegments(row.body_marked),
+      recipients: toSegments(row.recipients_marked),
+    }));
+  };
+}

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ProviderId } from '../../../shared/accounts.js';
+import type { Address } from '../../../shared/address.js';
+import type { EventName } from '../../../shared/ipc.js';
+import type { MessageContent } from '../../../shared/message.js';
+import { createAttachmentStore, type AttachmentStore } from '../attachments/attachment-store.js';
+import { noFilePicker } from '../attachments/file-picker.js';
+import { attachmentsMigrations } from '../attachments/migrations.js';
+import { openStorage, type Storage } from '../storage/database.js';
+import { createHistoryService, historyAttachmentTokens, type HistoryService } from './history-service.js';
+import { historyMigrations } from './migrations.js';
+import type { AttemptOutcome, HistoryAttempt } from './recorder.js';
+
+export const DAY = 24 * 60 * 60 * 1000;
+
+const FACTS: Record<ProviderId, { displayName: string; threading: boolean }> = {
+  rollout: { displayName: 'Rollout', threading: true },
+  rebilly: { displayName: 'Rebilly', threading: false },
+  stuut: { displayName: 'Stuut', threading: true },
+  unipile: { displayName: 'Unipile', threading: true },
+  'crm-gateway': { displayName: 'CRM gateway', threading: true },
+  sandbox: { displayName: 'Sandbox', threading: true },
+};
+
+export const ann: Address = { name: 'Ann Lee', email: 'ann@acme.io' };
+export const bob: Address = { name: 'Bob Stone', email: 'bob@beta.org' };
+export const cyd: Address = { email: 'cyd@gamma.net' };
+
+export function contentOf(overrides: Partial<MessageContent> = {}): MessageContent {
+  return { to: [ann], cc: [], bcc: [], subject: 'Quarterly numbers', html: '<p>The numbers are in.</p>', text: 'The numbers are in.', ...overrides };
+}
+
+export const sent = (remoteId: string, remoteThreadId?: string, extra: object = {}): AttemptOutcome => ({
+  status: 'sent',
+  result: { remoteId, status: 'sent', ...(remoteThreadId ? { remoteThreadId } : {}), ...extra },
+});
+export const failed = (message = 'The vendor refused the message (HTTP 422).'): AttemptOutcome => ({ status: 'failed', error: { kind: 'validation', message } });
+
+/** A real database and attachment folder in a fresh temp folder, a movable clock, and the events announced. */
+export function historyFixture(start = Date.UTC(2025, 2, 3, 9, 0, 0)) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'composer-history-'));
+  let now = start;
+  const clock = () => now;
+  const events: [EventName, unknown][] = [];
+  const releases: Promise<void>[] = [];
+  const openAll = (): { storage: Storage; history: HistoryService; attachments: AttachmentStore } => {
+    const storage = openStorage({ dataDir, clock, notices: { post: () => undefined }, migrations: [attachmentsMigrations, historyMigrations] });
+    const attachments = createAttachmentStore({ db: storage.db, dataDir, clock, picker: noFilePicker, referencers: [historyAttachmentTokens(storage.db)] });
+    const history = createHistoryService({
+      db: storage.db,
+      clock,
+      bus: { emit: (event, payload) => void events.push([event, payload]) },
+      providerFacts: (id) => FACTS[id],
+      openAttachment: (token) => attachments.open(token),
+      releaseAttachments: (tokens) => void releases.push(attachments.release(tokens)),
+    });
+    return { storage, history, attachments };
+  };
+  let current = openAll();
+  return {
+    dataDir,
+    events,
+    get history() {
+      return current.history;
+    },
+    get attachments() {
+      return current.attachments;
+    },
+    get db() {
+      return current.storage.db;
+    },
+    now: () => now,
+    advance(ms: number) {
+      now += ms;
+    },
+    /** Records an attempt at the current time and moves the clock a minute on. */
+    async record(attempt: Partial<HistoryAttempt> & { outcome: AttemptOutcome }) {
+      const recorded = await current.history.record({ accountId: 'acct-1', provider: 'sandbox', from: { name: 'Me', email: 'me@home.io' }, content: contentOf(), attachments: [], ...attempt });
+      now += 60_000;
+      return recorded;
+    },
+    /** Close and open again, as a restart of the app would (purging what was deleted). */
+    async restart() {
+      current.storage.close();
+      current = openAll();
+      current.history.purgeDeleted();
+      await Promise.all(releases.splice(0));
+    },
+    cleanup() {
+      current.storage.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+export type HistoryFixture = ReturnType<typeof historyFixture>;
