@@ -6,6 +6,7 @@ import { hardenWebContents } from './platform/harden.js';
 import { createDialogFilePicker } from './platform/file-picker.js';
 import { bindIpc } from './platform/ipc-bridge.js';
 import { createMainWindow } from './platform/main-window.js';
+import { attachContextMenu, installAppMenu } from './platform/menus.js';
 import { createSafeStorageCipher } from './platform/safe-storage-cipher.js';
 import { buildCsp } from './security/csp.js';
 
@@ -41,12 +42,16 @@ void app.whenReady().then(() => {
   // Closing checkpoints the database's log into the main file.
   app.on('will-quit', () => core.close());
 
-  const open = () =>
-    createMainWindow({
+  const open = () => {
+    const window = createMainWindow({
       preloadPath: path.join(here, 'preload.cjs'),
       url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
       title: 'Composer',
     });
+    attachContextMenu(window.webContents);
+  };
+  // Menu actions reach the page as the contract's `menu:command` event, never as injected script.
+  installAppMenu({ sendCommand: (command) => core.bus.emit('menu:command', command), openWindow: open }, { devTools: Boolean(devServerUrl) });
   open();
   // macOS keeps the app alive without windows; clicking the dock icon brings one back.
   app.on('activate', () => {

@@ -12,6 +12,7 @@ import {
 } from './drafts.js';
 import { attachmentImportSchema, attachmentTokensSchema } from './attachments.js';
 import { attachmentRefSchema, submitMessageSchema, submitOutcomeSchema } from './message.js';
+import { menuCommandSchema } from './menu-command.js';
 import type { Result } from './result.js';
 
 /**
@@ -82,7 +83,9 @@ export const events = {
   'notices:changed': z.array(noticeSchema),
   'drafts:changed': z.array(draftSummarySchema),
   'accounts:changed': accountsListSchema,
-} as const satisfies Record<`${string}:changed`, z.ZodType>;
+  /** A menu item or its accelerator was used; see shared/menu-command.ts for what each asks. */
+  'menu:command': menuCommandSchema,
+} as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;
 export type EventName = keyof typeof events;
