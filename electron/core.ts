@@ -18,6 +18,7 @@ import { openSettingsStore } from './services/settings/settings-store.js';
 import type { Cipher } from './services/vault/cipher.js';
 import type { ScryptParams } from './services/vault/passphrase-cipher.js';
 import { createVault } from './services/vault/vault.js';
+import { createComposeInbox, type ComposeInbox } from './services/compose/compose-inbox.js';
 
 export interface CoreOptions {
   info: AppInfo;
@@ -46,6 +47,8 @@ export interface Core {
   close(): void;
   /** The send path calls `accounts.resolveForSend(id)`. */
   accounts: AccountsService;
+  /** Where `mailto:` links are handed over to the renderer. */
+  compose: ComposeInbox;
 }
 
 /**
@@ -88,6 +91,7 @@ export function createCore(options: CoreOptions): Core {
     openAttachment: (token) => attachments.open(token),
     providers,
   });
+  const compose = createComposeInbox(bus);
   const handlers: HandlerTable = {
     'app:info': () => options.info,
     'providers:list': () =>
@@ -117,10 +121,11 @@ export function createCore(options: CoreOptions): Core {
     'vault:unlock': ({ passphrase }) => accounts.unlock(passphrase),
     'vault:choose-mode': (choice) => accounts.chooseVaultMode(choice),
     'outbox:submit': (message) => sendNow(message),
+    'compose:pending': () => compose.takePending(),
   };
   const dispatch = createDispatcher(handlers, {
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     ...(options.logError ? { onUnexpectedError: options.logError } : {}),
   });
-  return { dispatch, bus, notices, storage, drafts, attachments, accounts, ready, close: () => storage.close() };
+  return { dispatch, bus, notices, storage, drafts, attachments, accounts, compose, ready, close: () => storage.close() };
 }

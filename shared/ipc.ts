@@ -13,6 +13,7 @@ import {
 import { attachmentImportSchema, attachmentTokensSchema } from './attachments.js';
 import { attachmentRefSchema, submitMessageSchema, submitOutcomeSchema } from './message.js';
 import { menuCommandSchema } from './menu-command.js';
+import { composeOpenSchema } from './compose-open.js';
 import type { Result } from './result.js';
 
 /**
@@ -77,6 +78,11 @@ export const channels = {
   'vault:unlock': { input: z.object({ passphrase: passphraseSchema }).strict(), output: accountsListSchema },
   /** When the computer offers no keychain: protect keys with a passphrase, or keep them for this session only. */
   'vault:choose-mode': { input: vaultChoiceSchema, output: accountsListSchema },
+  /**
+   * Compose requests (from `mailto:` links) that arrived before the page listened. Subscribe
+   * to `compose:open` first, then call this once at start; later requests come as events.
+   */
+  'compose:pending': { input: none, output: z.array(composeOpenSchema) },
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -85,6 +91,8 @@ export const events = {
   'accounts:changed': accountsListSchema,
   /** A menu item or its accelerator was used; see shared/menu-command.ts for what each asks. */
   'menu:command': menuCommandSchema,
+  /** Open a composer with these fields (a `mailto:` link was opened); `notice` says what could not be read. */
+  'compose:open': composeOpenSchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;
