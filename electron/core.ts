@@ -19,6 +19,7 @@ import type { Cipher } from './services/vault/cipher.js';
 import type { ScryptParams } from './services/vault/passphrase-cipher.js';
 import { createVault } from './services/vault/vault.js';
 import { createComposeInbox, type ComposeInbox } from './services/compose/compose-inbox.js';
+import { noPendingWork, type PendingWork } from './desktop/quit-guard.js';
 
 export interface CoreOptions {
   info: AppInfo;
@@ -49,6 +50,8 @@ export interface Core {
   accounts: AccountsService;
   /** Where `mailto:` links are handed over to the renderer. */
   compose: ComposeInbox;
+  /** What quitting would cut short; the outbox and drafts report here once they track it. */
+  pendingWork: PendingWork;
 }
 
 /**
@@ -127,5 +130,5 @@ export function createCore(options: CoreOptions): Core {
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     ...(options.logError ? { onUnexpectedError: options.logError } : {}),
   });
-  return { dispatch, bus, notices, storage, drafts, attachments, accounts, compose, ready, close: () => storage.close() };
+  return { dispatch, bus, notices, storage, drafts, attachments, accounts, compose, pendingWork: noPendingWork, ready, close: () => storage.close() };
 }
