@@ -20,6 +20,7 @@ import type { ScryptParams } from './services/vault/passphrase-cipher.js';
 import { createVault } from './services/vault/vault.js';
 import { createComposeInbox, type ComposeInbox } from './services/compose/compose-inbox.js';
 import { noPendingWork, type PendingWork } from './desktop/quit-guard.js';
+import { createMailClientService, type MailtoRegistry } from './services/mail-client/mail-client-service.js';
 
 export interface CoreOptions {
   info: AppInfo;
@@ -33,6 +34,8 @@ export interface CoreOptions {
   cipher: Cipher;
   /** Passphrase key-derivation cost; lowered only by tests. */
   scrypt?: ScryptParams;
+  /** The system's mailto: handler registry; absent in the harness, where the setting explains why. */
+  mailtoRegistry?: MailtoRegistry;
 }
 
 export interface Core {
@@ -95,6 +98,7 @@ export function createCore(options: CoreOptions): Core {
     providers,
   });
   const compose = createComposeInbox(bus);
+  const mailClient = createMailClientService({ platform: options.info.platform, appName: options.info.name, registry: options.mailtoRegistry ?? null });
   const handlers: HandlerTable = {
     'app:info': () => options.info,
     'providers:list': () =>
@@ -125,6 +129,8 @@ export function createCore(options: CoreOptions): Core {
     'vault:choose-mode': (choice) => accounts.chooseVaultMode(choice),
     'outbox:submit': (message) => sendNow(message),
     'compose:pending': () => compose.takePending(),
+    'mailto:status': () => mailClient.status(),
+    'mailto:make-default': () => mailClient.makeDefault(),
   };
   const dispatch = createDispatcher(handlers, {
     isTrustedSender: createSenderCheck(options.trustedOrigins),

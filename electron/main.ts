@@ -7,6 +7,7 @@ import { hardenWebContents } from './platform/harden.js';
 import { createDialogFilePicker } from './platform/file-picker.js';
 import { bindIpc } from './platform/ipc-bridge.js';
 import { claimSingleInstance } from './platform/mailto-links.js';
+import { createMailtoRegistry } from './platform/mailto-registry.js';
 import { createMainWindow } from './platform/main-window.js';
 import { attachContextMenu, installAppMenu } from './platform/menus.js';
 import { installQuitGuard } from './platform/quit-guard.js';
@@ -47,6 +48,7 @@ function start(links: NonNullable<typeof mailtoLinks>): void {
       trustedOrigins: [appOrigin],
       filePicker: createDialogFilePicker(),
       cipher: createSafeStorageCipher(safeStorage),
+      mailtoRegistry: createMailtoRegistry(),
       logError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
     });
     bindIpc(core);

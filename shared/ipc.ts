@@ -14,6 +14,7 @@ import { attachmentImportSchema, attachmentTokensSchema } from './attachments.js
 import { attachmentRefSchema, submitMessageSchema, submitOutcomeSchema } from './message.js';
 import { menuCommandSchema } from './menu-command.js';
 import { composeOpenSchema } from './compose-open.js';
+import { mailClientStatusSchema } from './mail-client.js';
 import type { Result } from './result.js';
 
 /**
@@ -83,6 +84,10 @@ export const channels = {
    * to `compose:open` first, then call this once at start; later requests come as events.
    */
   'compose:pending': { input: none, output: z.array(composeOpenSchema) },
+  /** Whether Composer opens the computer's email links, in the platform's wording for the setting. */
+  'mailto:status': { input: none, output: mailClientStatusSchema },
+  /** Makes Composer the default mail app (on Windows: opens Settings, where the person chooses). */
+  'mailto:make-default': { input: none, output: mailClientStatusSchema },
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -91,4 +91,13 @@ describe('harness --mailto', () => {
     expect(await event).toEqual({ event: 'compose:open', payload: expect.objectContaining({ to: [{ email: 'later@x.io' }], subject: 'Second launch' }) });
     ws.close();
   });
+
+  it('offers no default-mail-client setting in the harness, and says why', async () => {
+    const harness = await start();
+    const ws = await connect(harness);
+    const explanation = 'Only the installed Composer app can become your default mail app; this copy cannot.';
+    expect(await call(ws, 'mailto:status')).toEqual({ ok: true, value: { available: false, isDefault: false, actionLabel: '', explanation } });
+    expect(await call(ws, 'mailto:make-default')).toEqual({ ok: false, error: { kind: 'unsupported', message: explanation } });
+    ws.close();
+  });
 });
