@@ -65,10 +65,12 @@ function start(links: NonNullable<typeof mailtoLinks>): void {
         windowState,
       });
       attachContextMenu(window.webContents);
-      // A reloading page is not listening: links wait for its next compose:pending.
+      // A reloading page, or none (macOS keeps running with its window closed), is not listening:
+      // links wait for the next page's compose:pending instead of going out to nobody.
       window.webContents.on('did-start-navigation', (details) => {
         if (details.isMainFrame && !details.isSameDocument) core.compose.pageUnloaded();
       });
+      window.on('closed', () => core.compose.pageUnloaded());
       return window;
     };
     const focus = () => {
