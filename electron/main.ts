@@ -52,7 +52,6 @@ function start(links: NonNullable<typeof mailtoLinks>): void {
       logError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
     });
     bindIpc(core);
-    installQuitGuard(() => core.pendingWork);
     // Closing checkpoints the database's log into the main file.
     app.on('will-quit', () => core.close());
     const windowState = openWindowStateStore({ dir: app.getPath('userData'), onDamaged: (reason) => console.warn(`[window-state] ${reason}`) });
@@ -79,6 +78,7 @@ function start(links: NonNullable<typeof mailtoLinks>): void {
       window.show();
       window.focus();
     };
+    installQuitGuard(() => core.pendingWork, () => void open());
     // Menu actions reach the page as the contract's `menu:command` event, never as injected script.
     installAppMenu({ sendCommand: (command) => core.bus.emit('menu:command', command), openWindow: open }, { devTools: Boolean(devServerUrl) });
     open();

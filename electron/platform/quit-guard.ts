@@ -17,8 +17,12 @@ async function ask(question: QuitQuestion): Promise<boolean> {
   return response === 1;
 }
 
-/** Holds quitting back while drafts save, and asks first when messages are waiting or in flight. */
-export function installQuitGuard(work: () => PendingWork): void {
+/**
+ * Holds quitting back while drafts save, and asks first when messages are waiting or in
+ * flight. `reopen` brings a window back when the person chose to stay after closing the
+ * last one (Windows and Linux quit then), so the app is never left running unseen.
+ */
+export function installQuitGuard(work: () => PendingWork, reopen: () => void): void {
   let approved = false;
   let guarding = false;
   app.on('before-quit', (event) => {
@@ -31,7 +35,10 @@ export function installQuitGuard(work: () => PendingWork): void {
       .catch(() => true)
       .then((quit) => {
         guarding = false;
-        if (!quit) return;
+        if (!quit) {
+          if (BrowserWindow.getAllWindows().length === 0) reopen();
+          return;
+        }
         approved = true;
         app.quit();
       });
