@@ -23,6 +23,9 @@ import { openSettingsStore } from './services/settings/settings-store.js';
 import type { Cipher } from './services/vault/cipher.js';
 import type { ScryptParams } from './services/vault/passphrase-cipher.js';
 import { createVault } from './services/vault/vault.js';
+import { createComposeInbox, type ComposeInbox } from './services/compose/compose-inbox.js';
+import { noPendingWork, type PendingWork } from './desktop/quit-guard.js';
+import { createMailClientService, type MailtoRegistry } from './services/mail-client/mail-client-service.js';
 
 export interface CoreOptions {
   info: AppInfo;
@@ -40,6 +43,8 @@ export interface CoreOptions {
   timers?: Timers;
   /** The outbox's retry jitter; tests pin it. */
   random?: () => number;
+  /** The system's mailto: handler registry; absent in the harness, where the setting explains why. */
+  mailtoRegistry?: MailtoRegistry;
 }
 
 export interface Core {
@@ -58,6 +63,10 @@ export interface Core {
   outbox: OutboxService;
   /** The sent history; the outbox records every finished attempt through `history.record`. */
   history: HistoryService;
+  /** Where `mailto:` links are handed over to the renderer. */
+  compose: ComposeInbox;
+  /** What quitting would cut short; the outbox and drafts report here once they track it. */
+  pendingWork: PendingWork;
 }
 
 /**
@@ -121,6 +130,8 @@ export function createCore(options: CoreOptions): Core {
     logError: (error) => logError('outbox', error),
     recordAttempt: (attempt) => history.record(attempt),
   });
+  const compose = createComposeInbox(bus);
+  const mailClient = createMailClientService({ platform: options.info.platform, appName: options.info.name, registry: options.mailtoRegistry ?? null });
   const handlers: HandlerTable = {
     'app:info': () => options.info,
     'providers:list': () =>
@@ -165,6 +176,9 @@ export function createCore(options: CoreOptions): Core {
       return null;
     },
     'history:reply-target': ({ messageId, mode }) => history.replyTarget(messageId, mode),
+    'compose:pending': () => compose.takePending(),
+    'mailto:status': () => mailClient.status(),
+    'mailto:make-default': () => mailClient.makeDefault(),
   };
   const dispatch = createDispatcher(handlers, {
     isTrustedSender: createSenderCheck(options.trustedOrigins),
@@ -174,5 +188,5 @@ export function createCore(options: CoreOptions): Core {
     outbox.stop();
     storage.close();
   };
-  return { dispatch, bus, notices, storage, drafts, attachments, accounts, outbox, history, ready, close };
+  return { dispatch, bus, notices, storage, drafts, attachments, accounts, outbox, history, compose, pendingWork: noPendingWork, ready, close };
 }

@@ -29,6 +29,9 @@ import {
   threadsPageSchema,
   threadsQuerySchema,
 } from './history.js';
+import { menuCommandSchema } from './menu-command.js';
+import { composeOpenSchema } from './compose-open.js';
+import { mailClientStatusSchema } from './mail-client.js';
 import type { Result } from './result.js';
 
 /**
@@ -116,6 +119,15 @@ export const channels = {
   'history:restore': { input: historyRestoreSchema, output: z.null() },
   /** What the composer opens with for Reply, Reply all, Forward, or a copy (Retry, Open in composer) of a recorded message. */
   'history:reply-target': { input: replyTargetQuerySchema, output: replyDraftSchema },
+  /**
+   * Compose requests (from `mailto:` links) that arrived before the page listened. Subscribe
+   * to `compose:open` first, then call this once at start; later requests come as events.
+   */
+  'compose:pending': { input: none, output: z.array(composeOpenSchema) },
+  /** Whether Composer opens the computer's email links, in the platform's wording for the setting. */
+  'mailto:status': { input: none, output: mailClientStatusSchema },
+  /** Makes Composer the default mail app (on Windows: opens Settings, where the person chooses). */
+  'mailto:make-default': { input: none, output: mailClientStatusSchema },
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -125,7 +137,11 @@ export const events = {
   /** The outbox list (as `outbox:list` answers it) after every change of state or progress. */
   'outbox:changed': z.array(outboxRowSchema),
   'history:changed': historyChangedSchema,
-} as const satisfies Record<`${string}:changed`, z.ZodType>;
+  /** A menu item or its accelerator was used; see shared/menu-command.ts for what each asks. */
+  'menu:command': menuCommandSchema,
+  /** Open a composer with these fields (a `mailto:` link was opened); `notice` says what could not be read. */
+  'compose:open': composeOpenSchema,
+} as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;
 export type EventName = keyof typeof events;

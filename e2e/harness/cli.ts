@@ -6,7 +6,7 @@ import { startHarness } from './server.js';
 import { testHooksEnabled } from './test-hooks.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, port: { type: 'string' } } });
+const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, mailto: { type: 'string' } } });
 
 const staticDir = path.join(root, 'dist/harness');
 if (!(await stat(path.join(staticDir, 'index.html')).catch(() => null))) {
@@ -22,6 +22,7 @@ const harness = await startHarness({
   version,
   ...(values.port ? { port: Number(values.port) } : {}),
   testHooks: testHooksEnabled(),
+  ...(values.mailto !== undefined ? { mailto: values.mailto } : {}),
 });
 console.log(`Composer harness (data in ${dataDir}). Open:`);
 console.log(harness.url);

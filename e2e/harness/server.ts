@@ -26,6 +26,8 @@ export interface HarnessOptions {
    * asks for a passphrase or session-only keys. Defaults to the key-file cipher.
    */
   keychain?: 'file-key' | 'none';
+  /** A `mailto:` link to open at start, as Electron does with one on its command line. */
+  mailto?: string;
 }
 
 export interface Harness {
@@ -97,6 +99,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     logError: (channel, error) => console.error(`[harness] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
   });
   core = liveCore;
+  // The same path Electron's main takes for a link it was launched with: held until the page asks.
+  if (options.mailto !== undefined) liveCore.compose.openMailto(options.mailto);
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   server.on('upgrade', (request, socket, head) => {
