@@ -1,5 +1,26 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import type { ReactNode } from 'react';
+import {
+  AlignCenterIcon,
+  AlignLeftIcon,
+  AlignRightIcon,
+  BoldIcon,
+  BulletListIcon,
+  ClearFormattingIcon,
+  CodeBlockIcon,
+  CodeIcon,
+  Heading1Icon,
+  Heading2Icon,
+  ItalicIcon,
+  LinkIcon,
+  OrderedListIcon,
+  QuoteIcon,
+  RedoIcon,
+  RuleIcon,
+  StrikeIcon,
+  UnderlineIcon,
+  UndoIcon,
+} from './icons.js';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
@@ -76,28 +97,37 @@ export function Toolbar(props: { editor: Editor; onLink: () => void }) {
   const chain = () => editor.chain().focus();
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
-      <Tool label="Bold" shortcut={`${mod}B`} active={tools.bold} onClick={() => chain().toggleBold().run()}><b>B</b></Tool>
-      <Tool label="Italic" shortcut={`${mod}I`} active={tools.italic} onClick={() => chain().toggleItalic().run()}><i>I</i></Tool>
-      <Tool label="Underline" shortcut={`${mod}U`} active={tools.underline} onClick={() => chain().toggleUnderline().run()}><u>U</u></Tool>
-      <Tool label="Strikethrough" shortcut={`${mod}Shift+S`} active={tools.strike} onClick={() => chain().toggleStrike().run()}><s>S</s></Tool>
-      <Tool label="Inline code" shortcut={`${mod}E`} active={tools.code} onClick={() => chain().toggleCode().run()}>{'</>'}</Tool>
-      <Tool label="Link" shortcut={`${mod}K`} active={tools.link} onClick={props.onLink}>🔗</Tool>
-      <span className="tool-sep" aria-hidden="true" />
-      <Tool label="Heading" active={tools.h1} onClick={() => chain().toggleHeading({ level: 1 }).run()}>H1</Tool>
-      <Tool label="Subheading" active={tools.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}>H2</Tool>
-      <Tool label="Bulleted list" shortcut={`${mod}Shift+8`} active={tools.bullet} onClick={() => chain().toggleBulletList().run()}>•≡</Tool>
-      <Tool label="Numbered list" shortcut={`${mod}Shift+7`} active={tools.ordered} onClick={() => chain().toggleOrderedList().run()}>1≡</Tool>
-      <Tool label="Quote" shortcut={`${mod}Shift+B`} active={tools.quote} onClick={() => chain().toggleBlockquote().run()}>❝</Tool>
-      <Tool label="Code block" active={tools.codeBlock} onClick={() => chain().toggleCodeBlock().run()}>{'{ }'}</Tool>
-      <Tool label="Horizontal rule" onClick={() => chain().setHorizontalRule().run()}>―</Tool>
-      <span className="tool-sep" aria-hidden="true" />
-      <Tool label="Align left" active={tools.align === 'left'} onClick={() => chain().setTextAlign('left').run()}>⯇</Tool>
-      <Tool label="Align center" active={tools.align === 'center'} onClick={() => chain().setTextAlign('center').run()}>≡</Tool>
-      <Tool label="Align right" active={tools.align === 'right'} onClick={() => chain().setTextAlign('right').run()}>⯈</Tool>
-      <Tool label="Clear formatting" onClick={() => chain().unsetAllMarks().clearNodes().run()}>⌫</Tool>
-      <span className="tool-sep" aria-hidden="true" />
-      <Tool label="Undo" shortcut={`${mod}Z`} disabled={!tools.canUndo} onClick={() => chain().undo().run()}>↶</Tool>
-      <Tool label="Redo" shortcut={`${mod}Shift+Z`} disabled={!tools.canRedo} onClick={() => chain().redo().run()}>↷</Tool>
+      <div className="tool-group" role="group" aria-label="Text style">
+        <Tool label="Bold" shortcut={`${mod}B`} active={tools.bold} onClick={() => chain().toggleBold().run()}><BoldIcon /></Tool>
+        <Tool label="Italic" shortcut={`${mod}I`} active={tools.italic} onClick={() => chain().toggleItalic().run()}><ItalicIcon /></Tool>
+        <Tool label="Underline" shortcut={`${mod}U`} active={tools.underline} onClick={() => chain().toggleUnderline().run()}><UnderlineIcon /></Tool>
+        <Tool label="Strikethrough" shortcut={`${mod}Shift+S`} active={tools.strike} onClick={() => chain().toggleStrike().run()}><StrikeIcon /></Tool>
+        <Tool label="Inline code" shortcut={`${mod}E`} active={tools.code} onClick={() => chain().toggleCode().run()}><CodeIcon /></Tool>
+        <Tool label="Link" shortcut={`${mod}K`} active={tools.link} onClick={props.onLink}><LinkIcon /></Tool>
+      </div>
+      <div className="tool-group" role="group" aria-label="Paragraph style">
+        <Tool label="Heading" active={tools.h1} onClick={() => chain().toggleHeading({ level: 1 }).run()}><Heading1Icon /></Tool>
+        <Tool label="Subheading" active={tools.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}><Heading2Icon /></Tool>
+        <Tool label="Quote" shortcut={`${mod}Shift+B`} active={tools.quote} onClick={() => chain().toggleBlockquote().run()}><QuoteIcon /></Tool>
+        <Tool label="Code block" active={tools.codeBlock} onClick={() => chain().toggleCodeBlock().run()}><CodeBlockIcon /></Tool>
+      </div>
+      <div className="tool-group" role="group" aria-label="Lists">
+        <Tool label="Bulleted list" shortcut={`${mod}Shift+8`} active={tools.bullet} onClick={() => chain().toggleBulletList().run()}><BulletListIcon /></Tool>
+        <Tool label="Numbered list" shortcut={`${mod}Shift+7`} active={tools.ordered} onClick={() => chain().toggleOrderedList().run()}><OrderedListIcon /></Tool>
+      </div>
+      <div className="tool-group" role="group" aria-label="Alignment">
+        <Tool label="Align left" active={tools.align === 'left'} onClick={() => chain().setTextAlign('left').run()}><AlignLeftIcon /></Tool>
+        <Tool label="Align center" active={tools.align === 'center'} onClick={() => chain().setTextAlign('center').run()}><AlignCenterIcon /></Tool>
+        <Tool label="Align right" active={tools.align === 'right'} onClick={() => chain().setTextAlign('right').run()}><AlignRightIcon /></Tool>
+      </div>
+      <div className="tool-group" role="group" aria-label="Insert and clear">
+        <Tool label="Horizontal rule" onClick={() => chain().setHorizontalRule().run()}><RuleIcon /></Tool>
+        <Tool label="Clear formatting" onClick={() => chain().unsetAllMarks().clearNodes().run()}><ClearFormattingIcon /></Tool>
+      </div>
+      <div className="tool-group tool-group-end" role="group" aria-label="History">
+        <Tool label="Undo" shortcut={`${mod}Z`} disabled={!tools.canUndo} onClick={() => chain().undo().run()}><UndoIcon /></Tool>
+        <Tool label="Redo" shortcut={`${mod}Shift+Z`} disabled={!tools.canRedo} onClick={() => chain().redo().run()}><RedoIcon /></Tool>
+      </div>
     </div>
   );
 }
