@@ -71,7 +71,7 @@ test('Ctrl+Shift+V pastes the clipboard as plain text; Ctrl+V keeps its formatti
   await expect(body.locator('strong, a, ul, li')).toHaveCount(0);
   await page.keyboard.press('ControlOrMeta+V');
   await expect(body.locator('strong', { hasText: 'Loud' })).toHaveCount(1);
-  await expect(body.getByRole('link', { name: 'linked' })).toHaveAttribute('href', 'https://example.com');
+  await expect(body.getByRole('link', { name: 'linked' })).toHaveAttribute('href', 'https://example.com/');
   await expect(body.locator('ul > li', { hasText: 'item' })).toHaveCount(1);
 });
 
