@@ -20,6 +20,13 @@ async function seriousViolations(page: Page, include: string, skipRules: string[
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/**
+ * Known and reported, in the accounts feature's files: the sidebar's account buttons and
+ * "Make default" carry an aria-label that does not contain their visible text, so a
+ * voice-control user saying what they see cannot press them. Remove this once fixed.
+ */
+const ACCOUNTS_KNOWN = ['label-content-name-mismatch'];
+
 test('the composer, filled in, has no serious or critical accessibility violation', async ({ app }) => {
   test.skip(app.harness === null, 'Files are queued for the dialog through the harness.');
   const { page } = app;
@@ -47,14 +54,9 @@ test('the composer, filled in, has no serious or critical accessibility violatio
   await composer.getByLabel('Link address').fill('javascript:alert(1)');
 
   expect(await seriousViolations(page, 'main')).toEqual([]);
+  // The whole window around it too (the sidebar), less the accounts feature's known issue.
+  expect(await seriousViolations(page, 'body', ACCOUNTS_KNOWN)).toEqual([]);
 });
-
-/**
- * Known and reported, in the accounts feature's files: the sidebar's account buttons and
- * "Make default" carry an aria-label that does not contain their visible text, so a
- * voice-control user saying what they see cannot press them. Remove this once fixed.
- */
-const ACCOUNTS_KNOWN = ['label-content-name-mismatch'];
 
 test('the Accounts screen and its add form have no serious or critical accessibility violation', async ({ app }) => {
   const { page } = app;
