@@ -7,6 +7,10 @@ import type { AppUnderTest } from './fixtures.js';
 
 /** Connects accounts through the same channel the Accounts screen uses. */
 export async function connectAccounts(page: Page, drafts: AccountDraftInput[]): Promise<void> {
+  // The window lists the accounts as it starts; if that first answer came back after our save's
+  // accounts:changed event it would put back the empty list. Let the start settle first.
+  await page.getByTestId('app-version').waitFor();
+  await page.evaluate(() => window.mailer!.accounts.list());
   for (const draft of drafts) {
     const result = await page.evaluate((input) => window.mailer!.accounts.save(input), draft);
     if (!result.ok) throw new Error(`Could not connect ${draft.label}: ${result.error.message}`);

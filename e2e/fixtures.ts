@@ -37,7 +37,8 @@ export const test = base.extend<{ app: AppUnderTest }>({
       const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
       const harness = await startHarness({ dataDir, staticDir: path.join(root, 'dist/harness'), version, testHooks: true });
       const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-      const page = await browser.newPage();
+      // A page of its own context: AxeBuilder opens a helper page beside it, which newPage()'s page refuses.
+      const page = await (await browser.newContext()).newPage();
       await page.goto(harness.url);
       await use({ page, runtime: 'harness', dataDir, harness });
       await browser.close();

@@ -6,18 +6,21 @@ import { chromium } from '@playwright/test';
 import { accountDraftSchema, type AccountDraftInput } from '../shared/accounts.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 import { startHarness } from './harness/server.js';
+import { composerAccounts, fillComposer } from './screenshot-composer.js';
 
 /**
  * `npm run screenshot -- out.png`: the app in the harness with six connected accounts.
  * `--view add-error` shows the add form with a validation error instead; `--view welcome`
- * the first start with no account.
+ * the first start with no account; `--view composer` a message being written from one of two
+ * accounts (recipients, one of them invalid, a Cc, a formatted body and two attachments).
  */
 const root = path.resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { view: { type: 'string', default: 'accounts' } } });
 const out = path.resolve(positionals[0] ?? 'docs/screenshot.png');
 const dataDir = await mkdtemp(path.join(tmpdir(), 'composer-shot-'));
 const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
-const harness = await startHarness({ dataDir, staticDir: path.join(root, 'dist/harness'), version });
+// The composer view queues files for the attach dialog through the harness's test hook.
+const harness = await startHarness({ dataDir, staticDir: path.join(root, 'dist/harness'), version, testHooks: values.view === 'composer' });
 
 const sixAccounts: AccountDraftInput[] = [
   { label: 'Sales CRM', from: { name: 'Ann Lee', email: 'ann@northwind.example' }, settings: { provider: 'rollout', credentialId: 'cred_8842' }, secret: 'eyJhbGciOi.screenshot.k3Q9' },
@@ -31,7 +34,7 @@ const sixAccounts: AccountDraftInput[] = [
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   if (values.view !== 'welcome') {
-    for (const draft of sixAccounts) await harness.core.accounts.save(accountDraftSchema.parse(draft));
+    for (const draft of values.view === 'composer' ? composerAccounts : sixAccounts) await harness.core.accounts.save(accountDraftSchema.parse(draft));
   }
   const page = await browser.newPage({ viewport: { width: 1180, height: 800 } });
   await page.goto(harness.url);
@@ -47,6 +50,8 @@ try {
     await page.getByLabel('DSN').fill('http://api1.unipile.com:13111');
     await page.getByLabel('From address').fill('support@northwind');
     await page.getByText('Use https://').waitFor();
+  } else if (values.view === 'composer') {
+    await fillComposer(page, harness, dataDir);
   }
   await page.screenshot({ path: out, fullPage: values.view === 'add-error' });
   console.log(`wrote ${out}`);

@@ -1,14 +1,6 @@
 import type { AttachmentRef } from '../../../shared/message.js';
 import { formatBytes } from '../../../shared/capability-check.js';
-
-function typeIcon(mimeType: string): string {
-  if (mimeType.startsWith('image/')) return '🖼';
-  if (mimeType === 'application/pdf') return '📕';
-  if (mimeType.startsWith('text/')) return '📄';
-  if (/zip|compressed|tar/.test(mimeType)) return '🗜';
-  if (/sheet|excel|csv/.test(mimeType)) return '📊';
-  return '📎';
-}
+import { CloseIcon, FileTypeIcon } from './icons.js';
 
 /** The files attached to the message, their total against what the provider takes. */
 export function AttachmentList(props: { attachments: AttachmentRef[]; limitBytes: number | null; onRemove: (token: string) => void }) {
@@ -21,12 +13,12 @@ export function AttachmentList(props: { attachments: AttachmentRef[]; limitBytes
         {props.attachments.map((file) => (
           <li key={file.token} className="attachment">
             <span className="attachment-icon" aria-hidden="true">
-              {typeIcon(file.mimeType)}
+              <FileTypeIcon mimeType={file.mimeType} />
             </span>
             <span className="attachment-name">{file.filename}</span>
             <span className="attachment-size">{formatBytes(file.size)}</span>
             <button type="button" className="chip-remove" aria-label={`Remove attachment ${file.filename}`} onClick={() => props.onRemove(file.token)}>
-              ×
+              <CloseIcon />
             </button>
           </li>
         ))}

@@ -1,4 +1,5 @@
 import { useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { CloseIcon } from './icons.js';
 import type { Chip, RecipientField } from './recipients.js';
 
 const COMMIT_KEYS = new Set(['Enter', ',', ';']);
@@ -67,7 +68,7 @@ export function RecipientInput(props: RecipientInputProps) {
               <span className="chip-text">{chip.address?.name ?? chip.raw}</span>
               {chip.error ? <span className="chip-reason">{chip.error}</span> : null}
               <button type="button" className="chip-remove" aria-label={`Remove ${chip.address?.email ?? chip.raw}`} onClick={() => props.onRemove(chip.id)}>
-                ×
+                <CloseIcon />
               </button>
             </li>
           ))}
