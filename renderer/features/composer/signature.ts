@@ -74,14 +74,18 @@ export function currentSignature(editor: Editor): JSONContent | null {
  * Puts `nextHtml` where the previous account's signature was. `inserted` is the signature
  * as this composer last inserted it: when the one in the document differs, the person
  * edited it by hand and it is left alone. Returns what happened and the new signature as
- * inserted (to compare against next time). History is kept so Undo brings it back.
+ * inserted (to compare against next time).
  */
 export function swapSignature(editor: Editor, nextHtml: string, inserted: JSONContent | null): { outcome: SignatureOutcome; inserted: JSONContent | null } {
   const current = locate(editor);
   const hasNext = nextHtml.trim() !== '';
   if (current && inserted && !sameJson(current.json, inserted)) return { outcome: 'kept-edited', inserted };
   if (current && !inserted) return { outcome: 'kept-edited', inserted: null };
-  const chain = editor.chain();
+  // Not an edit of the person's: Undo must not take the signature away (or bring an old one back).
+  const chain = editor.chain().command(({ tr }) => {
+    tr.setMeta('addToHistory', false);
+    return true;
+  });
   const at = current ? current.pos : editor.state.doc.content.size;
   if (current) chain.deleteRange({ from: current.pos, to: current.pos + current.size });
   if (hasNext) chain.insertContentAt(at, `<div data-signature>${nextHtml}</div>`, { updateSelection: false });

@@ -17,7 +17,7 @@ function DraftRow(props: { draft: DraftSummary; open: boolean; account: string |
   const subject = draft.subject.trim() || '(no subject)';
   return (
     <li className={`draft-row${props.open ? ' draft-row-open' : ''}`}>
-      <button type="button" className="draft-open" onClick={props.onOpen} aria-current={props.open ? 'true' : undefined} aria-label={`Open draft: ${subject}`}>
+      <button type="button" className="draft-open" onClick={props.onOpen} aria-current={props.open ? 'true' : undefined}>
         <span className="draft-top">
           <span className="draft-subject">{subject}</span>
           <time className="draft-time" dateTime={new Date(draft.updatedAt).toISOString()}>
