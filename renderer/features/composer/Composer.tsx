@@ -13,6 +13,7 @@ import { checkSend } from './send-check.js';
 import { authoredText, caretAboveSignatureOnPress, currentSignature, swapSignature, unwrapSignature } from './signature.js';
 import { useDraftSync } from './draft-sync.js';
 import { DraftBar } from './DraftBar.js';
+import { VersionsPanel } from './VersionsPanel.js';
 import { SendLater } from './SendLater.js';
 import { useComposerStore } from './store.js';
 import { Toolbar } from './Toolbar.js';
@@ -54,6 +55,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
     attachments: state.attachments,
   });
   const [linkOpen, setLinkOpen] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
   const hooks = useRef<EditorHooks>({ onSend: () => undefined, onLink: () => undefined });
   const extensions = useMemo(() => composerExtensions(hooks), []);
   const attachRefusal = capabilities && !capabilities.localAttachments ? `${provider?.displayName ?? 'This provider'} cannot send attached files.` : null;
@@ -167,7 +169,8 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
       className="composer"
       aria-label="New message"
     >
-      <DraftBar />
+      <DraftBar onShowVersions={() => setVersionsOpen(true)} />
+      {versionsOpen && state.draftId ? <VersionsPanel draftId={state.draftId} onClose={() => setVersionsOpen(false)} /> : null}
       <div className="composer-fields">
         <div className="composer-row">
           <label className="composer-label" htmlFor="composer-from">

@@ -10,6 +10,8 @@ interface DraftSession {
   flush(): Promise<void>;
   /** After a conflict: keeps this window's text as a new draft beside the other one. */
   saveAsCopy(): Promise<void>;
+  /** Nothing written: no recipient, subject, file or text of the person's own. */
+  isBlank(): boolean;
 }
 
 let session: DraftSession | null = null;
@@ -17,6 +19,11 @@ let session: DraftSession | null = null;
 /** Saves what is unsaved now; resolves once it is on disk (or the save failed and will retry). */
 export function flushDraft(): Promise<void> {
   return session ? session.flush() : Promise.resolve();
+}
+
+/** True when the open composer holds nothing the person wrote (or no composer is open). */
+export function composerIsBlank(): boolean {
+  return session ? session.isBlank() : true;
 }
 
 export function saveDraftAsCopy(): Promise<void> {
@@ -65,6 +72,7 @@ export function useDraftSync(editor: Editor): void {
       saveAsCopy: async () => {
         await write(true);
       },
+      isBlank: () => isBlankDraft(draftContentOf(store.getState(), editor.getJSON())),
     };
     const onUpdate = ({ transaction }: { transaction: { docChanged: boolean } }) => {
       if (transaction.docChanged) autosave.touch();

@@ -1,11 +1,11 @@
 import type { JSONContent } from '@tiptap/react';
 import { create } from 'zustand';
-import type { Draft } from '../../../shared/drafts.js';
+import type { Draft, DraftVersion } from '../../../shared/drafts.js';
 import type { AttachmentRef, SubmitMessage } from '../../../shared/message.js';
 import { bridge } from '../../lib/bridge.js';
 import type { AutosaveStatus } from './autosave.js';
 import { fieldsOfDraft } from './draft-content.js';
-import { flushDraft, saveDraftAsCopy } from './draft-sync.js';
+import { composerIsBlank, flushDraft, saveDraftAsCopy } from './draft-sync.js';
 import { addChips, addressesOf, chipFor, chipsFrom, removeChip, type RecipientField, type RecipientLists } from './recipients.js';
 
 // State
@@ -157,6 +157,8 @@ interface ComposerActions {
   /** After a conflict: this window's text becomes a draft of its own beside the other window's. */
   keepBoth(): Promise<void>;
   forgetDraft(id: string): void;
+  /** Puts an earlier version back; what was there is kept as a version first. */
+  restoreVersion(version: DraftVersion): Promise<void>;
 }
 
 const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
@@ -269,6 +271,18 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
   dismissSent() {
     set({ lastSent: null });
   },
+  async restoreVersion(version) {
+    await flushDraft();
+    const { draftId, revision } = get();
+    if (draftId !== version.draftId || revision === null) return;
+    const saved = await bridge().drafts.save({ id: draftId, baseRevision: revision, content: version.content, keepVersion: true });
+    if (!saved.ok) {
+      set({ remark: saved.error.message, conflict: saved.error.kind === 'conflict' });
+      return;
+    }
+    const draft = await bridge().drafts.get({ id: draftId });
+    if (draft.ok) set((state) => withOpenedDraft(state, draft.value));
+  },
   forgetDraft(id) {
     // The open draft was deleted from the list: start over rather than save it back.
     if (get().draftId === id) set((state) => withNewMessage(state));
@@ -280,8 +294,7 @@ export const selectLists = (state: ComposerState) => state.lists;
 export const selectStatus = (state: ComposerState) => state.status;
 export const selectAttachments = (state: ComposerState) => state.attachments;
 
-/** Nothing opened, typed or saved since the app started. */
+/** Nothing opened or written since the app started. */
 export function composerIsPristine(state: ComposerState = useComposerStore.getState()): boolean {
-  const { lists } = state;
-  return state.generation === 0 && state.draftId === null && state.save.kind === 'idle' && state.subject === '' && lists.to.length + lists.cc.length + lists.bcc.length === 0;
+  return state.generation === 0 && state.draftId === null && composerIsBlank();
 }

@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export interface HarnessProcess {
+  url: string;
+  origin: string;
+  child: ChildProcess;
+  /** SIGKILL: no chance to flush or close anything, as in a crash. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** The harness in a process of its own (as `npm run harness` starts it), so a spec can kill it. */
+export async function startHarnessProcess(dataDir: string): Promise<HarnessProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'e2e/harness/cli.ts'), '--data-dir', dataDir], {
+    cwd: root,
+    env: { ...process.env, COMPOSER_TEST_HOOKS: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line)) resolve(line.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`the harness exited before it was ready (${code})`)));
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    child,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited(child);
+    },
+  };
+}
