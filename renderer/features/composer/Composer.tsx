@@ -1,5 +1,6 @@
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { AccountView } from '../../../shared/accounts.js';
 import { findAttachmentMention } from '../../../shared/attachment-reminder.js';
 import type { EmailDocNode } from '../../../shared/email-html.js';
@@ -42,7 +43,33 @@ function accountLabel(account: AccountView): string {
  * and Send with the reason when it is not possible yet.
  */
 export function Composer(props: { accounts: AccountView[]; providers: ProviderInfo[] }) {
-  const state = useComposerStore();
+  // Only what this component shows: the save status (which changes while typing) is DraftBar's.
+  const state = useComposerStore(
+    useShallow((s) => ({
+      accountId: s.accountId,
+      lists: s.lists,
+      showCc: s.showCc,
+      showBcc: s.showBcc,
+      subject: s.subject,
+      attachments: s.attachments,
+      status: s.status,
+      remark: s.remark,
+      confirm: s.confirm,
+      generation: s.generation,
+      draftId: s.draftId,
+      addRecipients: s.addRecipients,
+      removeRecipient: s.removeRecipient,
+      removeLastRecipient: s.removeLastRecipient,
+      removeAttachment: s.removeAttachment,
+      pickAttachments: s.pickAttachments,
+      dismissConfirm: s.dismissConfirm,
+      send: s.send,
+      setAccount: s.setAccount,
+      setRemark: s.setRemark,
+      setSubject: s.setSubject,
+      showField: s.showField,
+    })),
+  );
   const account = props.accounts.find((a) => a.id === state.accountId) ?? null;
   const provider = account ? (props.providers.find((p) => p.id === account.settings.provider) ?? null) : null;
   const capabilities = provider?.capabilities ?? null;
