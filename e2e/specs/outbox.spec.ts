@@ -73,3 +73,70 @@ test('composes, sends and shows sent through the sandbox, every attachment arriv
     files.map(({ filename, size, sha256: hash }) => ({ filename, size, sha256: hash })),
   );
 });
+
+test('a rejected key says to update it in Accounts and keeps the message; after the key is fixed, Retry sends it once', async ({ app }) => {
+  const { page } = app;
+  const sim = sims.stuut;
+  const account = simulatorAccount('stuut', sim, 'stuut_old_revoked_token');
+  await connectAccounts(page, [account]);
+  await setUndoDelay(page, 0);
+  await writeMessage(app, { from: `${account.label} — ${account.from.email}`, to: 'bea@example.org', subject: 'Overdue reminder', body: 'Hello Bea, a gentle reminder.' }, queuePickedFiles);
+  await page.getByRole('region', { name: 'New message' }).getByRole('button', { name: 'Send', exact: true }).click();
+
+  await openOutbox(page);
+  const failed = outboxRow(page, 'Overdue reminder', 'Failed');
+  await expect(failed).toBeVisible({ timeout: 15_000 });
+  await expect(failed).toContainText(/the key was rejected — update it in Accounts/i);
+  // A rejected key is not retried on its own: one request reached the vendor, with the old key.
+  expect(sim.requests).toHaveLength(1);
+  expect(sim.requests[0]?.headers.authorization).toBe('Bearer stuut_old_revoked_token');
+
+  await failed.getByRole('button', { name: 'Open Accounts' }).click();
+  await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: `Edit ${account.label}` }).click();
+  await page.getByLabel('Bearer token', { exact: true }).fill(sim.info.token ?? '');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('list', { name: 'Accounts', exact: true }).getByRole('listitem', { name: account.label })).toContainText(`Key ••••${(sim.info.token ?? '').slice(-4)}`);
+
+  await openOutbox(page);
+  await outboxRow(page, 'Overdue reminder', 'Failed').getByRole('button', { name: 'Retry' }).click();
+  await expect(outboxRow(page, 'Overdue reminder', 'Sent')).toBeVisible({ timeout: 15_000 });
+  expect(sim.requests).toHaveLength(2);
+  expect(sim.requests.filter((r) => r.headers.authorization === `Bearer ${sim.info.token}`)).toHaveLength(1);
+  expect((sim.requests[1]?.body as { subject?: string }).subject).toBe('Overdue reminder');
+});
+
+test('Undo send brings the message back exactly as it was; the edited version is the only one delivered', async ({ app }) => {
+  test.skip(app.harness === null, 'Files are queued for the dialog through the harness.');
+  const { page } = app;
+  const work = { ...sandboxAccount, label: 'Work', from: { email: 'ann@work.example.com' } };
+  await connectAccounts(page, [sandboxAccount, work]);
+  const [file] = await twoFiles(app.dataDir);
+  await writeMessage(app, { from: 'Work — ann@work.example.com', to: 'Bea Lee <bea@example.org>', subject: 'Contract draft', body: 'First version of the note.', files: [file!.path] }, queuePickedFiles);
+  const composer = page.getByRole('region', { name: 'New message' });
+  await composer.getByRole('button', { name: 'Send', exact: true }).click();
+  // The default undo delay (5 s) holds it.
+  await page.getByRole('status').getByRole('button', { name: /^Undo/ }).click();
+
+  await expect(composer.getByLabel('From').locator('option:checked')).toHaveText('Work — ann@work.example.com');
+  await expect(composer.getByRole('list', { name: 'To recipients' }).getByRole('listitem')).toHaveText([/Bea Lee/]);
+  await expect(composer.getByLabel('Subject')).toHaveValue('Contract draft');
+  const body = composer.getByRole('textbox', { name: 'Message body' });
+  await expect(body).toHaveText('First version of the note.');
+  await expect(composer.getByRole('list', { name: 'Attachments' }).getByRole('listitem')).toHaveText([/terms\.txt/]);
+
+  await body.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(' Edited after undo.');
+  await composer.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Sending to Bea Lee through Sandbox/ })).toBeVisible();
+
+  await openOutbox(page);
+  await expect(outboxRow(page, 'Contract draft', 'Sent')).toBeVisible({ timeout: 20_000 });
+  await expect(outboxRow(page, 'Contract draft', 'Cancelled')).toBeVisible();
+  const deliveries = await sandboxDeliveries(app);
+  expect(deliveries).toHaveLength(1);
+  expect(deliveries[0]?.text).toContain('First version of the note. Edited after undo.');
+  expect(deliveries[0]?.attachments).toEqual([{ filename: 'terms.txt', mimeType: 'text/plain', size: file!.size, sha256: file!.sha256 }]);
+  expect(deliveries[0]?.to).toEqual([{ name: 'Bea Lee', email: 'bea@example.org' }]);
+});
