@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '../fixtures.js';
 import { connectAccounts, queuePickedFiles, sandboxDeliveries, sha256 } from '../composer-helpers.js';
-import { arrivedFiles, openOutbox, outboxRow, sandboxAccount, setUndoDelay, simulatorAccount, writeMessage } from '../outbox-helpers.js';
+import { arrivedFiles, openOutbox, outboxRow, restartHarness, sandboxAccount, setUndoDelay, simulatorAccount, writeMessage } from '../outbox-helpers.js';
 import { closeAllSimulators, startAllSimulators, type VendorName } from '../vendors/all.js';
 import type { VendorSimulator } from '../vendors/kit/server.js';
 
@@ -139,4 +139,37 @@ test('Undo send brings the message back exactly as it was; the edited version is
   expect(deliveries[0]?.text).toContain('First version of the note. Edited after undo.');
   expect(deliveries[0]?.attachments).toEqual([{ filename: 'terms.txt', mimeType: 'text/plain', size: file!.size, sha256: file!.sha256 }]);
   expect(deliveries[0]?.to).toEqual([{ name: 'Bea Lee', email: 'bea@example.org' }]);
+});
+
+test('a message sent later waits across a restart of the harness and goes out after it', async ({ app }) => {
+  test.skip(app.harness === null, 'Restarting on the same data folder is done through the harness.');
+  const { page } = app;
+  await connectAccounts(page, [sandboxAccount]);
+  await setUndoDelay(page, 0);
+  await writeMessage(app, { from: 'Try-out — ann@sandbox.example.com', to: 'bea@example.org', subject: 'Monday plan', body: 'See you on Monday.' }, queuePickedFiles);
+  const composer = page.getByRole('region', { name: 'New message' });
+  await composer.getByRole('button', { name: 'Send later…' }).click();
+  // A few seconds ahead, in the page's own local time, with seconds (the picker keeps them).
+  const at = await page.evaluate(() => {
+    const d = new Date(Date.now() + 6_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  });
+  await composer.getByLabel('Send at').fill(at);
+  await composer.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Scheduled for / })).toBeVisible();
+  await openOutbox(page);
+  await expect(outboxRow(page, 'Monday plan', 'Waiting')).toContainText('scheduled for');
+
+  const again = await restartHarness(app);
+  try {
+    // Nothing went out before the restart: the message waited on disk.
+    expect(await sandboxDeliveries(app)).toEqual([]);
+    await openOutbox(page);
+    await expect(outboxRow(page, 'Monday plan', 'Sent')).toBeVisible({ timeout: 20_000 });
+    const deliveries = await sandboxDeliveries(app);
+    expect(deliveries.map((d) => d.subject)).toEqual(['Monday plan']);
+  } finally {
+    await again.close();
+  }
 });
