@@ -1,8 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '../fixtures.js';
 import { connectAccounts, queuePickedFiles, sandboxDeliveries, sha256 } from '../composer-helpers.js';
-import { arrivedFiles, openOutbox, outboxRow, restartHarness, sandboxAccount, setUndoDelay, simulatorAccount, writeMessage } from '../outbox-helpers.js';
+import { arrivedFiles, openOutbox, outboxRow, restartHarness, sandboxAccount, setUndoDelay, simulatorAccount, spawnHarness, writeMessage, type ChildHarness } from '../outbox-helpers.js';
+import { crmGatewaySent } from '../vendors/crm-gateway/simulator.js';
 import { closeAllSimulators, startAllSimulators, type VendorName } from '../vendors/all.js';
 import type { VendorSimulator } from '../vendors/kit/server.js';
 
@@ -171,5 +173,54 @@ test('a message sent later waits across a restart of the harness and goes out af
     expect(deliveries.map((d) => d.subject)).toEqual(['Monday plan']);
   } finally {
     await again.close();
+  }
+});
+
+test('SIGKILL of the harness while the gateway holds the request: after a restart the message is sent once, under the same key', async ({ app }) => {
+  test.skip(app.harness === null, 'The harness is what is killed here.');
+  const { page } = app;
+  const sim = sims['crm-gateway'];
+  // A folder of its own: the fixture's harness must not share the database with the child processes.
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'composer-e2e-kill-'));
+  const children: ChildHarness[] = [];
+  try {
+    const first = await spawnHarness(dataDir);
+    children.push(first);
+    await page.goto(first.url);
+    const account = simulatorAccount('crm-gateway', sim);
+    await connectAccounts(page, [account]);
+    await setUndoDelay(page, 0);
+    sim.injectFault({ kind: 'delay', ms: 3_000 });
+    const noFiles = () => Promise.reject(new Error('This message has no files.'));
+    await writeMessage(app, { from: `${account.label} — ${account.from.email}`, to: 'bea@example.org', subject: 'Signed engagement letter', body: 'Please find the letter below.' }, noFiles);
+    await page.getByRole('region', { name: 'New message' }).getByRole('button', { name: 'Send', exact: true }).click();
+
+    // The gateway has the request and is holding its answer: kill the harness now.
+    await expect.poll(() => sim.requests.length, { timeout: 15_000 }).toBe(1);
+    first.process.kill('SIGKILL');
+    await first.exited;
+    expect(first.process.signalCode).toBe('SIGKILL');
+
+    const second = await spawnHarness(dataDir);
+    children.push(second);
+    await page.goto(second.url);
+    await openOutbox(page);
+    await expect(outboxRow(page, 'Signed engagement letter', 'Sent')).toBeVisible({ timeout: 20_000 });
+    // Wait out the held first request too, so a late second acceptance would show.
+    await expect.poll(() => sim.handledCount(), { timeout: 10_000 }).toBe(sim.requests.length);
+    expect(sim.requests.length).toBeGreaterThanOrEqual(2);
+    expect(crmGatewaySent(sim)).toHaveLength(1);
+    const keys = new Set(sim.requests.map((r) => r.headers['idempotency-key']));
+    expect(keys.size).toBe(1);
+    expect([...keys][0]).toMatch(/.+/);
+    expect(crmGatewaySent(sim)[0]?.body.subject).toBe('Signed engagement letter');
+  } finally {
+    for (const child of children) {
+      if (child.process.exitCode === null && child.process.signalCode === null) {
+        child.process.kill('SIGTERM');
+        await child.exited;
+      }
+    }
+    await rm(dataDir, { recursive: true, force: true });
   }
 });
