@@ -3,12 +3,13 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { AccountView, ProviderId } from '../../../shared/accounts.js';
 import type { Notice } from '../../../shared/ipc.js';
 import type { SubmitMessage, SubmitOutcome } from '../../../shared/message.js';
-import type { OutboxRow, OutboxSettings } from '../../../shared/outbox.js';
+import type { OutboxRow, OutboxSettings, OutboxSettingsPatch } from '../../../shared/outbox.js';
 import { preflight } from '../../providers/preflight.js';
 import type { Provider } from '../../providers/types.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
 import type { HistoryAttempt } from '../history/recorder.js';
+import { silentNotifier, type Notifier } from '../notifier.js';
 import { ServiceError } from '../service-error.js';
 import { describeRecipients, describeRoute, prepareDelivery, toOutgoing, type DeliveryDeps } from './delivery.js';
 import { createOutboxStore, type OutboxRecord } from './outbox-store.js';
@@ -28,6 +29,8 @@ export interface OutboxDeps extends DeliveryDeps {
   /** The sent history: every attempt that ended sent, failed or unknown is recorded there. */
   recordAttempt?(attempt: HistoryAttempt): Promise<unknown>;
   timers?: Timers;
+  /** Desktop notifications: always when a message fails, and when one is sent if the person asked. */
+  notifier?: Notifier;
   newId?: () => string;
   newIdempotencyKey?: () => string;
   random?: () => number;
@@ -44,7 +47,8 @@ export interface OutboxService {
   retry(id: string): OutboxRow;
   list(): OutboxRow[];
   settings(): OutboxSettings;
-  saveSettings(settings: OutboxSettings): OutboxSettings;
+  /** Changes the settings given and keeps the others. */
+  saveSettings(patch: OutboxSettingsPatch): OutboxSettings;
   /** Attachment tokens queued or kept messages still need (the attachments sweep keeps them). */
   attachmentTokens(): string[];
   /** Resolves when nothing is in flight or due now (tests, benchmarks, quit). */
@@ -90,6 +94,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     prepare: (message, key) => prepareDelivery(deps, message, key),
     changed,
     settled(row, outcome) {
+      notify(row, outcome);
       // Recorded first, so the history holds its attachment copies before the outbox lets go of them.
       void record(row, outcome).finally(() => {
         if (outcome.state === 'sent') {
@@ -105,6 +110,22 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     ...(deps.random ? { random: deps.random } : {}),
     ...(deps.logError ? { logError: deps.logError } : {}),
   });
+
+  const notifier = deps.notifier ?? silentNotifier;
+  function notify(row: OutboxRecord, outcome: Settlement): void {
+    const subject = row.subject ? `“${row.subject}”` : 'A message with no subject';
+    try {
+      if (outcome.state === 'sent') {
+        if (store.settings().notifyOnSent) notifier.notify({ title: 'Message sent', body: `${subject} to ${row.recipients} was sent.` });
+      } else {
+        const title = outcome.state === 'failed' ? 'Message not sent' : 'Message may not have been sent';
+        notifier.notify({ title, body: `${subject} to ${row.recipients}: ${outcome.sentence} It is kept in the Outbox.` });
+      }
+    } catch (error) {
+      // A desktop that cannot show a notification must not change what happened to the message.
+      deps.logError?.(error);
+    }
+  }
 
   async function record(row: OutboxRecord, outcome: Settlement): Promise<void> {
     const message = store.message(row.id);
@@ -206,8 +227,8 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
 
     list: () => store.list().map(toRow),
     settings: () => store.settings(),
-    saveSettings(settings) {
-      store.saveSettings(settings);
+    saveSettings(patch) {
+      store.saveSettings(patch);
       return store.settings();
     },
     attachmentTokens: () => store.tokens(),

@@ -56,6 +56,8 @@ export function OutboxView() {
   const error = useOutboxStore((state) => state.error);
   const undoDelayMs = useOutboxStore((state) => state.undoDelayMs);
   const setUndoDelay = useOutboxStore((state) => state.setUndoDelay);
+  const notifyOnSent = useOutboxStore((state) => state.notifyOnSent);
+  const setNotifyOnSent = useOutboxStore((state) => state.setNotifyOnSent);
   const accounts = useAccountsStore(selectAccounts);
   const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? 'a removed account';
   return (
@@ -71,6 +73,10 @@ export function OutboxView() {
               </option>
             ))}
           </select>
+        </label>
+        <label className="notify-setting">
+          <input type="checkbox" checked={notifyOnSent === true} disabled={notifyOnSent === null} onChange={(event) => void setNotifyOnSent(event.target.checked)} />
+          Notify me when a message is sent
         </label>
       </header>
       {error ? (
