@@ -135,3 +135,11 @@ export async function spawnHarness(dataDir: string): Promise<ChildHarness> {
   });
   return { url, process: child, exited };
 }
+
+/** The desktop notifications the harness's recording notifier was asked to show, through its test hook. */
+export async function shownNotifications(app: AppUnderTest): Promise<{ title: string; body: string }[]> {
+  if (!app.harness) throw new Error('Reading notifications needs the harness.');
+  const response = await app.page.request.get(`${app.harness.origin}/__test/notifications?token=${app.harness.token}`);
+  if (!response.ok()) throw new Error(`The harness refused the notifications hook: ${response.status()}`);
+  return (await response.json()) as { title: string; body: string }[];
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '../fixtures.js';
 import { connectAccounts, queuePickedFiles, sandboxDeliveries, sha256 } from '../composer-helpers.js';
-import { arrivedFiles, openOutbox, outboxRow, restartHarness, sandboxAccount, setUndoDelay, simulatorAccount, spawnHarness, writeMessage, type ChildHarness } from '../outbox-helpers.js';
+import { arrivedFiles, openOutbox, outboxRow, restartHarness, sandboxAccount, setUndoDelay, shownNotifications, simulatorAccount, spawnHarness, writeMessage, type ChildHarness } from '../outbox-helpers.js';
 import { crmGatewaySent } from '../vendors/crm-gateway/simulator.js';
 import { closeAllSimulators, startAllSimulators, type VendorName } from '../vendors/all.js';
 import type { VendorSimulator } from '../vendors/kit/server.js';
@@ -64,11 +64,16 @@ test('composes, sends and shows sent through the sandbox, every attachment arriv
   const { page } = app;
   await connectAccounts(page, [sandboxAccount]);
   await setUndoDelay(page, 0);
+  const notifyOnSent = page.getByRole('checkbox', { name: 'Notify me when a message is sent' });
+  await expect(notifyOnSent).not.toBeChecked();
+  await notifyOnSent.check();
+  await expect(notifyOnSent).toBeChecked();
   const files = await twoFiles(app.dataDir);
   await writeMessage(app, { from: 'Try-out — ann@sandbox.example.com', to: 'bea@example.org', subject: 'Invoice 1042 via sandbox', body: 'Hello Bea.', files: files.map((f) => f.path) }, queuePickedFiles);
   await page.getByRole('region', { name: 'New message' }).getByRole('button', { name: 'Send', exact: true }).click();
   await openOutbox(page);
   await expect(outboxRow(page, 'Invoice 1042 via sandbox', 'Sent')).toBeVisible({ timeout: 15_000 });
+  await expect.poll(() => shownNotifications(app)).toEqual([{ title: 'Message sent', body: '“Invoice 1042 via sandbox” to bea@example.org was sent.' }]);
   const deliveries = await sandboxDeliveries(app);
   expect(deliveries).toHaveLength(1);
   expect(deliveries[0]?.attachments.map(({ filename, size, sha256: hash }) => ({ filename, size, sha256: hash }))).toEqual(
@@ -92,6 +97,11 @@ test('a rejected key says to update it in Accounts and keeps the message; after 
   // A rejected key is not retried on its own: one request reached the vendor, with the old key.
   expect(sim.requests).toHaveLength(1);
   expect(sim.requests[0]?.headers.authorization).toBe('Bearer stuut_old_revoked_token');
+  if (app.harness) {
+    const [note] = await shownNotifications(app);
+    expect(note?.title).toBe('Message not sent');
+    expect(note?.body).toContain('The key was rejected — update it in Accounts');
+  }
 
   await failed.getByRole('button', { name: 'Open Accounts' }).click();
   await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
