@@ -171,7 +171,7 @@ test('a message sent later waits across a restart of the harness and goes out af
   await composer.getByRole('button', { name: 'Schedule' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Scheduled for / })).toBeVisible();
   await openOutbox(page);
-  await expect(outboxRow(page, 'Monday plan', 'Waiting')).toContainText('scheduled for');
+  await expect(outboxRow(page, 'Monday plan', 'Scheduled')).toContainText('scheduled for');
 
   const again = await restartHarness(app);
   try {

@@ -16,24 +16,36 @@ function time(at: number): string {
   return new Date(at).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
+/** A send-later message waiting for its time says so; other waiting ones are in their undo delay. */
+function stateLabel(row: OutboxRow): string {
+  return row.state === 'queued' && row.scheduled ? 'Scheduled' : STATE_LABEL[row.state];
+}
+
 function Row(props: { row: OutboxRow; account: string }) {
   const { row } = props;
   const navigate = useAppStore((state) => state.navigate);
   const retry = useOutboxStore((state) => state.retry);
   const canRetry = row.state === 'failed' || row.state === 'unknown_outcome';
   return (
-    <li className={`outbox-row outbox-${row.state}`} aria-label={`${row.subject || '(no subject)'}: ${STATE_LABEL[row.state]}`}>
+    <li className={`outbox-row outbox-${row.state}`} aria-label={`${row.subject || '(no subject)'}: ${stateLabel(row)}`}>
       <div className="outbox-main">
-        <span className="outbox-subject">{row.subject || '(no subject)'}</span>
+        <span className="outbox-title">
+          <span className="outbox-subject">{row.subject || '(no subject)'}</span>
+          <span className={`badge badge-${row.state}`}>{stateLabel(row)}</span>
+        </span>
         <span className="outbox-meta">
           To {row.recipients} · {props.account} · {row.state === 'queued' && row.scheduled ? `scheduled for ${time(row.sendAt)}` : time(row.updatedAt)}
         </span>
         {row.lastError ? <p className="outbox-error">{row.lastError}</p> : null}
-        {row.progress && row.state === 'sending' ? (
-          <progress className="outbox-progress" max={row.progress.total} value={row.progress.sent} aria-label="Upload progress" />
+        {row.state === 'sending' ? (
+          row.progress ? (
+            <progress className="outbox-progress" max={row.progress.total} value={row.progress.sent} aria-label="Upload progress" />
+          ) : (
+            // The provider reports no byte count: an indeterminate bar still shows the send is under way.
+            <progress className="outbox-progress" aria-label="Sending, waiting for the vendor" />
+          )
         ) : null}
       </div>
-      <span className={`badge badge-${row.state}`}>{STATE_LABEL[row.state]}</span>
       <div className="outbox-actions">
         {row.errorKind === 'auth' ? (
           <button type="button" className="button-secondary" onClick={() => navigate('accounts')}>
@@ -64,6 +76,7 @@ export function OutboxView() {
     <section className="outbox" aria-labelledby="outbox-title">
       <header className="outbox-head">
         <h1 id="outbox-title">Outbox</h1>
+        <div className="outbox-settings">
         <label className="undo-setting">
           Undo send for
           <select value={undoDelayMs === null ? '' : String(undoDelayMs / 1000)} onChange={(event) => void setUndoDelay(Number(event.target.value))} aria-label="Undo send delay in seconds">
@@ -74,10 +87,11 @@ export function OutboxView() {
             ))}
           </select>
         </label>
-        <label className="notify-setting">
+        <label className="undo-setting notify-setting">
           <input type="checkbox" checked={notifyOnSent === true} disabled={notifyOnSent === null} onChange={(event) => void setNotifyOnSent(event.target.checked)} />
           Notify me when a message is sent
         </label>
+        </div>
       </header>
       {error ? (
         <p className="form-error" role="alert">

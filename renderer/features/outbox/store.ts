@@ -31,7 +31,7 @@ interface OutboxActions {
 
 const fresh = createFreshness();
 
-export const useOutboxStore = create<OutboxViewState & OutboxActions>()((set) => ({
+export const useOutboxStore = create<OutboxViewState & OutboxActions>()((set, get) => ({
   ...initialOutboxState,
   async load() {
     const current = fresh.begin();
@@ -56,9 +56,12 @@ export const useOutboxStore = create<OutboxViewState & OutboxActions>()((set) =>
     else set({ error: result.error.message });
   },
   async setNotifyOnSent(on) {
+    // The box shows the click at once (a controlled checkbox would otherwise flick back until main answers).
+    const before = get().notifyOnSent;
+    set({ notifyOnSent: on });
     const result = await bridge().outbox['set-settings']({ notifyOnSent: on });
     if (result.ok) set({ notifyOnSent: result.value.notifyOnSent, error: null });
-    else set({ error: result.error.message });
+    else set({ notifyOnSent: before, error: result.error.message });
   },
 }));
 
