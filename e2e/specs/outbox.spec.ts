@@ -205,8 +205,12 @@ test('SIGKILL of the harness while the gateway holds the request: after a restar
     await writeMessage(app, { from: `${account.label} — ${account.from.email}`, to: 'bea@example.org', subject: 'Signed engagement letter', body: 'Please find the letter below.' }, noFiles);
     await page.getByRole('region', { name: 'New message' }).getByRole('button', { name: 'Send', exact: true }).click();
 
-    // The gateway has the request and is holding its answer: kill the harness now.
+    // The gateway has the whole request and is holding its answer: the row shows the upload done, and the harness is killed now.
     await expect.poll(() => sim.requests.length, { timeout: 15_000 }).toBe(1);
+    await openOutbox(page);
+    const upload = outboxRow(page, 'Signed engagement letter', 'Sending').getByRole('progressbar', { name: 'Upload progress' });
+    await expect(upload).toHaveAttribute('value', String(sim.requests[0]?.rawBodyBytes ?? -1), { timeout: 10_000 });
+    await expect(upload).toHaveAttribute('max', String(sim.requests[0]?.rawBodyBytes ?? -1));
     first.process.kill('SIGKILL');
     await first.exited;
     expect(first.process.signalCode).toBe('SIGKILL');

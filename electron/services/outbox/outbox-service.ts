@@ -60,10 +60,15 @@ export interface OutboxService {
 /** Send-later times further out than this are almost certainly a mistake in the picker. */
 const MAX_SCHEDULE_MS = 366 * 24 * 60 * 60_000;
 
-function toRow(record: OutboxRecord): OutboxRow {
+type Progress = NonNullable<OutboxRow['progress']>;
+
+function toRow(record: OutboxRecord, progress?: Progress): OutboxRow {
   const { idempotencyKey: _key, providerId: _provider, remoteId: _remote, attachmentTokens: _tokens, ...row } = record;
-  return { ...row, progress: null };
+  return { ...row, progress: record.state === 'sending' && progress ? progress : null };
 }
+
+/** A large upload reports every chunk; the window needs a new figure only this often. */
+const PROGRESS_EVENT_MS = 200;
 
 function when(at: number): string {
   return new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -76,6 +81,9 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
   const newKey = deps.newIdempotencyKey ?? randomUUID;
   let announced = false;
   let stopped = false;
+  const uploads = new Map<string, Progress>();
+  let lastProgressEvent = Number.NEGATIVE_INFINITY;
+  const rows = () => store.list().map((record) => toRow(record, uploads.get(record.id)));
 
   // Coalesces a burst of changes (a submit, a claim) into one event with the whole list.
   function changed(): void {
@@ -83,7 +91,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     announced = true;
     queueMicrotask(() => {
       announced = false;
-      if (!stopped) bus.emit('outbox:changed', store.list().map(toRow));
+      if (!stopped) bus.emit('outbox:changed', rows());
     });
   }
 
@@ -93,7 +101,15 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     timers: deps.timers ?? systemTimers,
     prepare: (message, key) => prepareDelivery(deps, message, key),
     changed,
+    progress(id, sent, total) {
+      uploads.set(id, { sent, total });
+      const now = clock();
+      if (sent < total && now - lastProgressEvent < PROGRESS_EVENT_MS) return;
+      lastProgressEvent = now;
+      changed();
+    },
     settled(row, outcome) {
+      uploads.delete(row.id);
       notify(row, outcome);
       // Recorded first, so the history holds its attachment copies before the outbox lets go of them.
       void record(row, outcome).finally(() => {
@@ -222,10 +238,10 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
       }
       changed();
       worker.poke();
-      return toRow(store.get(id) ?? row);
+      return toRow(store.get(id) ?? row, uploads.get(id));
     },
 
-    list: () => store.list().map(toRow),
+    list: rows,
     settings: () => store.settings(),
     saveSettings(patch) {
       store.saveSettings(patch);
