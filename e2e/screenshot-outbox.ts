@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
 import { accountDraftSchema } from '../shared/accounts.js';
+import type { AttachmentRef } from '../shared/message.js';
 import type { Harness } from './harness/server.js';
 import { CRM_GATEWAY_PATH, startCrmGateway } from './vendors/crm-gateway/simulator.js';
 import { startStuut } from './vendors/stuut/simulator.js';
 
-const message = (accountId: string, subject: string, to: string, extra: { sendAt?: string } = {}) => ({
+const message = (accountId: string, subject: string, to: string, extra: { sendAt?: string; attachments?: AttachmentRef[] } = {}) => ({
   to: [{ email: to }],
   cc: [],
   bcc: [],
@@ -36,7 +37,9 @@ export async function fillOutbox(page: Page, harness: Harness): Promise<() => Pr
   await core.outbox.idle();
   gateway.injectFault({ kind: 'hang' });
   await core.outbox.submit(message(collections.id, 'Invoice 1042 is 30 days overdue', 'ap@customer.example'));
-  await core.outbox.submit(message(desk.id, 'Court filing bundle', 'registry@court.example'));
+  // A 2.4 MB bundle: its row shows the upload done while the gateway keeps its answer.
+  const bundle = await core.attachments.import({ filename: 'filing-bundle.pdf', mimeType: 'application/pdf', dataBase64: Buffer.alloc(2_400_000, 7).toString('base64') });
+  await core.outbox.submit(message(desk.id, 'Court filing bundle', 'registry@court.example', { attachments: [bundle] }));
   const later = new Date(Date.now() + 26 * 60 * 60_000).toISOString();
   await core.outbox.submit(message(desk.id, 'Monday hearing: agenda', 'partners@lawfirm.example', { sendAt: later }));
   // The window read the settings as it started; load it again so it shows the undo delay set above.

@@ -12,6 +12,17 @@ const STATE_LABEL: Record<OutboxState, string> = {
   cancelled: 'Cancelled',
 };
 
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** "Uploading 1.2 MB of 3.4 MB", then, once every byte is out, that the vendor has yet to answer. */
+export function progressWords(progress: { sent: number; total: number }): string {
+  return progress.sent >= progress.total ? `Uploaded ${size(progress.total)}; waiting for the vendor to answer` : `Uploading ${size(progress.sent)} of ${size(progress.total)}`;
+}
+
 function time(at: number): string {
   return new Date(at).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
@@ -39,7 +50,10 @@ function Row(props: { row: OutboxRow; account: string }) {
         {row.lastError ? <p className="outbox-error">{row.lastError}</p> : null}
         {row.state === 'sending' ? (
           row.progress ? (
-            <progress className="outbox-progress" max={row.progress.total} value={row.progress.sent} aria-label="Upload progress" />
+            <span className="outbox-upload">
+              <progress className="outbox-progress" max={row.progress.total} value={row.progress.sent} aria-label="Upload progress" />
+              <span className="outbox-meta">{progressWords(row.progress)}</span>
+            </span>
           ) : (
             // The provider reports no byte count: an indeterminate bar still shows the send is under way.
             <progress className="outbox-progress" aria-label="Sending, waiting for the vendor" />
