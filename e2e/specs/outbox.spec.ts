@@ -105,7 +105,8 @@ test('a rejected key says to update it in Accounts and keeps the message; after 
 
   await failed.getByRole('button', { name: 'Open Accounts' }).click();
   await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: `Edit ${account.label}` }).click();
+  // The button opens that account's form, ready for the new key.
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(account.label);
   await page.getByLabel('Bearer token', { exact: true }).fill(sim.info.token ?? '');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('list', { name: 'Accounts', exact: true }).getByRole('listitem', { name: account.label })).toContainText(`Key ••••${(sim.info.token ?? '').slice(-4)}`);

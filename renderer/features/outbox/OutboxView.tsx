@@ -1,3 +1,4 @@
+import type { AccountView } from '../../../shared/accounts.js';
 import type { OutboxRow, OutboxState } from '../../../shared/outbox.js';
 import { selectAccounts, useAccountsStore } from '../accounts/index.js';
 import { useAppStore } from '../app/index.js';
@@ -32,9 +33,15 @@ function stateLabel(row: OutboxRow): string {
   return row.state === 'queued' && row.scheduled ? 'Scheduled' : STATE_LABEL[row.state];
 }
 
-function Row(props: { row: OutboxRow; account: string }) {
-  const { row } = props;
+function Row(props: { row: OutboxRow; account: AccountView | undefined }) {
+  const { row, account } = props;
   const navigate = useAppStore((state) => state.navigate);
+  const startEdit = useAccountsStore((state) => state.startEdit);
+  // A rejected key is fixed in that account's own form, so the button opens it ready to paste.
+  const openAccount = () => {
+    if (account) startEdit(account);
+    navigate('accounts');
+  };
   const retry = useOutboxStore((state) => state.retry);
   const canRetry = row.state === 'failed' || row.state === 'unknown_outcome';
   return (
@@ -45,7 +52,7 @@ function Row(props: { row: OutboxRow; account: string }) {
           <span className={`badge badge-${row.state}`}>{stateLabel(row)}</span>
         </span>
         <span className="outbox-meta">
-          To {row.recipients} · {props.account} · {row.state === 'queued' && row.scheduled ? `scheduled for ${time(row.sendAt)}` : time(row.updatedAt)}
+          To {row.recipients} · {account?.label ?? 'a removed account'} · {row.state === 'queued' && row.scheduled ? `scheduled for ${time(row.sendAt)}` : time(row.updatedAt)}
         </span>
         {row.lastError ? <p className="outbox-error">{row.lastError}</p> : null}
         {row.state === 'sending' ? (
@@ -62,7 +69,7 @@ function Row(props: { row: OutboxRow; account: string }) {
       </div>
       <div className="outbox-actions">
         {row.errorKind === 'auth' ? (
-          <button type="button" className="button-secondary" onClick={() => navigate('accounts')}>
+          <button type="button" className="button-secondary" onClick={openAccount}>
             Open Accounts
           </button>
         ) : null}
@@ -85,7 +92,6 @@ export function OutboxView() {
   const notifyOnSent = useOutboxStore((state) => state.notifyOnSent);
   const setNotifyOnSent = useOutboxStore((state) => state.setNotifyOnSent);
   const accounts = useAccountsStore(selectAccounts);
-  const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? 'a removed account';
   return (
     <section className="outbox" aria-labelledby="outbox-title">
       <header className="outbox-head">
@@ -115,7 +121,7 @@ export function OutboxView() {
       {rows.length === 0 ? <p className="outbox-empty">Nothing is waiting to be sent.</p> : null}
       <ul className="outbox-list" aria-label="Outbox messages">
         {rows.map((row) => (
-          <Row key={row.id} row={row} account={label(row.accountId)} />
+          <Row key={row.id} row={row} account={accounts.find((a) => a.id === row.accountId)} />
         ))}
       </ul>
     </section>
