@@ -7,12 +7,14 @@ import { accountDraftSchema, type AccountDraftInput } from '../shared/accounts.j
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 import { startHarness } from './harness/server.js';
 import { composerAccounts, fillComposer } from './screenshot-composer.js';
+import { fillOutbox } from './screenshot-outbox.js';
 
 /**
  * `npm run screenshot -- out.png`: the app in the harness with six connected accounts.
  * `--view add-error` shows the add form with a validation error instead; `--view welcome`
  * the first start with no account; `--view composer` a message being written from one of two
- * accounts (recipients, one of them invalid, a Cc, a formatted body and two attachments).
+ * accounts (recipients, one of them invalid, a Cc, a formatted body and two attachments);
+ * `--view outbox` the Outbox with a message sending, one failed, one scheduled and one sent.
  */
 const root = path.resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { view: { type: 'string', default: 'accounts' } } });
@@ -31,9 +33,10 @@ const sixAccounts: AccountDraftInput[] = [
   { label: 'Sandbox', from: { name: 'Sandbox', email: 'sandbox@example.com' }, settings: { provider: 'sandbox' } },
 ];
 
+let stopSimulators = async (): Promise<void> => undefined;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
-  if (values.view !== 'welcome') {
+  if (values.view !== 'welcome' && values.view !== 'outbox') {
     for (const draft of values.view === 'composer' ? composerAccounts : sixAccounts) await harness.core.accounts.save(accountDraftSchema.parse(draft));
   }
   const page = await browser.newPage({ viewport: { width: 1180, height: 800 } });
@@ -52,10 +55,13 @@ try {
     await page.getByText('Use https://').waitFor();
   } else if (values.view === 'composer') {
     await fillComposer(page, harness, dataDir);
+  } else if (values.view === 'outbox') {
+    stopSimulators = await fillOutbox(page, harness);
   }
   await page.screenshot({ path: out, fullPage: values.view === 'add-error' });
   console.log(`wrote ${out}`);
 } finally {
+  await stopSimulators();
   await browser.close();
   await harness.close();
   await rm(dataDir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { createProviderRegistry } from './providers/registry.js';
 import { createAccountsService, type AccountsService } from './services/accounts/accounts.js';
 import { createEventBus, type EventBus } from './services/event-bus.js';
 import { createNoticeBoard, type NoticeBoard } from './services/notices.js';
+import type { Notifier } from './services/notifier.js';
 import { outboxMigrations } from './services/outbox/migrations.js';
 import { createOutboxService, type OutboxService } from './services/outbox/outbox-service.js';
 import { outboxAttachmentTokens } from './services/outbox/outbox-store.js';
@@ -45,6 +46,8 @@ export interface CoreOptions {
   random?: () => number;
   /** The system's mailto: handler registry; absent in the harness, where the setting explains why. */
   mailtoRegistry?: MailtoRegistry;
+  /** Desktop notifications (Electron's in the app, a recorder in the harness); none when absent. */
+  notifier?: Notifier;
 }
 
 export interface Core {
@@ -129,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.random ? { random: options.random } : {}),
     logError: (error) => logError('outbox', error),
     recordAttempt: (attempt) => history.record(attempt),
+    ...(options.notifier ? { notifier: options.notifier } : {}),
   });
   const compose = createComposeInbox(bus);
   const mailClient = createMailClientService({ platform: options.info.platform, appName: options.info.name, registry: options.mailtoRegistry ?? null });

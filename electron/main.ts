@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, safeStorage, session } from 'electron';
 import { createCore } from './core.js';
+import { createElectronNotifier } from './platform/notifier.js';
 import { setAboutPanel } from './platform/about.js';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './platform/app-protocol.js';
 import { hardenWebContents } from './platform/harden.js';
@@ -49,6 +50,7 @@ function start(links: NonNullable<typeof mailtoLinks>): void {
       filePicker: createDialogFilePicker(),
       cipher: createSafeStorageCipher(safeStorage),
       mailtoRegistry: createMailtoRegistry(),
+      notifier: createElectronNotifier(),
       logError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
     });
     bindIpc(core);

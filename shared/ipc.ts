@@ -12,7 +12,7 @@ import {
 } from './drafts.js';
 import { attachmentImportSchema, attachmentTokensSchema } from './attachments.js';
 import { attachmentRefSchema, submitMessageSchema, submitOutcomeSchema } from './message.js';
-import { outboxIdSchema, outboxRowSchema, outboxSettingsSchema } from './outbox.js';
+import { outboxIdSchema, outboxRowSchema, outboxSettingsPatchSchema, outboxSettingsSchema } from './outbox.js';
 import {
   historyChangedSchema,
   historyDeletedSchema,
@@ -106,7 +106,7 @@ export const channels = {
   /** Every waiting, sending, failed or unknown message, then the most recent sent and cancelled ones. */
   'outbox:list': { input: none, output: z.array(outboxRowSchema) },
   'outbox:get-settings': { input: none, output: outboxSettingsSchema },
-  'outbox:set-settings': { input: outboxSettingsSchema, output: outboxSettingsSchema },
+  'outbox:set-settings': { input: outboxSettingsPatchSchema, output: outboxSettingsSchema },
   /** The Sent view: threads newest first, one page at a time (pass `nextCursor` back for the next). */
   'history:threads': { input: threadsQuerySchema, output: threadsPageSchema },
   'history:thread': { input: z.object({ id: historyIdSchema }).strict(), output: historyThreadSchema },

@@ -40,7 +40,10 @@ export type OutboxRow = z.infer<typeof outboxRowSchema>;
 export const MAX_UNDO_DELAY_MS = 30_000;
 export const DEFAULT_UNDO_DELAY_MS = 5_000;
 
-/** How long a sent message waits so that Undo can take it back. */
+/**
+ * How long a sent message waits so that Undo can take it back, and whether a desktop
+ * notification says when a message went out (failures are always notified).
+ */
 export const outboxSettingsSchema = z
   .object({
     undoDelayMs: z
@@ -48,6 +51,11 @@ export const outboxSettingsSchema = z
       .int()
       .min(0, 'The undo delay cannot be negative.')
       .max(MAX_UNDO_DELAY_MS, 'The undo delay can be at most 30 seconds.'),
+    notifyOnSent: z.boolean(),
   })
   .strict();
 export type OutboxSettings = z.infer<typeof outboxSettingsSchema>;
+
+/** `outbox:set-settings` input: only the settings being changed; the others stay as they are. */
+export const outboxSettingsPatchSchema = outboxSettingsSchema.partial().strict();
+export type OutboxSettingsPatch = z.infer<typeof outboxSettingsPatchSchema>;

@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { createCore, type Core } from '../../electron/core.js';
 import { buildCsp } from '../../electron/security/csp.js';
 import { contentTypeFor, resolveAssetPath } from '../../electron/security/asset-path.js';
+import { createRecordingNotifier, type Notification } from '../../electron/services/notifier.js';
 import type { Cipher } from '../../electron/services/vault/cipher.js';
 import { createFileKeyCipher } from '../../electron/services/vault/file-key-cipher.js';
 import { hasAccess, socketHasAccess, TOKEN_COOKIE } from './access.js';
@@ -36,6 +37,8 @@ export interface Harness {
   origin: string;
   token: string;
   core: Core;
+  /** The desktop notifications the app asked for, in order (the harness has no desktop). */
+  notifications: readonly Notification[];
   close(): Promise<void>;
 }
 
@@ -54,6 +57,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   let core: Core | null = null;
   let csp = '';
   const filePicker = createQueuedFilePicker();
+  const notifier = createRecordingNotifier();
 
   const refuse = (response: ServerResponse) =>
     response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Refused: open the exact URL the harness printed; it carries the access token.');
@@ -62,7 +66,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     void (async () => {
       if (!core || !hasAccess(request, token, host)) return refuse(response);
       const { pathname } = new URL(request.url ?? '/', origin);
-      if (options.testHooks && (await handleTestHook(core, pathname, request, response, { filePicker }))) return;
+      if (options.testHooks && (await handleTestHook(core, pathname, request, response, { filePicker, notifications: notifier.shown }))) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') return response.writeHead(405).end();
       const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
       if (pathname === '/' || pathname === '/index.html') {
@@ -94,6 +98,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     info: { name: 'Composer', version: options.version, dataDir: options.dataDir, platform: process.platform, runtime: 'harness' },
     trustedOrigins: [origin],
     filePicker,
+    notifier,
     // No OS keychain here: a key file in the data folder stands in for safeStorage.
     cipher: options.keychain === 'none' ? withoutKeychain(createFileKeyCipher(options.dataDir)) : createFileKeyCipher(options.dataDir),
     logError: (channel, error) => console.error(`[harness] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
@@ -120,6 +125,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     origin,
     token,
     core: liveCore,
+    notifications: notifier.shown,
     async close() {
       stopEvents();
       for (const client of sockets.clients) client.terminate();

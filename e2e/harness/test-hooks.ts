@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { noticeSchema } from '../../shared/ipc.js';
 import type { Core } from '../../electron/core.js';
+import type { Notification } from '../../electron/services/notifier.js';
 import type { QueuedFilePicker } from './queued-file-picker.js';
 
 /**
@@ -24,6 +25,8 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 /** What the hooks can reach besides the core. */
 export interface TestHookContext {
   filePicker?: QueuedFilePicker;
+  /** What the harness's recording notifier was asked to show. */
+  notifications?: readonly Notification[];
 }
 
 const pickFilesSchema = z.object({ paths: z.array(z.string().min(1).refine((p) => path.isAbsolute(p), 'must be an absolute path')).max(100) });
@@ -73,6 +76,11 @@ export async function handleTestHook(
 ): Promise<boolean> {
   if (pathname === '/__test/vault-check' && request.method === 'POST') {
     await vaultCheck(core, request, response);
+    return true;
+  }
+  if (pathname === '/__test/notifications' && request.method === 'GET') {
+    // GET /__test/notifications: the desktop notifications shown so far, oldest first.
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(context.notifications ?? []));
     return true;
   }
   if (pathname === '/__test/pick-files' && request.method === 'POST') {

@@ -7,6 +7,7 @@ import { readAttachment } from './local-files.js';
 import { preflight } from './preflight.js';
 import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
 import { isSuccess, postToVendor } from './vendor-post.js';
+import type { UploadProgress } from './upload-progress.js';
 
 type CrmGatewaySettings = Extract<AccountSettings, { provider: 'crm-gateway' }>;
 
@@ -136,7 +137,7 @@ export const crmGatewayProvider: Provider<CrmGatewaySettings> = {
     // It always sends as the workspace's connected Gmail / Office 365 mailbox.
     customFrom: false,
   },
-  async send(message: OutgoingMessage, account: SendAccount<CrmGatewaySettings>, signal?: AbortSignal): Promise<SendResult> {
+  async send(message: OutgoingMessage, account: SendAccount<CrmGatewaySettings>, signal?: AbortSignal, onProgress?: UploadProgress): Promise<SendResult> {
     preflight(crmGatewayProvider, message);
     checkIdempotencyKey(NAME, message.idempotencyKey);
     const secrets = [account.secret];
@@ -150,7 +151,7 @@ export const crmGatewayProvider: Provider<CrmGatewaySettings> = {
         Accept: 'application/json',
       },
       body: JSON.stringify(await crmGatewayBody(message)),
-    }));
+    }), onProgress);
     const requestId = requestIdOf(res, secrets);
     if (!isSuccess(res)) throw failure(res, secrets, requestId);
     return result(res, secrets, requestId);

@@ -1,5 +1,6 @@
 import { SendError } from './types.js';
 import { classifyFetchError, isRedirectRefusal } from './net-errors.js';
+import { countedBody, type UploadProgress } from './upload-progress.js';
 
 export interface VendorRequest {
   /** Display name, used in messages. */
@@ -11,6 +12,8 @@ export interface VendorRequest {
   signal?: AbortSignal;
   /** Values that must never appear in any error. */
   secrets: string[];
+  /** Told the bytes of the body sent so far; the body is then streamed with its exact Content-Length. */
+  onProgress?: UploadProgress;
 }
 
 export interface VendorResponse {
@@ -149,12 +152,25 @@ export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
 
   const onAbort = (): SendError => (req.signal?.aborted ? cancelled(req.provider) : timedOut(req.provider, req.timeoutMs));
 
+  let body: string | FormData | ReadableStream<Uint8Array> = req.body;
+  if (req.onProgress) {
+    try {
+      const counted = await countedBody(req.body, req.onProgress);
+      body = counted.body;
+      headers.set('content-length', String(counted.length));
+      if (counted.contentType && !headers.has('content-type')) headers.set('content-type', counted.contentType);
+    } catch {
+      // Measuring reads the attachment files; one that vanished since it was checked stops here, before anything is sent.
+      throw new SendError({ kind: 'validation', message: `An attachment could not be read just before sending to ${req.provider}; nothing was sent. Check the files, then retry.` });
+    }
+  }
+
   let res: Response;
   try {
     // Never follow a redirect: that would replay the key to wherever Location points. 'error'
     // rather than 'manual', because undici keeps a second copy of a streamed body for a manual
     // redirect, holding a whole attachment in memory.
-    res = await fetch(req.url, { method: 'POST', headers, body: req.body, signal, redirect: 'error' });
+    res = await fetch(req.url, { method: 'POST', headers, body, signal, redirect: 'error', ...(req.onProgress ? { duplex: 'half' as const } : {}) });
   } catch (error) {
     if (signal.aborted) throw onAbort();
     if (isRedirectRefusal(error)) {

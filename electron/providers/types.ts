@@ -80,5 +80,6 @@ export interface Provider<S extends AccountSettings = AccountSettings> {
   /** Shown in messages: "Rollout cannot send Bcc". */
   displayName: string;
   capabilities: Capabilities;
-  send(message: OutgoingMessage, account: SendAccount<S>, signal?: AbortSignal): Promise<SendResult>;
+  /** `onProgress`, where the provider supports it, hears the bytes of the request sent so far. */
+  send(message: OutgoingMessage, account: SendAccount<S>, signal?: AbortSignal, onProgress?: (sent: number, total: number) => void): Promise<SendResult>;
 }

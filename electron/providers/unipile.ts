@@ -7,6 +7,7 @@ import { SendError, type OutgoingMessage, type Provider, type SendAccount, type 
 import { openAttachments } from './unipile-files.js';
 import { buildUnipileForm, type UnipileSettings } from './unipile-form.js';
 import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
+import type { UploadProgress } from './upload-progress.js';
 
 export type { UnipileSettings } from './unipile-form.js';
 
@@ -111,7 +112,7 @@ export const unipileProvider: Provider<UnipileSettings> = {
   id: 'unipile',
   displayName: NAME,
   capabilities: unipileCapabilities,
-  async send(message: OutgoingMessage, account: SendAccount<UnipileSettings>, signal?: AbortSignal): Promise<SendResult> {
+  async send(message: OutgoingMessage, account: SendAccount<UnipileSettings>, signal?: AbortSignal, onProgress?: UploadProgress): Promise<SendResult> {
     preflight(unipileProvider, message);
     checkIdempotencyKey(NAME, message.idempotencyKey);
     const secrets = [account.secret];
@@ -122,7 +123,7 @@ export const unipileProvider: Provider<UnipileSettings> = {
       headers: { 'X-API-KEY': account.secret, 'Idempotency-Key': message.idempotencyKey, Accept: 'application/json' },
       // Files are opened (and re-checked) before anything leaves, so a vanished file costs no request.
       body: buildUnipileForm(message, settings, await openAttachments(message.attachments)),
-    }));
+    }), onProgress);
     if (!isSuccess(res)) throw unipileFailure(res, account.settings, secrets);
     return readResult(res, secrets);
   },

@@ -1,6 +1,7 @@
 import type { AccountSettings } from '../../shared/accounts.js';
 import { callVendor, type VendorResponse } from './http.js';
 import { SendError, type Provider, type SendAccount } from './types.js';
+import type { UploadProgress } from './upload-progress.js';
 
 /** What an adapter sends: everything but the plumbing every vendor call shares. */
 export interface VendorPost {
@@ -29,6 +30,7 @@ export async function postToVendor<S extends AccountSettings>(
   account: SendAccount<S>,
   signal: AbortSignal | undefined,
   build: (settings: S) => VendorPost | Promise<VendorPost>,
+  onProgress?: UploadProgress,
 ): Promise<VendorResponse> {
   if ((account.settings as AccountSettings).provider !== provider.id) {
     throw new SendError({ kind: 'validation', message: `This account is not a ${provider.displayName} account.` });
@@ -40,5 +42,6 @@ export async function postToVendor<S extends AccountSettings>(
     timeoutMs: account.settings.timeoutMs,
     ...(signal ? { signal } : {}),
     secrets: [account.secret],
+    ...(onProgress ? { onProgress } : {}),
   });
 }

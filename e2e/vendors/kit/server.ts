@@ -48,6 +48,7 @@ export async function startVendorServer(handler: SimulatorHandler): Promise<Vend
   const plan = new FaultPlan();
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
+  let handled = 0;
 
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
@@ -65,6 +66,8 @@ export async function startVendorServer(handler: SimulatorHandler): Promise<Vend
     } catch (error) {
       // A simulator bug must show up in the test, not as a hang.
       return { status: 500, body: { error: 'simulator_bug', message: error instanceof Error ? error.message : String(error) } };
+    } finally {
+      handled += 1;
     }
   };
 
@@ -155,8 +158,10 @@ export async function startVendorServer(handler: SimulatorHandler): Promise<Vend
     injectFault: (fault, opts) => plan.add(fault, opts?.times ?? 1),
     injectFaultRate: (fault, rate, random) => plan.addRate(fault, rate, random),
     clearFaults: () => plan.clear(),
+    handledCount: () => handled,
     reset: () => {
       requests.length = 0;
+      handled = 0;
       plan.clear();
       state.clear();
     },

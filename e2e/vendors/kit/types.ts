@@ -68,6 +68,11 @@ export interface VendorSimulator {
   /** Applies to each request with probability `rate`. */
   injectFaultRate(fault: Fault, rate: number, random?: () => number): void;
   clearFaults(): void;
+  /**
+   * Requests the vendor's logic has run for (accepted, refused or replayed), a delayed one only
+   * once its delay is over: lets a test wait until a held request has really been dealt with.
+   */
+  handledCount(): number;
   /** Clears requests, faults and the handler's state. */
   reset(): void;
   close(): Promise<void>;

@@ -3,12 +3,13 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { AccountView, ProviderId } from '../../../shared/accounts.js';
 import type { Notice } from '../../../shared/ipc.js';
 import type { SubmitMessage, SubmitOutcome } from '../../../shared/message.js';
-import type { OutboxRow, OutboxSettings } from '../../../shared/outbox.js';
+import type { OutboxRow, OutboxSettings, OutboxSettingsPatch } from '../../../shared/outbox.js';
 import { preflight } from '../../providers/preflight.js';
 import type { Provider } from '../../providers/types.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
 import type { HistoryAttempt } from '../history/recorder.js';
+import { silentNotifier, type Notifier } from '../notifier.js';
 import { ServiceError } from '../service-error.js';
 import { describeRecipients, describeRoute, prepareDelivery, toOutgoing, type DeliveryDeps } from './delivery.js';
 import { createOutboxStore, type OutboxRecord } from './outbox-store.js';
@@ -28,6 +29,8 @@ export interface OutboxDeps extends DeliveryDeps {
   /** The sent history: every attempt that ended sent, failed or unknown is recorded there. */
   recordAttempt?(attempt: HistoryAttempt): Promise<unknown>;
   timers?: Timers;
+  /** Desktop notifications: always when a message fails, and when one is sent if the person asked. */
+  notifier?: Notifier;
   newId?: () => string;
   newIdempotencyKey?: () => string;
   random?: () => number;
@@ -44,7 +47,8 @@ export interface OutboxService {
   retry(id: string): OutboxRow;
   list(): OutboxRow[];
   settings(): OutboxSettings;
-  saveSettings(settings: OutboxSettings): OutboxSettings;
+  /** Changes the settings given and keeps the others. */
+  saveSettings(patch: OutboxSettingsPatch): OutboxSettings;
   /** Attachment tokens queued or kept messages still need (the attachments sweep keeps them). */
   attachmentTokens(): string[];
   /** Resolves when nothing is in flight or due now (tests, benchmarks, quit). */
@@ -56,10 +60,15 @@ export interface OutboxService {
 /** Send-later times further out than this are almost certainly a mistake in the picker. */
 const MAX_SCHEDULE_MS = 366 * 24 * 60 * 60_000;
 
-function toRow(record: OutboxRecord): OutboxRow {
+type Progress = NonNullable<OutboxRow['progress']>;
+
+function toRow(record: OutboxRecord, progress?: Progress): OutboxRow {
   const { idempotencyKey: _key, providerId: _provider, remoteId: _remote, attachmentTokens: _tokens, ...row } = record;
-  return { ...row, progress: null };
+  return { ...row, progress: record.state === 'sending' && progress ? progress : null };
 }
+
+/** A large upload reports every chunk; the window needs a new figure only this often. */
+const PROGRESS_EVENT_MS = 200;
 
 function when(at: number): string {
   return new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -72,6 +81,9 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
   const newKey = deps.newIdempotencyKey ?? randomUUID;
   let announced = false;
   let stopped = false;
+  const uploads = new Map<string, Progress>();
+  let lastProgressEvent = Number.NEGATIVE_INFINITY;
+  const rows = () => store.list().map((record) => toRow(record, uploads.get(record.id)));
 
   // Coalesces a burst of changes (a submit, a claim) into one event with the whole list.
   function changed(): void {
@@ -79,7 +91,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     announced = true;
     queueMicrotask(() => {
       announced = false;
-      if (!stopped) bus.emit('outbox:changed', store.list().map(toRow));
+      if (!stopped) bus.emit('outbox:changed', rows());
     });
   }
 
@@ -89,7 +101,16 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     timers: deps.timers ?? systemTimers,
     prepare: (message, key) => prepareDelivery(deps, message, key),
     changed,
+    progress(id, sent, total) {
+      uploads.set(id, { sent, total });
+      const now = clock();
+      if (sent < total && now - lastProgressEvent < PROGRESS_EVENT_MS) return;
+      lastProgressEvent = now;
+      changed();
+    },
     settled(row, outcome) {
+      uploads.delete(row.id);
+      notify(row, outcome);
       // Recorded first, so the history holds its attachment copies before the outbox lets go of them.
       void record(row, outcome).finally(() => {
         if (outcome.state === 'sent') {
@@ -105,6 +126,22 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     ...(deps.random ? { random: deps.random } : {}),
     ...(deps.logError ? { logError: deps.logError } : {}),
   });
+
+  const notifier = deps.notifier ?? silentNotifier;
+  function notify(row: OutboxRecord, outcome: Settlement): void {
+    const subject = row.subject ? `“${row.subject}”` : 'A message with no subject';
+    try {
+      if (outcome.state === 'sent') {
+        if (store.settings().notifyOnSent) notifier.notify({ title: 'Message sent', body: `${subject} to ${row.recipients} was sent.` });
+      } else {
+        const title = outcome.state === 'failed' ? 'Message not sent' : 'Message may not have been sent';
+        notifier.notify({ title, body: `${subject} to ${row.recipients}: ${outcome.sentence} It is kept in the Outbox.` });
+      }
+    } catch (error) {
+      // A desktop that cannot show a notification must not change what happened to the message.
+      deps.logError?.(error);
+    }
+  }
 
   async function record(row: OutboxRecord, outcome: Settlement): Promise<void> {
     const message = store.message(row.id);
@@ -201,13 +238,13 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
       }
       changed();
       worker.poke();
-      return toRow(store.get(id) ?? row);
+      return toRow(store.get(id) ?? row, uploads.get(id));
     },
 
-    list: () => store.list().map(toRow),
+    list: rows,
     settings: () => store.settings(),
-    saveSettings(settings) {
-      store.saveSettings(settings);
+    saveSettings(patch) {
+      store.saveSettings(patch);
       return store.settings();
     },
     attachmentTokens: () => store.tokens(),

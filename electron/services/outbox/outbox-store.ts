@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { SubmitMessage } from '../../../shared/message.js';
-import { DEFAULT_UNDO_DELAY_MS, outboxSettingsSchema, type OutboxRow, type OutboxSettings, type OutboxState } from '../../../shared/outbox.js';
+import { DEFAULT_UNDO_DELAY_MS, outboxSettingsSchema, type OutboxRow, type OutboxSettings, type OutboxSettingsPatch, type OutboxState } from '../../../shared/outbox.js';
 import type { Failure } from '../../../shared/result.js';
 
 /** A row as the worker needs it: the list fields plus the frozen message and its key. */
@@ -167,12 +167,14 @@ export function createOutboxStore(db: DatabaseSync) {
     tokens: outboxAttachmentTokens(db),
     settings(): OutboxSettings {
       const raw = getSetting.get('undoDelayMs') as { value: string } | undefined;
-      const parsed = outboxSettingsSchema.safeParse({ undoDelayMs: raw ? Number(raw.value) : DEFAULT_UNDO_DELAY_MS });
+      const delay = outboxSettingsSchema.shape.undoDelayMs.safeParse(raw ? Number(raw.value) : DEFAULT_UNDO_DELAY_MS);
+      const notify = getSetting.get('notifyOnSent') as { value: string } | undefined;
       // A value outside the range (written by hand) falls back to the default rather than failing every send.
-      return parsed.success ? parsed.data : { undoDelayMs: DEFAULT_UNDO_DELAY_MS };
+      return { undoDelayMs: delay.success ? delay.data : DEFAULT_UNDO_DELAY_MS, notifyOnSent: notify?.value === 'true' };
     },
-    saveSettings(settings: OutboxSettings): void {
-      putSetting.run('undoDelayMs', String(settings.undoDelayMs));
+    saveSettings(patch: OutboxSettingsPatch): void {
+      if (patch.undoDelayMs !== undefined) putSetting.run('undoDelayMs', String(patch.undoDelayMs));
+      if (patch.notifyOnSent !== undefined) putSetting.run('notifyOnSent', String(patch.notifyOnSent));
     },
   };
 }

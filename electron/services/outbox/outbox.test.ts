@@ -102,8 +102,8 @@ describe('the outbox', () => {
   });
 
   it('keeps the undo delay as a setting between 0 and 30 s', async () => {
-    expect(await app.ok('outbox:get-settings')).toEqual({ undoDelayMs: 5_000 });
-    expect(await app.ok('outbox:set-settings', { undoDelayMs: 0 })).toEqual({ undoDelayMs: 0 });
+    expect(await app.ok('outbox:get-settings')).toEqual({ undoDelayMs: 5_000, notifyOnSent: false });
+    expect(await app.ok('outbox:set-settings', { undoDelayMs: 0 })).toEqual({ undoDelayMs: 0, notifyOnSent: false });
     const refused = await app.call('outbox:set-settings', { undoDelayMs: 31_000 });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toContain('The undo delay can be at most 30 seconds.');

@@ -20,6 +20,8 @@ export interface WorkerDeps {
   changed(): void;
   /** A message reached its end: sent, failed or unknown_outcome. */
   settled(row: OutboxRecord, outcome: Settlement): void;
+  /** Bytes of a message's request sent so far, from providers that report it. */
+  progress?(id: string, sent: number, total: number): void;
   maxAttempts?: number;
   random?: () => number;
   logError?: (error: unknown) => void;
@@ -128,7 +130,8 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     const attempts = row.attempts + 1;
     let result: SendResult;
     try {
-      result = await delivery.provider.send(delivery.message, delivery.account);
+      const progress = deps.progress;
+      result = await delivery.provider.send(delivery.message, delivery.account, undefined, progress ? (sent, total) => progress(row.id, sent, total) : undefined);
     } catch (error) {
       if (stopped) return;
       failed(row, attempts, error instanceof SendError ? error.failure : unexpected(error), delivery);

@@ -12,7 +12,8 @@ export function toIsoWithOffset(local: string): string | null {
   const offset = -date.getTimezoneOffset();
   const sign = offset >= 0 ? '+' : '-';
   const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
-  return `${localInputValue(date)}:00${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+  // Seconds are kept when the field carries them (a value typed or set with seconds).
+  return `${localInputValue(date)}:${pad(date.getSeconds())}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
 }
 
 /** Picks when the message should go out; the outbox keeps it across restarts until then. */

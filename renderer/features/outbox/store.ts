@@ -7,11 +7,13 @@ import { createFreshness } from '../../lib/freshness.js';
 export interface OutboxViewState {
   rows: OutboxRow[];
   undoDelayMs: number | null;
+  /** Whether a desktop notification says when a message went out; null until loaded. */
+  notifyOnSent: boolean | null;
   error: string | null;
 }
 
 // Pure updates
-export const initialOutboxState: OutboxViewState = { rows: [], undoDelayMs: null, error: null };
+export const initialOutboxState: OutboxViewState = { rows: [], undoDelayMs: null, notifyOnSent: null, error: null };
 
 /** Messages still to go out or needing the person: what the sidebar counts. */
 export function waitingCount(rows: OutboxRow[]): number {
@@ -24,18 +26,19 @@ interface OutboxActions {
   listen(): () => void;
   retry(id: string): Promise<void>;
   setUndoDelay(seconds: number): Promise<void>;
+  setNotifyOnSent(on: boolean): Promise<void>;
 }
 
 const fresh = createFreshness();
 
-export const useOutboxStore = create<OutboxViewState & OutboxActions>()((set) => ({
+export const useOutboxStore = create<OutboxViewState & OutboxActions>()((set, get) => ({
   ...initialOutboxState,
   async load() {
     const current = fresh.begin();
     const [rows, settings] = await Promise.all([bridge().outbox.list(), bridge().outbox['get-settings']()]);
     if (!rows.ok) set({ error: rows.error.message });
     else if (current()) set({ rows: rows.value });
-    if (settings.ok) set({ undoDelayMs: settings.value.undoDelayMs });
+    if (settings.ok) set({ undoDelayMs: settings.value.undoDelayMs, notifyOnSent: settings.value.notifyOnSent });
   },
   listen() {
     return bridge().on('outbox:changed', (rows) => {
@@ -51,6 +54,14 @@ export const useOutboxStore = create<OutboxViewState & OutboxActions>()((set) =>
     const result = await bridge().outbox['set-settings']({ undoDelayMs: Math.round(seconds * 1000) });
     if (result.ok) set({ undoDelayMs: result.value.undoDelayMs, error: null });
     else set({ error: result.error.message });
+  },
+  async setNotifyOnSent(on) {
+    // The box shows the click at once (a controlled checkbox would otherwise flick back until main answers).
+    const before = get().notifyOnSent;
+    set({ notifyOnSent: on });
+    const result = await bridge().outbox['set-settings']({ notifyOnSent: on });
+    if (result.ok) set({ notifyOnSent: result.value.notifyOnSent, error: null });
+    else set({ notifyOnSent: before, error: result.error.message });
   },
 }));
 
