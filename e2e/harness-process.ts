@@ -25,11 +25,17 @@ export async function startHarnessProcess(dataDir: string): Promise<HarnessProce
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The harness did not print its URL within 20 s.')), 20_000);
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      if (/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line)) resolve(line.trim());
+      if (!/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line)) return;
+      clearTimeout(timer);
+      resolve(line.trim());
     });
-    child.once('exit', (code) => reject(new Error(`the harness exited before it was ready (${code})`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The harness exited before printing its URL (${code}).`));
+    });
   });
   return {
     url,
@@ -40,7 +46,7 @@ export async function startHarnessProcess(dataDir: string): Promise<HarnessProce
       await exited(child);
     },
     async stop() {
-      child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited(child);
     },
   };

@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { expect, type Page } from '@playwright/test';
 import type { AccountDraftInput } from '../shared/accounts.js';
 import type { AppUnderTest } from './fixtures.js';
@@ -106,34 +104,6 @@ export async function restartHarness(app: AppUnderTest): Promise<Harness> {
   const again = await startHarness({ dataDir: app.dataDir, staticDir: path.join(root, 'dist/harness'), version, testHooks: true });
   await app.page.goto(again.url);
   return again;
-}
-
-export interface ChildHarness {
-  url: string;
-  process: ChildProcess;
-  /** Resolves when the process has exited. */
-  exited: Promise<void>;
-}
-
-/** Starts the harness CLI as a separate process on a data folder and waits for the URL it prints. */
-export async function spawnHarness(dataDir: string): Promise<ChildHarness> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'e2e/harness/cli.ts'), '--data-dir', dataDir], {
-    cwd: root,
-    env: { ...process.env, COMPOSER_TEST_HOOKS: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('The harness did not print its URL within 20 s.')), 20_000);
-    lines.on('line', (line) => {
-      if (!/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line)) return;
-      clearTimeout(timer);
-      resolve(line.trim());
-    });
-    void exited.then(() => reject(new Error('The harness exited before printing its URL.')));
-  });
-  return { url, process: child, exited };
 }
 
 /** The desktop notifications the harness's recording notifier was asked to show, through its test hook. */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '../fixtures.js';
 import { connectAccounts, queuePickedFiles, sandboxDeliveries, sha256 } from '../composer-helpers.js';
-import { arrivedFiles, openOutbox, outboxRow, restartHarness, sandboxAccount, setUndoDelay, shownNotifications, simulatorAccount, spawnHarness, writeMessage, type ChildHarness } from '../outbox-helpers.js';
+import { arrivedFiles, openOutbox, outboxRow, restartHarness, sandboxAccount, setUndoDelay, shownNotifications, simulatorAccount, writeMessage } from '../outbox-helpers.js';
+import { startHarnessProcess, type HarnessProcess } from '../harness-process.js';
 import { crmGatewaySent } from '../vendors/crm-gateway/simulator.js';
 import { closeAllSimulators, startAllSimulators, type VendorName } from '../vendors/all.js';
 import type { VendorSimulator } from '../vendors/kit/server.js';
@@ -193,9 +194,9 @@ test('SIGKILL of the harness while the gateway holds the request: after a restar
   const sim = sims['crm-gateway'];
   // A folder of its own: the fixture's harness must not share the database with the child processes.
   const dataDir = await mkdtemp(path.join(tmpdir(), 'composer-e2e-kill-'));
-  const children: ChildHarness[] = [];
+  const children: HarnessProcess[] = [];
   try {
-    const first = await spawnHarness(dataDir);
+    const first = await startHarnessProcess(dataDir);
     children.push(first);
     await page.goto(first.url);
     const account = simulatorAccount('crm-gateway', sim);
@@ -212,11 +213,10 @@ test('SIGKILL of the harness while the gateway holds the request: after a restar
     const upload = outboxRow(page, 'Signed engagement letter', 'Sending').getByRole('progressbar', { name: 'Upload progress' });
     await expect(upload).toHaveAttribute('value', String(sim.requests[0]?.rawBodyBytes ?? -1), { timeout: 10_000 });
     await expect(upload).toHaveAttribute('max', String(sim.requests[0]?.rawBodyBytes ?? -1));
-    first.process.kill('SIGKILL');
-    await first.exited;
-    expect(first.process.signalCode).toBe('SIGKILL');
+    await first.kill();
+    expect(first.child.signalCode).toBe('SIGKILL');
 
-    const second = await spawnHarness(dataDir);
+    const second = await startHarnessProcess(dataDir);
     children.push(second);
     await page.goto(second.url);
     await openOutbox(page);
@@ -230,12 +230,7 @@ test('SIGKILL of the harness while the gateway holds the request: after a restar
     expect([...keys][0]).toMatch(/.+/);
     expect(crmGatewaySent(sim)[0]?.body.subject).toBe('Signed engagement letter');
   } finally {
-    for (const child of children) {
-      if (child.process.exitCode === null && child.process.signalCode === null) {
-        child.process.kill('SIGTERM');
-        await child.exited;
-      }
-    }
+    for (const child of children) await child.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 });
