@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { AccountsScreen, AccountsSidebar, selectAccounts, useAccountsStore, VaultPanel } from './features/accounts/index.js';
 import { AppFooter } from './features/app/AppFooter.js';
+import { listenDesktop } from './features/app/desktop-listener.js';
 import { NoticeBar } from './features/app/NoticeBar.js';
 import { selectView, useAppStore } from './features/app/store.js';
 import { Welcome } from './features/app/Welcome.js';
@@ -23,6 +24,7 @@ export function App() {
     const stopAccounts = listenAccounts();
     const outbox = useOutboxStore.getState();
     const stopOutbox = outbox.listen();
+    const stopDesktop = listenDesktop();
     void load();
     void loadAccounts();
     void outbox.load();
@@ -30,6 +32,7 @@ export function App() {
       stop();
       stopAccounts();
       stopOutbox();
+      stopDesktop();
     };
   }, [load, listen, loadAccounts, listenAccounts]);
 

@@ -14,6 +14,7 @@ import { authoredText, caretAboveSignatureOnPress, currentSignature, swapSignatu
 import { useDraftSync } from './draft-sync.js';
 import { DraftBar } from './DraftBar.js';
 import { SendLater } from './SendLater.js';
+import { offerSend } from './send-request.js';
 import { useComposerStore } from './store.js';
 import { Toolbar } from './Toolbar.js';
 
@@ -83,7 +84,8 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
 
   // New message or another account: put that account's signature where the old one was.
   const inserted = useRef<ReturnType<typeof swapSignature>['inserted']>(null);
-  const shownGeneration = useRef(state.generation);
+  // A message opened before this editor existed (a mailto: link at start, while the welcome page showed) is shown when it mounts.
+  const shownGeneration = useRef(state.doc === null ? state.generation : -1);
   useEffect(() => {
     if (shownGeneration.current !== state.generation) {
       shownGeneration.current = state.generation;
@@ -158,6 +160,8 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
     else void bodiesOf(editor).then((bodies) => current.send(bodies, sendAt));
   };
   hooks.current = { onSend: () => send(), onLink: () => setLinkOpen(true) };
+  // The menu's Send (and its accelerator) goes through the same path as the button.
+  useEffect(() => offerSend(() => hooks.current.onSend()), []);
 
   const refusalFor = (field: string) => check.blockers.find((b) => b.field === field)?.message ?? null;
   const warnings = check.warnings;

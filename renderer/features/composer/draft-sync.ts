@@ -8,6 +8,8 @@ import { useComposerStore, type ComposerState } from './store.js';
 /** The open composer's draft, reachable from the store's actions (send, switch draft, new). */
 interface DraftSession {
   flush(): Promise<void>;
+  /** Something not typed (a mailto: link's message) must be kept as a draft too. */
+  touch(): void;
   /** After a conflict: keeps this window's text as a new draft beside the other one. */
   saveAsCopy(): Promise<void>;
 }
@@ -17,6 +19,11 @@ let session: DraftSession | null = null;
 /** Saves what is unsaved now; resolves once it is on disk (or the save failed and will retry). */
 export function flushDraft(): Promise<void> {
   return session ? session.flush() : Promise.resolve();
+}
+
+/** Schedules a save of the open message as if it had been typed; nothing when no composer is open. */
+export function markDraftChanged(): void {
+  session?.touch();
 }
 
 export function saveDraftAsCopy(): Promise<void> {
@@ -62,6 +69,7 @@ export function useDraftSync(editor: Editor): void {
     });
     session = {
       flush: () => autosave.flush(),
+      touch: () => autosave.touch(),
       saveAsCopy: async () => {
         await write(true);
       },
