@@ -96,3 +96,16 @@ test('files dropped on the window are attached to the open message', async ({ ap
   const attachments = composer.getByRole('list', { name: 'Attachments' }).getByRole('listitem');
   await expect(attachments).toHaveText([/numbers\.csv\s*18 bytes/, /photo\.png\s*2 KB/]);
 });
+
+test('Accounts shows the Default mail app setting in the runtime’s own words', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Manage accounts' }).click();
+  const setting = page.getByRole('region', { name: 'Default mail app' });
+  if (app.runtime === 'harness') {
+    // A browser page cannot register for email links: it says so and offers no button.
+    await expect(setting).toContainText('Only the installed Composer app can become your default mail app; this copy cannot.');
+    await expect(setting.getByRole('button')).toHaveCount(0);
+  } else {
+    await expect(setting).toContainText(/Composer/);
+  }
+});
