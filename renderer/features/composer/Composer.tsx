@@ -84,7 +84,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
 
   // New message or another account: put that account's signature where the old one was.
   const inserted = useRef<ReturnType<typeof swapSignature>['inserted']>(null);
-  // A message opened before this editor existed (a mailto: link at start, while the welcome page showed) is shown when it mounts.
+  // A message opened or written before this editor existed (a mailto: link at start, text from before Outbox was shown) is shown when it mounts.
   const shownGeneration = useRef(state.doc === null ? state.generation : -1);
   useEffect(() => {
     if (shownGeneration.current !== state.generation) {
@@ -109,6 +109,8 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
   }, [editor, account?.id, account?.signatureHtml, state.generation]);
 
   useDraftSync(editor);
+  // The editor goes away with the view (Outbox, Accounts); the text it held comes back with it.
+  useEffect(() => () => useComposerStore.setState({ doc: editor.getJSON() }), [editor]);
 
   // The default account is preselected; a removed account falls back to it.
   useEffect(() => {
