@@ -23,7 +23,8 @@ test('the message being written is still there after a visit to the Outbox and A
   await expect(body.getByText('Ann — signature')).toHaveCount(1);
 
   // Typing on saves the whole text: the draft, opened afresh, has both parts.
-  await body.press('End');
+  await body.getByText('Words typed before').click();
+  await page.keyboard.press('End');
   await page.keyboard.type(' and after');
   await page.getByRole('button', { name: 'New draft' }).click();
   await expect(composer.getByLabel('Subject')).toHaveValue('');
