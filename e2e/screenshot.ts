@@ -15,6 +15,7 @@ import { fillOutbox } from './screenshot-outbox.js';
  * the first start with no account; `--view composer` a message being written from one of two
  * accounts (recipients, one of them invalid, a Cc, a formatted body and two attachments);
  * `--view outbox` the Outbox with a message sending, one failed, one scheduled and one sent.
+ * `--view mailto` the composer as a `mailto:` link on the command line opens it.
  */
 const root = path.resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { view: { type: 'string', default: 'accounts' } } });
@@ -22,7 +23,9 @@ const out = path.resolve(positionals[0] ?? 'docs/screenshot.png');
 const dataDir = await mkdtemp(path.join(tmpdir(), 'composer-shot-'));
 const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
 // The composer view queues files for the attach dialog through the harness's test hook.
-const harness = await startHarness({ dataDir, staticDir: path.join(root, 'dist/harness'), version, testHooks: values.view === 'composer' });
+const SHOT_MAILTO =
+  'mailto:Bea%20Lee%20%3Cbea@northwind.example%3E,cid@contoso.example?cc=ar@northwind.example&subject=Invoice%20%23%204411%20%E2%80%94%20caf%C3%A9%20order&body=Hi%20Bea%2C%0D%0A%0D%0ACould%20you%20check%20invoice%204411%3F%0D%0AThe%20total%20looks%20off%20by%20%E2%82%AC12.%0D%0A%0D%0AThanks!';
+const harness = await startHarness({ dataDir, staticDir: path.join(root, 'dist/harness'), version, testHooks: values.view === 'composer', ...(values.view === 'mailto' ? { mailto: SHOT_MAILTO } : {}) });
 
 const sixAccounts: AccountDraftInput[] = [
   { label: 'Sales CRM', from: { name: 'Ann Lee', email: 'ann@northwind.example' }, settings: { provider: 'rollout', credentialId: 'cred_8842' }, secret: 'eyJhbGciOi.screenshot.k3Q9' },
@@ -37,7 +40,7 @@ let stopSimulators = async (): Promise<void> => undefined;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   if (values.view !== 'welcome' && values.view !== 'outbox') {
-    for (const draft of values.view === 'composer' ? composerAccounts : sixAccounts) await harness.core.accounts.save(accountDraftSchema.parse(draft));
+    for (const draft of values.view === 'composer' || values.view === 'mailto' ? composerAccounts : sixAccounts) await harness.core.accounts.save(accountDraftSchema.parse(draft));
   }
   const page = await browser.newPage({ viewport: { width: 1180, height: 800 } });
   await page.goto(harness.url);
@@ -53,6 +56,8 @@ try {
     await page.getByLabel('DSN').fill('http://api1.unipile.com:13111');
     await page.getByLabel('From address').fill('support@northwind');
     await page.getByText('Use https://').waitFor();
+  } else if (values.view === 'mailto') {
+    await page.getByLabel('Subject').and(page.locator('[value^="Invoice"]')).waitFor();
   } else if (values.view === 'composer') {
     await fillComposer(page, harness, dataDir);
   } else if (values.view === 'outbox') {

@@ -25,7 +25,8 @@ import type { Cipher } from './services/vault/cipher.js';
 import type { ScryptParams } from './services/vault/passphrase-cipher.js';
 import { createVault } from './services/vault/vault.js';
 import { createComposeInbox, type ComposeInbox } from './services/compose/compose-inbox.js';
-import { noPendingWork, type PendingWork } from './desktop/quit-guard.js';
+import type { PendingWork } from './desktop/quit-guard.js';
+import { outboxPendingWork } from './desktop/pending-work.js';
 import { createMailClientService, type MailtoRegistry } from './services/mail-client/mail-client-service.js';
 
 export interface CoreOptions {
@@ -68,7 +69,7 @@ export interface Core {
   history: HistoryService;
   /** Where `mailto:` links are handed over to the renderer. */
   compose: ComposeInbox;
-  /** What quitting would cut short; the outbox and drafts report here once they track it. */
+  /** What quitting would cut short: messages in the undo delay or being sent (see desktop/pending-work.ts). */
   pendingWork: PendingWork;
 }
 
@@ -192,5 +193,5 @@ export function createCore(options: CoreOptions): Core {
     outbox.stop();
     storage.close();
   };
-  return { dispatch, bus, notices, storage, drafts, attachments, accounts, outbox, history, compose, pendingWork: noPendingWork, ready, close };
+  return { dispatch, bus, notices, storage, drafts, attachments, accounts, outbox, history, compose, pendingWork: outboxPendingWork(outbox, clock), ready, close };
 }

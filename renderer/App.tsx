@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import { AccountsScreen, AccountsSidebar, selectAccounts, useAccountsStore, VaultPanel } from './features/accounts/index.js';
 import { AppFooter } from './features/app/AppFooter.js';
+import { listenDesktop } from './features/app/desktop-listener.js';
 import { NoticeBar } from './features/app/NoticeBar.js';
 import { selectView, useAppStore } from './features/app/store.js';
 import { Welcome } from './features/app/Welcome.js';
 import { ComposerPage, UndoToast, useComposerStore } from './features/composer/index.js';
+import { DefaultMailApp } from './features/desktop/index.js';
 import { DraftsList } from './features/drafts/index.js';
 import { OutboxView, selectWaiting, useOutboxStore } from './features/outbox/index.js';
 
@@ -23,6 +25,7 @@ export function App() {
     const stopAccounts = listenAccounts();
     const outbox = useOutboxStore.getState();
     const stopOutbox = outbox.listen();
+    const stopDesktop = listenDesktop();
     void load();
     void loadAccounts();
     void outbox.load();
@@ -30,6 +33,7 @@ export function App() {
       stop();
       stopAccounts();
       stopOutbox();
+      stopDesktop();
     };
   }, [load, listen, loadAccounts, listenAccounts]);
 
@@ -78,6 +82,7 @@ export function App() {
           ))}
         {view === 'outbox' && <OutboxView />}
         {view === 'accounts' && <AccountsScreen />}
+        {view === 'accounts' && <DefaultMailApp />}
         <AppFooter />
       </main>
       <UndoToast />

@@ -16,6 +16,7 @@ import { useDraftSync } from './draft-sync.js';
 import { DraftBar } from './DraftBar.js';
 import { VersionsPanel } from './VersionsPanel.js';
 import { SendLater } from './SendLater.js';
+import { offerSend } from './send-request.js';
 import { useComposerStore } from './store.js';
 import { Toolbar } from './Toolbar.js';
 
@@ -112,7 +113,8 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
 
   // New message or another account: put that account's signature where the old one was.
   const inserted = useRef<ReturnType<typeof swapSignature>['inserted']>(null);
-  const shownGeneration = useRef(state.generation);
+  // A message opened or written before this editor existed (a mailto: link at start, text from before Outbox was shown) is shown when it mounts.
+  const shownGeneration = useRef(useComposerStore.getState().doc === null ? state.generation : -1);
   useEffect(() => {
     if (shownGeneration.current !== state.generation) {
       shownGeneration.current = state.generation;
@@ -136,6 +138,8 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
   }, [editor, account?.id, account?.signatureHtml, state.generation]);
 
   useDraftSync(editor);
+  // The editor goes away with the view (Outbox, Accounts); the text it held comes back with it.
+  useEffect(() => () => useComposerStore.setState({ doc: editor.getJSON() }), [editor]);
 
   // The default account is preselected; a removed account falls back to it.
   useEffect(() => {
@@ -187,6 +191,8 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
     else void bodiesOf(editor).then((bodies) => current.send(bodies, sendAt));
   };
   hooks.current = { onSend: () => send(), onLink: () => setLinkOpen(true) };
+  // The menu's Send (and its accelerator) goes through the same path as the button.
+  useEffect(() => offerSend(() => hooks.current.onSend()), []);
 
   const refusalFor = (field: string) => check.blockers.find((b) => b.field === field)?.message ?? null;
   const warnings = check.warnings;

@@ -8,6 +8,8 @@ import { useComposerStore, type ComposerState } from './store.js';
 /** The open composer's draft, reachable from the store's actions (send, switch draft, new). */
 interface DraftSession {
   flush(): Promise<void>;
+  /** Something not typed (a mailto: link's message) must be kept as a draft too. */
+  touch(): void;
   /** After a conflict: keeps this window's text as a new draft beside the other one. */
   saveAsCopy(): Promise<void>;
   /** Nothing written: no recipient, subject, file or text of the person's own. */
@@ -24,6 +26,11 @@ export function flushDraft(): Promise<void> {
 /** True when the open composer holds nothing the person wrote (or no composer is open). */
 export function composerIsBlank(): boolean {
   return session ? session.isBlank() : true;
+}
+
+/** Schedules a save of the open message as if it had been typed; nothing when no composer is open. */
+export function markDraftChanged(): void {
+  session?.touch();
 }
 
 export function saveDraftAsCopy(): Promise<void> {
@@ -69,6 +76,7 @@ export function useDraftSync(editor: Editor): void {
     });
     session = {
       flush: () => autosave.flush(),
+      touch: () => autosave.touch(),
       saveAsCopy: async () => {
         await write(true);
       },

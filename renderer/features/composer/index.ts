@@ -2,3 +2,5 @@
 export { ComposerPage } from './ComposerPage.js';
 export { composerIsPristine, useComposerStore } from './store.js';
 export { UndoToast } from './UndoToast.js';
+export { requestSend } from './send-request.js';
+export { flushDraft } from './draft-sync.js';

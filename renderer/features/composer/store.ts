@@ -3,9 +3,11 @@ import { create } from 'zustand';
 import type { Draft, DraftVersion } from '../../../shared/drafts.js';
 import type { AttachmentRef, SubmitMessage } from '../../../shared/message.js';
 import { bridge } from '../../lib/bridge.js';
+import type { ComposeOpen } from '../../../shared/compose-open.js';
 import type { AutosaveStatus } from './autosave.js';
+import { composeRequestFields } from './compose-request.js';
 import { fieldsOfDraft } from './draft-content.js';
-import { composerIsBlank, flushDraft, saveDraftAsCopy } from './draft-sync.js';
+import { composerIsBlank, flushDraft, markDraftChanged, saveDraftAsCopy } from './draft-sync.js';
 import { addChips, addressesOf, chipFor, chipsFrom, removeChip, type RecipientField, type RecipientLists } from './recipients.js';
 
 // State
@@ -106,6 +108,11 @@ export function withUnsentMessage(state: ComposerState, message: SubmitMessage):
   };
 }
 
+/** A new message from a `mailto:` link, on the same account, signed with `signatureHtml`. */
+export function withComposeRequest(state: ComposerState, request: ComposeOpen, signatureHtml: string): ComposerState {
+  return { ...initialComposerState, accountId: state.accountId, generation: state.generation + 1, lastSent: state.lastSent, ...composeRequestFields(request, signatureHtml) };
+}
+
 export function withTypedRecipients(state: ComposerState, field: RecipientField, input: string): ComposerState {
   const { lists, merged } = addChips(state.lists, field, chipsFrom(input));
   const remark = merged.length > 0 ? `${merged.join(', ')} ${merged.length === 1 ? 'is' : 'are'} already a recipient, so ${merged.length === 1 ? 'it was' : 'they were'} not added twice.` : null;
@@ -152,6 +159,8 @@ interface ComposerActions {
   dismissSent(): void;
   /** Saves the open draft, then starts an empty message. */
   startNew(): Promise<void>;
+  /** Saves the open draft, then starts a message filled from a `mailto:` link. */
+  openCompose(request: ComposeOpen, signatureHtml: string): Promise<void>;
   /** Saves the open draft, then shows draft `id` exactly as it was saved. */
   openDraft(id: string): Promise<void>;
   /** After a conflict: this window's text becomes a draft of its own beside the other window's. */
@@ -242,6 +251,12 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
   async startNew() {
     await flushDraft();
     set((state) => withNewMessage(state));
+  },
+  async openCompose(request, signatureHtml) {
+    await flushDraft();
+    set((state) => withComposeRequest(state, request, signatureHtml));
+    // A link's message is kept like typed text, so a second link or a crash does not lose it.
+    markDraftChanged();
   },
   async openDraft(id) {
     if (get().draftId === id) return;

@@ -1,0 +1,2 @@
+/** The desktop settings as the app sees them. */
+export { DefaultMailApp } from './DefaultMailApp.js';
