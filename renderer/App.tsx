@@ -7,6 +7,7 @@ import { Welcome } from './features/app/Welcome.js';
 import { ComposerPage, UndoToast, useComposerStore } from './features/composer/index.js';
 import { DraftsList } from './features/drafts/index.js';
 import { OutboxView, selectWaiting, useOutboxStore } from './features/outbox/index.js';
+import { SentView } from './features/history/index.js';
 
 export function App() {
   const load = useAppStore((state) => state.load);
@@ -60,6 +61,9 @@ export function App() {
             Outbox
             {waiting > 0 ? <span className="mailbox-count" aria-label={`${waiting} waiting`}>{waiting}</span> : null}
           </button>
+          <button type="button" className="mailbox" aria-current={view === 'sent' ? 'page' : undefined} onClick={() => navigate('sent')}>
+            Sent
+          </button>
         </nav>
         <AccountsSidebar />
       </aside>
@@ -78,6 +82,7 @@ export function App() {
           ))}
         {view === 'outbox' && <OutboxView />}
         {view === 'accounts' && <AccountsScreen />}
+        {view === 'sent' && <SentView />}
         <AppFooter />
       </main>
       <UndoToast />
