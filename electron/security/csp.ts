@@ -11,7 +11,10 @@ export function buildCsp(options: { connectSrc?: readonly string[]; development?
     "default-src 'none'",
     `script-src ${scripts}`,
     "style-src 'self'",
-    "img-src 'self' data: blob:",
+    // Remote images appear only inside sent-message frames, whose own policy holds them until the
+    // person allows them; a srcdoc frame also inherits this policy, so it must not forbid them.
+    // The app's own pages show no remote image (the editor has no image node).
+    "img-src 'self' data: blob: http: https:",
     "font-src 'self'",
     `connect-src ${connect}`,
     // Sent or quoted HTML is shown in a sandboxed srcdoc frame, nothing else is framed.

@@ -40,6 +40,12 @@ function accountLabel(account: AccountView): string {
  * The message being written: From, To/Cc/Bcc, Subject, the rich-text body and its files,
  * and Send with the reason when it is not possible yet.
  */
+/**
+ * The generation the editor last took, kept across mounts: a reply opened from the Sent view
+ * while the composer was not on screen is shown when it mounts.
+ */
+let lastShownGeneration = 0;
+
 export function Composer(props: { accounts: AccountView[]; providers: ProviderInfo[] }) {
   const state = useComposerStore();
   const account = props.accounts.find((a) => a.id === state.accountId) ?? null;
@@ -83,10 +89,11 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
 
   // New message or another account: put that account's signature where the old one was.
   const inserted = useRef<ReturnType<typeof swapSignature>['inserted']>(null);
-  const shownGeneration = useRef(state.generation);
+  const shownGeneration = useRef(lastShownGeneration);
   useEffect(() => {
     if (shownGeneration.current !== state.generation) {
       shownGeneration.current = state.generation;
+      lastShownGeneration = state.generation;
       const opened = useComposerStore.getState().doc;
       // Opening a draft is not an edit: no update event, so it is not saved back at once.
       if (opened) {

@@ -49,6 +49,8 @@ export function SentView() {
     const store = useHistoryStore.getState();
     const stop = store.listen();
     void store.load();
+    // Replies sent while the view was closed belong in the thread left open.
+    if (store.openThreadId) void store.openThread(store.openThreadId);
     return stop;
   }, []);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);

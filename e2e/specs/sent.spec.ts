@@ -1,0 +1,226 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
+import type { AccountDraftInput } from '../../shared/accounts.js';
+import type { HistoryThread } from '../../shared/history.js';
+import { connectAccounts, sandboxDeliveries } from '../composer-helpers.js';
+import { expect, test } from '../fixtures.js';
+import { CRM_GATEWAY_PATH, CRM_GATEWAY_TEST_KEY, startCrmGateway } from '../vendors/crm-gateway/simulator.js';
+import type { VendorSimulator } from '../vendors/kit/types.js';
+import { startRebilly } from '../vendors/rebilly/simulator.js';
+import { startRollout } from '../vendors/rollout/simulator.js';
+import { startStuut } from '../vendors/stuut/simulator.js';
+import { startUnipile } from '../vendors/unipile/simulator.js';
+
+const from = { name: 'Ann Sender', email: 'ann@northwind.example' };
+
+interface VendorCase {
+  name: string;
+  start(): Promise<VendorSimulator>;
+  account(url: string): AccountDraftInput;
+  /** The thread field of the reply's request, as the vendor received it; null where the vendor has none. */
+  threadField(sim: VendorSimulator): string | null;
+  /** The history's id the field must carry: the original's vendor id or thread id. */
+  expected(original: HistoryThread['messages'][number]): string | null;
+}
+
+const lastBody = (sim: VendorSimulator) => (sim.requests.at(-1)?.body ?? {}) as Record<string, unknown>;
+
+const vendors: VendorCase[] = [
+  {
+    name: 'Stuut',
+    start: () => startStuut(),
+    account: (url) => ({ label: 'Stuut', from, settings: { provider: 'stuut', baseUrl: url, emailSender: 'sndr_e2e' }, secret: 'stuut_test_token' }),
+    threadField: (sim) => String(lastBody(sim).parent_email ?? ''),
+    expected: (original) => original.remoteId,
+  },
+  {
+    name: 'Rollout',
+    start: () => startRollout(),
+    account: (url) => ({ label: 'Rollout', from, settings: { provider: 'rollout', baseUrl: url, credentialId: 'cred_test' }, secret: 'rollout_test_jwt' }),
+    threadField: (sim) => String(lastBody(sim).threadId ?? ''),
+    expected: (original) => original.remoteThreadId,
+  },
+  {
+    name: 'CRM gateway',
+    start: () => startCrmGateway(),
+    account: (url) => ({ label: 'Gateway', from, settings: { provider: 'crm-gateway', endpointUrl: `${url}${CRM_GATEWAY_PATH}` }, secret: CRM_GATEWAY_TEST_KEY }),
+    threadField: (sim) => String(lastBody(sim).thread_id ?? ''),
+    expected: (original) => original.remoteThreadId,
+  },
+  {
+    name: 'Unipile',
+    start: () => startUnipile(),
+    account: (url) => ({ label: 'Unipile', from, settings: { provider: 'unipile', baseUrl: url, accountId: 'acc_test' }, secret: 'unipile_test_key' }),
+    // Multipart: every field arrives as a list of strings.
+    threadField: (sim) => (lastBody(sim).reply_to as string[] | undefined)?.[0] ?? '',
+    expected: (original) => original.remoteId,
+  },
+  {
+    name: 'Rebilly',
+    start: () => startRebilly(),
+    account: (url) => ({ label: 'Rebilly', from, settings: { provider: 'rebilly', baseUrl: url, organizationId: 'org_test' }, secret: 'reb_test_key' }),
+    threadField: () => null,
+    expected: () => null,
+  },
+];
+
+async function noUndoDelay(page: Page): Promise<void> {
+  const result = await page.evaluate(() => window.mailer!.outbox['set-settings']({ undoDelayMs: 0 }));
+  expect(result.ok).toBe(true);
+}
+
+async function writeAndSend(page: Page, to: string, subject: string, body: string): Promise<void> {
+  await page.getByRole('button', { name: 'New message' }).click();
+  const composer = page.getByRole('region', { name: 'New message' });
+  const toField = composer.getByLabel('To', { exact: true });
+  await toField.fill(to);
+  await toField.press('Enter');
+  await composer.getByLabel('Subject').fill(subject);
+  await composer.getByRole('textbox', { name: 'Message body' }).click();
+  await page.keyboard.type(body);
+  await composer.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(composer.getByLabel('Subject')).toHaveValue('');
+}
+
+async function openSent(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Mailboxes' }).getByRole('button', { name: 'Sent' }).click();
+  await expect(page.getByRole('heading', { name: 'Sent', level: 1 })).toBeVisible();
+}
+
+async function threadOf(page: Page, subject: string): Promise<HistoryThread> {
+  const page1 = await page.evaluate(() => window.mailer!.history.threads({ limit: 50 }));
+  if (!page1.ok) throw new Error(page1.error.message);
+  const summary = page1.value.threads.find((t) => t.subject === subject);
+  if (!summary) throw new Error(`no thread “${subject}”`);
+  const thread = await page.evaluate((id) => window.mailer!.history.thread({ id }), summary.id);
+  if (!thread.ok) throw new Error(thread.error.message);
+  return thread.value;
+}
+
+/** Sends, finds it in Sent, replies from the thread, and sees the reply join it. */
+async function sendReplyAndCheck(page: Page, label: string): Promise<void> {
+  const subject = `Contract renewal ${label}`;
+  await noUndoDelay(page);
+  await writeAndSend(page, 'Bea Buyer <bea@acme.example>', subject, 'Here is the renewal we discussed.');
+  await openSent(page);
+  await page.getByRole('list', { name: 'Sent threads' }).getByRole('button', { name: new RegExp(subject) }).click();
+  const thread = page.getByRole('region', { name: subject });
+  await expect(thread.getByRole('article')).toHaveCount(1);
+  await expect(thread.getByText('Sent', { exact: true }).or(thread.getByText('Accepted', { exact: true }))).toBeVisible();
+  await thread.getByRole('button', { name: 'Reply', exact: true }).click();
+
+  const composer = page.getByRole('region', { name: 'New message' });
+  await expect(composer.getByLabel('Subject')).toHaveValue(`Re: ${subject}`);
+  await expect(composer.getByRole('list', { name: 'To recipients' })).toContainText('Bea Buyer');
+  const body = composer.getByRole('textbox', { name: 'Message body' });
+  await expect(body.locator('blockquote')).toContainText('Here is the renewal we discussed.');
+  await body.click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.type('Signed copy follows.');
+  await composer.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(composer.getByLabel('Subject')).toHaveValue('');
+
+  await openSent(page);
+  await expect(page.getByRole('region', { name: subject }).getByRole('article')).toHaveCount(2);
+  await expect(page.getByRole('region', { name: subject })).toContainText('2 messages');
+}
+
+for (const vendor of vendors) {
+  test(`${vendor.name}: a reply from the Sent view lands in the thread, at the vendor too`, async ({ app }) => {
+    const sim = await vendor.start();
+    try {
+      const { page } = app;
+      await connectAccounts(page, [vendor.account(sim.url)]);
+      await sendReplyAndCheck(page, vendor.name);
+      const thread = await threadOf(page, `Contract renewal ${vendor.name}`);
+      const [original, reply] = [...thread.messages].sort((a, b) => a.attemptedAt - b.attemptedAt);
+      expect(reply?.status).toBe('sent');
+      expect(reply?.inReplyToId).toBe(original?.id);
+      const expected = original ? vendor.expected(original) : null;
+      if (expected === null) {
+        // Rebilly has no thread field: the reply is threaded here only, and the request carries none.
+        expect(JSON.stringify(sim.requests.at(-1)?.body)).not.toMatch(/thread|parent|reply_to/i);
+        expect(original?.replyThreading.atVendor).toBe(false);
+      } else {
+        expect(expected).toBeTruthy();
+        expect(vendor.threadField(sim)).toBe(expected);
+      }
+    } finally {
+      await sim.close();
+    }
+  });
+}
+
+test('Sandbox: reply threads, search finds a body word, autocomplete offers an address sent to before', async ({ app }) => {
+  const { page } = app;
+  await connectAccounts(page, [{ label: 'Sandbox', from, settings: { provider: 'sandbox' } }]);
+  await sendReplyAndCheck(page, 'Sandbox');
+  const deliveries = await sandboxDeliveries(app);
+  const thread = await threadOf(page, 'Contract renewal Sandbox');
+  const original = [...thread.messages].sort((a, b) => a.attemptedAt - b.attemptedAt)[0];
+  expect((deliveries.at(-1) as unknown as { inReplyTo?: unknown }).inReplyTo).toEqual({ remoteId: original?.remoteId, remoteThreadId: original?.remoteThreadId });
+
+  const search = page.getByRole('searchbox', { name: 'Search sent mail' });
+  await search.fill('renew');
+  const hits = page.getByRole('list', { name: 'Search results' });
+  await expect(hits.getByRole('listitem')).toHaveCount(2);
+  await expect(hits.locator('mark').filter({ hasText: /^renew/i }).first()).toBeVisible();
+  await search.fill('discussed');
+  await expect(hits.getByRole('listitem')).toHaveCount(2);
+  await search.fill('zebracorn');
+  await expect(page.getByText('Nothing sent matches “zebracorn”')).toBeVisible();
+});
+
+function startImageServer(): Promise<{ server: Server; url: string; hits: () => number }> {
+  let count = 0;
+  const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  const server = createServer((request, response) => {
+    count += 1;
+    response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' }).end(pixel);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, url: `http://127.0.0.1:${port}/x.png`, hits: () => count });
+    });
+  });
+}
+
+test('a sent message with a script and a remote image: nothing runs, nothing is fetched until allowed, then once', async ({ app }) => {
+  const { page } = app;
+  const image = await startImageServer();
+  try {
+    await connectAccounts(page, [{ label: 'Sandbox', from, settings: { provider: 'sandbox' } }]);
+    await noUndoDelay(page);
+    await page.evaluate(() => {
+      (window as unknown as { ran: string[] }).ran = [];
+      window.addEventListener('message', (event) => (window as unknown as { ran: unknown[] }).ran.push(event.data));
+    });
+    const html = `<p>Quarterly tracking pixel test</p><script>parent.postMessage('script ran', '*')</script><img src="${image.url}" alt="logo" onerror="parent.postMessage('handler ran', '*')"><img src="x:broken" onerror="parent.postMessage('handler ran', '*')">`;
+    const accounts = await page.evaluate(() => window.mailer!.accounts.list());
+    if (!accounts.ok) throw new Error(accounts.error.message);
+    const accountId = accounts.value.accounts[0]!.id;
+    const submitted = await page.evaluate(
+      (message) => window.mailer!.outbox.submit(message),
+      { accountId, to: [{ email: 'cy@acme.example' }], cc: [], bcc: [], subject: 'Pixel check', html, text: 'Quarterly tracking pixel test', attachments: [] },
+    );
+    expect(submitted.ok).toBe(true);
+    await openSent(page);
+    await page.getByRole('list', { name: 'Sent threads' }).getByRole('button', { name: /Pixel check/ }).click();
+    const frameElement = page.getByTitle('Message: Pixel check');
+    await expect(frameElement).toHaveAttribute('sandbox', '');
+    const frame = page.frameLocator('iframe[title="Message: Pixel check"]');
+    await expect(frame.getByText('Quarterly tracking pixel test')).toBeVisible();
+    await expect(page.getByText('A remote image was not loaded')).toBeVisible();
+    expect(image.hits()).toBe(0);
+
+    await page.getByRole('button', { name: 'Show remote images' }).click();
+    await expect(frame.getByRole('img', { name: 'logo' })).toHaveJSProperty('complete', true);
+    await expect.poll(image.hits).toBe(1);
+    await expect(frame.getByText('Quarterly tracking pixel test')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { ran: unknown[] }).ran)).toEqual([]);
+  } finally {
+    image.server.close();
+  }
+});
