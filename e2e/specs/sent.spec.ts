@@ -170,6 +170,26 @@ test('Sandbox: reply threads, search finds a body word, autocomplete offers an a
   await expect(hits.getByRole('listitem')).toHaveCount(2);
   await search.fill('zebracorn');
   await expect(page.getByText('Nothing sent matches “zebracorn”')).toBeVisible();
+
+  // Autocomplete: the address sent to before is offered with its name, picked with the keyboard.
+  await page.getByRole('button', { name: 'New message' }).click();
+  const composer = page.getByRole('region', { name: 'New message' });
+  const to = composer.getByRole('combobox', { name: 'To', exact: true });
+  await to.pressSequentially('be');
+  const offered = composer.getByRole('listbox', { name: 'Addresses sent to before, for To' }).getByRole('option');
+  await expect(offered).toHaveCount(1);
+  await expect(offered).toContainText('Bea Buyer');
+  await expect(offered).toContainText('bea@acme.example');
+  await to.press('ArrowDown');
+  await expect(to).toHaveAttribute('aria-activedescendant', (await offered.getAttribute('id')) ?? 'missing');
+  await expect(offered).toHaveAttribute('aria-selected', 'true');
+  await to.press('Enter');
+  const chips = composer.getByRole('list', { name: 'To recipients' }).getByRole('listitem');
+  await expect(chips).toHaveCount(1);
+  await expect(chips).toHaveAttribute('title', 'bea@acme.example');
+  await expect(chips).toContainText('Bea Buyer');
+  await expect(to).toHaveValue('');
+  await expect(composer.getByRole('listbox')).toHaveCount(0);
 });
 
 function startImageServer(): Promise<{ server: Server; url: string; hits: () => number }> {
