@@ -232,6 +232,8 @@ test('a sent message with a script and a remote image: nothing runs, nothing is 
     await expect(frameElement).toHaveAttribute('sandbox', '');
     const frame = page.frameLocator('iframe[title="Message: Pixel check"]');
     await expect(frame.getByText('Quarterly tracking pixel test')).toBeVisible();
+    // The frame's base stylesheet applies (the app's policy allows it by hash).
+    await expect(frame.locator('body')).toHaveCSS('padding-left', '16px');
     await expect(page.getByText('A remote image was not loaded')).toBeVisible();
     expect(image.hits()).toBe(0);
 

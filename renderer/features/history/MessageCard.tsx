@@ -41,12 +41,16 @@ export function MessageCard(props: MessageCardProps) {
     <article className={`sent-message sent-message-${message.status}`} aria-labelledby={headingId}>
       <header className="sent-message-head">
         <h3 id={headingId} className="sent-message-from">
-          {message.from ? fullAddress(message.from) : props.account}
+          {message.from?.name ?? message.from?.email ?? props.account}
+          {message.from?.name ? <span className="sent-message-email"> {message.from.email}</span> : null}
         </h3>
         <span className={`badge badge-${message.status}`}>{message.accepted && message.status === 'sent' ? 'Accepted' : STATUS_LABEL[message.status]}</span>
         <time className="sent-message-time" dateTime={new Date(message.attemptedAt).toISOString()}>
           {longWhen(message.attemptedAt)}
         </time>
+        <button type="button" className="sent-delete" onClick={props.onDelete} aria-label={`Delete message: ${subject}`} title="Delete message">
+          ×
+        </button>
       </header>
       <dl className="sent-headers">
         <HeaderLine label="To" people={message.to} />
@@ -101,9 +105,6 @@ export function MessageCard(props: MessageCardProps) {
         ) : null}
         <button type="button" className="button-quiet" onClick={() => props.onCompose('copy')}>
           Open in composer
-        </button>
-        <button type="button" className="button-quiet button-danger" onClick={props.onDelete}>
-          Delete
         </button>
       </div>
       {message.replyThreading.atVendor || !message.replyThreading.note ? null : <p className="sent-thread-note">{message.replyThreading.note}</p>}

@@ -9,7 +9,7 @@ import { buildFrameDocument } from './frame-document.js';
 export function MessageFrame(props: { html: string; title: string; allowRemote: boolean }) {
   const frame = useMemo(() => buildFrameDocument(props.html, props.allowRemote), [props.html, props.allowRemote]);
   // Without same-origin the app cannot measure the frame; a height from the text's length keeps short mail short.
-  const lines = Math.min(40, Math.max(6, Math.ceil(props.html.replace(/<[^>]*>/g, '').length / 90) + (props.html.match(/<(p|br|div|li|tr|h\d)\b/gi)?.length ?? 0)));
+  const lines = Math.min(40, Math.max(4, Math.ceil(props.html.replace(/<[^>]*>/g, '').length / 90) + (props.html.match(/<(p|br|div|li|tr|h\d)\b/gi)?.length ?? 0)));
   return <iframe className="sent-frame" title={props.title} sandbox="" referrerPolicy="no-referrer" srcDoc={frame.srcdoc} style={{ height: `${lines * 1.6 + 2}em` }} />;
 }
 

@@ -1,3 +1,5 @@
+import { MESSAGE_FRAME_STYLE } from '../../../shared/message-frame-style.js';
+
 /**
  * The document a sent message's HTML is shown in: a sandboxed srcdoc frame with a policy of
  * its own. Nothing in the message may run or reach the network until the person allows
@@ -20,9 +22,6 @@ export interface FrameDocument {
   /** How many remote images the message holds (blocked or not). */
   remoteImages: number;
 }
-
-const BASE_STYLE =
-  'html{color-scheme:light}body{margin:0;padding:14px 16px;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1c2430;overflow-wrap:anywhere}img{max-width:100%;height:auto}blockquote{margin:8px 0;padding-left:12px;border-left:3px solid #d5dbe3;color:#4a5563}';
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -51,6 +50,6 @@ export function buildFrameDocument(html: string, allowRemote: boolean, parser: D
   }
   // The message's own styles come after ours so its look wins; url() in them is held by the CSP.
   const styles = Array.from(doc.querySelectorAll('head style')).map((style) => style.outerHTML).join('');
-  const head = `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(frameCsp(allowRemote))}"><meta charset="utf-8"><style>${BASE_STYLE}</style>${styles}`;
+  const head = `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(frameCsp(allowRemote))}"><meta charset="utf-8"><style>${MESSAGE_FRAME_STYLE}</style>${styles}`;
   return { srcdoc: `<!doctype html><html><head>${head}</head><body>${doc.body.innerHTML}</body></html>`, remoteImages };
 }
