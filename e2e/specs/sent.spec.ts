@@ -242,6 +242,14 @@ test('a sent message with a script and a remote image: nothing runs, nothing is 
     await expect.poll(image.hits).toBe(1);
     await expect(frame.getByText('Quarterly tracking pixel test')).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { ran: unknown[] }).ran)).toEqual([]);
+
+    // Deleting the thread takes it out of the list; Undo brings it back.
+    await page.getByRole('region', { name: 'Pixel check' }).getByRole('button', { name: 'Delete thread' }).click();
+    const rows = page.getByRole('list', { name: 'Sent threads' }).getByRole('button', { name: /Pixel check/ });
+    await expect(page.getByText('Nothing sent yet.')).toBeVisible();
+    await expect(rows).toHaveCount(0);
+    await page.getByRole('status').filter({ hasText: 'Thread “Pixel check” deleted.' }).getByRole('button', { name: 'Undo' }).click();
+    await expect(rows).toHaveCount(1);
   } finally {
     image.server.close();
   }
