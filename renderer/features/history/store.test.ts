@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryThread, ThreadSummary } from '../../../shared/history.js';
-import { initialHistoryState, type HistoryState, refreshLimit, withFilters, withoutMessage, withoutThreads, withPage, withThread } from './store.js';
+import { initialHistoryState, type HistoryState, refreshLimit, withFilters, withoutMessage, withoutThreads, withPage, withRefreshedHead, withThread } from './store.js';
 import { nearEnd, visibleRange } from './virtual-window.js';
 
-const summary = (id: string): ThreadSummary => ({ id, subject: id, participants: [], count: 1, latestAt: 0, snippet: '', accountId: 'a', statuses: { sent: 1, failed: 0, unknown: 0 } });
+const summary = (id: string, latestAt = 0): ThreadSummary => ({ id, subject: id, participants: [], count: 1, latestAt, snippet: '', accountId: 'a', statuses: { sent: 1, failed: 0, unknown: 0 } });
 
 function thread(id: string, messageIds: string[]): HistoryThread {
   return { thread: summary(id), messages: messageIds.map((m) => ({ id: m }) as HistoryThread['messages'][number]) };
@@ -35,6 +35,16 @@ describe('sent history list', () => {
     expect(afterLast.openThreadId).toBeNull();
     expect(afterLast.threads.map((t) => t.id)).toEqual(['b']);
     expect(withoutThreads(state, ['a']).thread).toBeNull();
+  });
+
+  it('a refresh after a change keeps the rows scrolled past the refreshed page, without doubles', () => {
+    // Shown: t9..t0 newest first; t5 got a new message and moved to the top.
+    const shown = withPage(initialHistoryState, { threads: [9, 8, 7, 6, 5, 4, 3, 2, 1, 0].map((n) => summary(`t${n}`, n)), nextCursor: 'after-t0' }, false);
+    const refreshed = withRefreshedHead(shown, { threads: [summary('t5', 10), summary('t9', 9), summary('t8', 8)], nextCursor: 'after-t8' });
+    expect(refreshed.threads.map((t) => t.id)).toEqual(['t5', 't9', 't8', 't7', 't6', 't4', 't3', 't2', 't1', 't0']);
+    expect(refreshed.nextCursor).toBe('after-t0');
+    // Everything fits in the page: the page is the whole list.
+    expect(withRefreshedHead(shown, { threads: [summary('t9', 9)], nextCursor: null }).threads.map((t) => t.id)).toEqual(['t9']);
   });
 
   it('a refresh asks for what is shown, within the page limit', () => {

@@ -64,6 +64,19 @@ export function withPage(state: HistoryState, page: { threads: ThreadSummary[]; 
   return { ...state, threads: [...state.threads, ...added], nextCursor: page.nextCursor, loadingMore: false, error: null };
 }
 
+/**
+ * A refreshed first page after a change, keeping the rows the person already scrolled past it:
+ * those older than the page's last row stay, and so does the cursor that continues after them.
+ */
+export function withRefreshedHead(state: HistoryState, page: { threads: ThreadSummary[]; nextCursor: string | null }): HistoryState {
+  const last = page.threads.at(-1);
+  if (!last || page.nextCursor === null || state.threads.length <= page.threads.length) return withPage(state, page, false);
+  const shown = new Set(page.threads.map((t) => t.id));
+  const tail = state.threads.filter((t) => !shown.has(t.id) && t.latestAt < last.latestAt);
+  if (tail.length === 0) return withPage(state, page, false);
+  return { ...state, threads: [...page.threads, ...tail], loaded: true, error: null };
+}
+
 export function withFilters(state: HistoryState, filters: Partial<HistoryFilters>): HistoryState {
   return { ...state, filters: { ...state.filters, ...filters }, threads: [], nextCursor: null, loaded: false };
 }
@@ -148,7 +161,7 @@ export const useHistoryStore = create<HistoryState & HistoryActions>()((set, get
     const { filters, threads } = get();
     const result = await bridge().history.threads({ ...queryOf(filters), limit: refreshLimit(threads.length) });
     if (!result.ok) set({ error: result.error.message, loaded: true });
-    else if (current() && get().filters === filters) set((state) => withPage(state, result.value, false));
+    else if (current() && get().filters === filters) set((state) => withRefreshedHead(state, result.value));
   },
   async loadMore() {
     const { nextCursor, loadingMore, filters } = get();
