@@ -28,10 +28,14 @@ function ThreadRow(props: { thread: ThreadSummary; index: number; total: number;
       aria-setsize={props.total}
       aria-posinset={props.index + 1}
     >
-      <button type="button" className="sent-open" onClick={props.onOpen} aria-current={props.open ? 'true' : undefined} aria-label={`${subject}, to ${people}, ${thread.count} ${thread.count === 1 ? 'message' : 'messages'}`}>
+      <button type="button" className="sent-open" onClick={props.onOpen} aria-current={props.open ? 'true' : undefined}>
         <span className="sent-top">
           <span className="sent-people">{people}</span>
-          {thread.count > 1 ? <span className="sent-count">{thread.count}</span> : null}
+          {thread.count > 1 ? (
+            <span className="sent-count" title={`${thread.count} messages`}>
+              {thread.count}
+            </span>
+          ) : null}
           <time className="sent-time" dateTime={new Date(thread.latestAt).toISOString()}>
             {shortWhen(thread.latestAt)}
           </time>
