@@ -278,3 +278,49 @@ test('the Sent view with a thread open and a search has no serious or critical a
   await expect(page.getByRole('list', { name: 'Search results' }).locator('mark')).toHaveText(['review']);
   expect(await check()).toEqual([]);
 });
+
+test('Retry sends a failed message again into its thread; Forward carries its stored file', async ({ app }) => {
+  const sim = await startRollout();
+  try {
+    const { page } = app;
+    await connectAccounts(page, [vendors[1]!.account(sim.url), { label: 'Sandbox', from, settings: { provider: 'sandbox' } }]);
+    await noUndoDelay(page);
+    sim.injectFault({ kind: 'status', status: 422, body: { message: 'Recipient rejected' } });
+    await writeAndSend(page, 'Bea Buyer <bea@acme.example>', 'Delivery window', 'Thursday morning suits us.');
+    await openSent(page);
+    await page.getByRole('list', { name: 'Sent threads' }).getByRole('button', { name: /Delivery window/ }).click();
+    const thread = page.getByRole('region', { name: 'Delivery window' });
+    await expect(thread.getByRole('article')).toHaveCount(1);
+    await expect(thread.getByText('Failed', { exact: true })).toBeVisible();
+    await expect(thread.getByRole('note')).toBeVisible();
+    await thread.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByRole('region', { name: 'Sent', exact: true }).getByRole('status').filter({ hasText: 'Its progress is in the Outbox.' })).toBeVisible();
+    await expect(thread.getByRole('article')).toHaveCount(2);
+    await expect(thread.getByRole('article').nth(1).getByText('Sent', { exact: true })).toBeVisible();
+    expect(sim.requests).toHaveLength(2);
+    expect((sim.requests[1]?.body as { subject?: string }).subject).toBe('Delivery window');
+
+    // Forward from a sandbox message that carried a file: the stored copy comes along.
+    const sandboxId = await page.evaluate(async () => {
+      const list = await window.mailer!.accounts.list();
+      return list.ok ? list.value.accounts.find((a) => a.label === 'Sandbox')!.id : '';
+    });
+    const file = await page.evaluate(() => window.mailer!.attachments.import({ filename: 'terms.txt', mimeType: 'text/plain', dataBase64: btoa('the terms') }));
+    if (!file.ok) throw new Error(file.error.message);
+    const submitted = await page.evaluate(
+      (message) => window.mailer!.outbox.submit(message),
+      { accountId: sandboxId, to: [{ email: 'cy@acme.example' }], cc: [], bcc: [], subject: 'Terms', html: '<p>The terms, as agreed.</p>', text: 'The terms, as agreed.', attachments: [file.value] },
+    );
+    expect(submitted.ok).toBe(true);
+    await page.getByRole('list', { name: 'Sent threads' }).getByRole('button', { name: /Terms/ }).click();
+    const terms = page.getByRole('region', { name: 'Terms' });
+    await expect(terms.getByRole('list', { name: 'Attachments' })).toContainText('terms.txt');
+    await terms.getByRole('button', { name: 'Forward' }).click();
+    const composer = page.getByRole('region', { name: 'New message' });
+    await expect(composer.getByLabel('Subject')).toHaveValue(/^Fwd: Terms$/i);
+    await expect(composer.getByText('terms.txt')).toBeVisible();
+    await expect(composer.getByRole('list', { name: 'To recipients' }).getByRole('listitem')).toHaveCount(0);
+  } finally {
+    await sim.close();
+  }
+});
