@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
 import AxeBuilder from '@axe-core/playwright';
-import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import type { AccountDraftInput } from '../../shared/accounts.js';
 import type { HistoryThread } from '../../shared/history.js';
 import { connectAccounts, sandboxDeliveries } from '../composer-helpers.js';
+import { noUndoDelay, openSent, startImageServer, threadOf, writeAndSend } from '../sent-helpers.js';
 import { expect, test } from '../fixtures.js';
 import { CRM_GATEWAY_PATH, CRM_GATEWAY_TEST_KEY, startCrmGateway } from '../vendors/crm-gateway/simulator.js';
 import type { VendorSimulator } from '../vendors/kit/types.js';
@@ -65,39 +64,6 @@ const vendors: VendorCase[] = [
     expected: () => null,
   },
 ];
-
-async function noUndoDelay(page: Page): Promise<void> {
-  const result = await page.evaluate(() => window.mailer!.outbox['set-settings']({ undoDelayMs: 0 }));
-  expect(result.ok).toBe(true);
-}
-
-async function writeAndSend(page: Page, to: string, subject: string, body: string): Promise<void> {
-  await page.getByRole('button', { name: 'New message' }).click();
-  const composer = page.getByRole('region', { name: 'New message' });
-  const toField = composer.getByLabel('To', { exact: true });
-  await toField.fill(to);
-  await toField.press('Enter');
-  await composer.getByLabel('Subject').fill(subject);
-  await composer.getByRole('textbox', { name: 'Message body' }).click();
-  await page.keyboard.type(body);
-  await composer.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(composer.getByLabel('Subject')).toHaveValue('');
-}
-
-async function openSent(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Mailboxes' }).getByRole('button', { name: 'Sent' }).click();
-  await expect(page.getByRole('heading', { name: 'Sent', level: 1 })).toBeVisible();
-}
-
-async function threadOf(page: Page, subject: string): Promise<HistoryThread> {
-  const page1 = await page.evaluate(() => window.mailer!.history.threads({ limit: 50 }));
-  if (!page1.ok) throw new Error(page1.error.message);
-  const summary = page1.value.threads.find((t) => t.subject === subject);
-  if (!summary) throw new Error(`no thread “${subject}”`);
-  const thread = await page.evaluate((id) => window.mailer!.history.thread({ id }), summary.id);
-  if (!thread.ok) throw new Error(thread.error.message);
-  return thread.value;
-}
 
 /** Sends, finds it in Sent, replies from the thread, and sees the reply join it. */
 async function sendReplyAndCheck(page: Page, label: string): Promise<void> {
@@ -192,21 +158,6 @@ test('Sandbox: reply threads, search finds a body word, autocomplete offers an a
   await expect(to).toHaveValue('');
   await expect(composer.getByRole('listbox')).toHaveCount(0);
 });
-
-function startImageServer(): Promise<{ server: Server; url: string; hits: () => number }> {
-  let count = 0;
-  const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
-  const server = createServer((request, response) => {
-    count += 1;
-    response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' }).end(pixel);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ server, url: `http://127.0.0.1:${port}/x.png`, hits: () => count });
-    });
-  });
-}
 
 test('a sent message with a script and a remote image: nothing runs, nothing is fetched until allowed, then once', async ({ app }) => {
   const { page } = app;
