@@ -9,6 +9,7 @@ import { ComposerPage, UndoToast, useComposerStore } from './features/composer/i
 import { DefaultMailApp } from './features/desktop/index.js';
 import { DraftsList } from './features/drafts/index.js';
 import { OutboxView, selectWaiting, useOutboxStore } from './features/outbox/index.js';
+import { SentView } from './features/history/index.js';
 
 export function App() {
   const load = useAppStore((state) => state.load);
@@ -64,6 +65,9 @@ export function App() {
             Outbox
             {waiting > 0 ? <span className="mailbox-count" aria-label={`${waiting} waiting`}>{waiting}</span> : null}
           </button>
+          <button type="button" className="mailbox" aria-current={view === 'sent' ? 'page' : undefined} onClick={() => navigate('sent')}>
+            Sent
+          </button>
         </nav>
         <AccountsSidebar />
       </aside>
@@ -83,6 +87,7 @@ export function App() {
         {view === 'outbox' && <OutboxView />}
         {view === 'accounts' && <AccountsScreen />}
         {view === 'accounts' && <DefaultMailApp />}
+        {view === 'sent' && <SentView />}
         <AppFooter />
       </main>
       <UndoToast />

@@ -1,6 +1,8 @@
 import { useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { CloseIcon } from './icons.js';
+import { suggestionText } from './recipient-suggest.js';
 import type { Chip, RecipientField } from './recipients.js';
+import { useRecipientSuggestions } from './use-recipient-suggestions.js';
 
 const COMMIT_KEYS = new Set(['Enter', ',', ';']);
 
@@ -22,14 +24,39 @@ export interface RecipientInputProps {
  */
 export function RecipientInput(props: RecipientInputProps) {
   const [text, setText] = useState('');
+  const [focused, setFocused] = useState(false);
   const inputId = useId();
   const refusalId = useId();
+  const listId = useId();
+  const present = props.chips.flatMap((chip) => (chip.address ? [chip.address.email] : []));
+  const suggestions = useRecipientSuggestions(text, present, focused);
+  const open = suggestions.items.length > 0;
+  const pick = (index: number) => {
+    const chosen = suggestions.items[index];
+    if (!chosen) return;
+    props.onAdd(suggestionText(chosen));
+    setText('');
+  };
   const commit = () => {
     if (text.trim() === '') return;
     props.onAdd(text);
     setText('');
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (open && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      suggestions.move(event.key === 'ArrowDown' ? 1 : -1);
+      return;
+    }
+    if (open && event.key === 'Escape') {
+      suggestions.dismiss();
+      return;
+    }
+    if (open && suggestions.active >= 0 && event.key === 'Enter') {
+      event.preventDefault();
+      pick(suggestions.active);
+      return;
+    }
     // A comma inside quotes belongs to a display name ("Lee, C" <c@z.com>).
     const insideQuotes = (text.match(/"/g) ?? []).length % 2 === 1;
     if (COMMIT_KEYS.has(event.key) && !(insideQuotes && event.key !== 'Enter')) {
@@ -79,13 +106,42 @@ export function RecipientInput(props: RecipientInputProps) {
           type="text"
           autoComplete="off"
           spellCheck={false}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={open ? listId : undefined}
+          aria-activedescendant={open && suggestions.active >= 0 ? `${listId}-${suggestions.active}` : undefined}
           aria-describedby={props.refusal ? refusalId : undefined}
           value={text}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
-          onBlur={commit}
+          onFocus={() => setFocused(true)}
+          onBlur={() => {
+            setFocused(false);
+            commit();
+          }}
         />
+        {open ? (
+          <ul className="suggestions" id={listId} role="listbox" aria-label={`Addresses sent to before, for ${props.label}`}>
+            {suggestions.items.map((item, index) => (
+              <li
+                key={item.email}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === suggestions.active}
+                className={index === suggestions.active ? 'suggestion suggestion-active' : 'suggestion'}
+                // Picking with the mouse must not blur the input first (blur commits the typed text).
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => pick(index)}
+                onMouseEnter={() => suggestions.setActive(index)}
+              >
+                {item.name ? <span className="suggestion-name">{item.name}</span> : null}
+                <span className="suggestion-email">{item.email}</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </div>
       {props.refusal ? (
         <p id={refusalId} className="field-error composer-note">

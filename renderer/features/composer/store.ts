@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/react';
 import { create } from 'zustand';
 import type { Draft, DraftVersion } from '../../../shared/drafts.js';
+import type { ReplyDraft } from '../../../shared/history.js';
 import type { AttachmentRef, SubmitMessage } from '../../../shared/message.js';
 import { bridge } from '../../lib/bridge.js';
 import type { ComposeOpen } from '../../../shared/compose-open.js';
@@ -8,6 +9,7 @@ import type { AutosaveStatus } from './autosave.js';
 import { composeRequestFields } from './compose-request.js';
 import { fieldsOfDraft } from './draft-content.js';
 import { composerIsBlank, flushDraft, markDraftChanged, saveDraftAsCopy } from './draft-sync.js';
+import { replyFields, replyLinkOf, type ReplyLink } from './reply-fields.js';
 import { addChips, addressesOf, chipFor, chipsFrom, removeChip, type RecipientField, type RecipientLists } from './recipients.js';
 
 // State
@@ -48,6 +50,8 @@ export interface ComposerState {
   draftError: string | null;
   /** The message just handed to the outbox, while Undo can still take it back. */
   lastSent: { id: string; summary: string; undoUntil: number; draftId: string | null } | null;
+  /** A reply or copy opened from the Sent view: what keeps it in its thread when sent. */
+  reply: ReplyLink | null;
 }
 
 // Pure updates
@@ -71,6 +75,7 @@ export const initialComposerState: ComposerState = {
   conflict: false,
   draftError: null,
   lastSent: null,
+  reply: null,
 };
 
 /** The composer showing a saved draft, exactly as it was saved. */
@@ -105,12 +110,18 @@ export function withUnsentMessage(state: ComposerState, message: SubmitMessage):
     attachments: message.attachments,
     generation: state.generation + 1,
     doc: message.html,
+    reply: replyLinkOf(message),
   };
 }
 
 /** A new message from a `mailto:` link, on the same account, signed with `signatureHtml`. */
 export function withComposeRequest(state: ComposerState, request: ComposeOpen, signatureHtml: string): ComposerState {
   return { ...initialComposerState, accountId: state.accountId, generation: state.generation + 1, lastSent: state.lastSent, ...composeRequestFields(request, signatureHtml) };
+}
+
+/** Reply, Reply all, Forward or a copy from the Sent view, ready to edit and send. */
+export function withReplyDraft(state: ComposerState, draft: ReplyDraft): ComposerState {
+  return { ...initialComposerState, ...replyFields(draft), generation: state.generation + 1, lastSent: state.lastSent };
 }
 
 export function withTypedRecipients(state: ComposerState, field: RecipientField, input: string): ComposerState {
@@ -135,6 +146,8 @@ export function toSubmitMessage(state: ComposerState, accountId: string, bodies:
     html: bodies.html,
     text: bodies.text,
     attachments: state.attachments,
+    ...(state.reply?.inReplyTo ? { inReplyTo: state.reply.inReplyTo } : {}),
+    ...(state.reply?.replyToHistoryId ? { replyToHistoryId: state.reply.replyToHistoryId } : {}),
   };
 }
 
@@ -168,6 +181,8 @@ interface ComposerActions {
   forgetDraft(id: string): void;
   /** Puts an earlier version back; what was there is kept as a version first. */
   restoreVersion(version: DraftVersion): Promise<void>;
+  /** Saves the open draft, then opens a reply, forward or copy built from the Sent view. */
+  openReply(draft: ReplyDraft): Promise<void>;
 }
 
 const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
@@ -280,7 +295,8 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
     set({ lastSent: null });
     // The draft (kept until the vendor accepts) holds the exact document, signature block included.
     const draft = sent.draftId ? await bridge().drafts.get({ id: sent.draftId }) : null;
-    if (draft?.ok) set((state) => withOpenedDraft(state, draft.value));
+    // A draft does not keep the reply link; the message Undo took back does.
+    if (draft?.ok) set((state) => ({ ...withOpenedDraft(state, draft.value), reply: replyLinkOf(result.value) }));
     else set((state) => withUnsentMessage(state, result.value));
   },
   dismissSent() {
@@ -297,6 +313,10 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
     }
     const draft = await bridge().drafts.get({ id: draftId });
     if (draft.ok) set((state) => withOpenedDraft(state, draft.value));
+  },
+  async openReply(draft) {
+    await flushDraft();
+    set((state) => withReplyDraft(state, draft));
   },
   forgetDraft(id) {
     // The open draft was deleted from the list: start over rather than save it back.

@@ -1,0 +1,113 @@
+import type { HistoryAddress, HistoryMessage } from '../../../shared/history.js';
+import { fullAddress, longWhen, sizeLabel, STATUS_LABEL } from './format.js';
+import { MessageFrame, useRemoteImageCount } from './MessageFrame.js';
+
+const PROVIDER_LABEL: Record<HistoryMessage['provider'], string> = {
+  sandbox: 'Sandbox',
+  rollout: 'Rollout',
+  rebilly: 'Rebilly',
+  stuut: 'Stuut',
+  unipile: 'Unipile',
+  'crm-gateway': 'CRM gateway',
+};
+
+function HeaderLine(props: { label: string; people: HistoryAddress[] }) {
+  if (props.people.length === 0) return null;
+  return (
+    <>
+      <dt>{props.label}</dt>
+      <dd>{props.people.map(fullAddress).join(', ')}</dd>
+    </>
+  );
+}
+
+export interface MessageCardProps {
+  message: HistoryMessage;
+  account: string;
+  allowRemote: boolean;
+  onAllowRemote(): void;
+  onCompose(mode: 'reply' | 'reply-all' | 'forward' | 'copy'): void;
+  onRetry(): void;
+  onDelete(): void;
+}
+
+/** One message of a thread: who and when, how it ended, its files, its HTML, and what can be done with it. */
+export function MessageCard(props: MessageCardProps) {
+  const { message } = props;
+  const remote = useRemoteImageCount(message.html);
+  const subject = message.subject.trim() || '(no subject)';
+  const headingId = `message-${message.id}`;
+  return (
+    <article className={`sent-message sent-message-${message.status}`} aria-labelledby={headingId}>
+      <header className="sent-message-head">
+        <h3 id={headingId} className="sent-message-from">
+          {message.from?.name ?? message.from?.email ?? props.account}
+          {message.from?.name ? <span className="sent-message-email"> {message.from.email}</span> : null}
+        </h3>
+        <span className={`badge badge-${message.status}`}>{message.accepted && message.status === 'sent' ? 'Accepted' : STATUS_LABEL[message.status]}</span>
+        <time className="sent-message-time" dateTime={new Date(message.attemptedAt).toISOString()}>
+          {longWhen(message.attemptedAt)}
+        </time>
+        <button type="button" className="sent-delete" onClick={props.onDelete} aria-label={`Delete message: ${subject}`} title="Delete message">
+          ×
+        </button>
+      </header>
+      <dl className="sent-headers">
+        <HeaderLine label="To" people={message.to} />
+        <HeaderLine label="Cc" people={message.cc} />
+        <HeaderLine label="Bcc" people={message.bcc} />
+        <dt>Subject</dt>
+        <dd>{subject}</dd>
+        <dt>Account</dt>
+        <dd>
+          {props.account} · {PROVIDER_LABEL[message.provider]}
+          {message.vendorProvider ? ` (${message.vendorProvider})` : ''}
+        </dd>
+      </dl>
+      {message.error ? (
+        <p className="sent-error" role="note">
+          {message.error.message}
+        </p>
+      ) : null}
+      {message.attachments.length > 0 ? (
+        <ul className="sent-files" aria-label="Attachments">
+          {message.attachments.map((file, index) => (
+            <li key={`${file.filename}-${index}`} className={file.available ? 'sent-file' : 'sent-file sent-file-gone'}>
+              <span className="sent-file-name">{file.filename}</span> <span className="sent-file-size">{sizeLabel(file.size)}</span>
+              {file.available ? null : <span className="sent-file-note"> · copy no longer stored</span>}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {remote > 0 && !props.allowRemote ? (
+        <p className="sent-remote">
+          {remote === 1 ? 'A remote image was' : `${remote} remote images were`} not loaded, so the sender of the image cannot tell the message was opened.{' '}
+          <button type="button" className="link-button" onClick={props.onAllowRemote}>
+            Show remote images
+          </button>
+        </p>
+      ) : null}
+      <MessageFrame html={message.html} title={`Message: ${subject}`} allowRemote={props.allowRemote} />
+      <div className="sent-actions" role="group" aria-label="Message actions">
+        <button type="button" className="button-secondary" onClick={() => props.onCompose('reply')}>
+          Reply
+        </button>
+        <button type="button" className="button-secondary" onClick={() => props.onCompose('reply-all')}>
+          Reply all
+        </button>
+        <button type="button" className="button-secondary" onClick={() => props.onCompose('forward')}>
+          Forward
+        </button>
+        {message.status !== 'sent' ? (
+          <button type="button" className="button-primary" onClick={props.onRetry}>
+            Retry
+          </button>
+        ) : null}
+        <button type="button" className="button-quiet" onClick={() => props.onCompose('copy')}>
+          Open in composer
+        </button>
+      </div>
+      {message.replyThreading.atVendor || !message.replyThreading.note ? null : <p className="sent-thread-note">{message.replyThreading.note}</p>}
+    </article>
+  );
+}

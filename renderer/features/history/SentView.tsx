@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { historyStatusSchema, type HistoryStatus } from '../../../shared/history.js';
+import { selectAccounts, useAccountsStore } from '../accounts/index.js';
+import { STATUS_LABEL } from './format.js';
+import { SearchResults } from './SearchResults.js';
+import { selectHits, selectThreads, useHistoryStore } from './store.js';
+import { ThreadList } from './ThreadList.js';
+import { ThreadView } from './ThreadView.js';
+
+const SEARCH_DELAY_MS = 150;
+
+function DeletedToast() {
+  const deleted = useHistoryStore((state) => state.deleted);
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => useHistoryStore.getState().dismissDeleted(), 10_000);
+    return () => clearTimeout(timer);
+  }, [deleted]);
+  if (!deleted) return null;
+  return (
+    <div className="send-toast" role="status">
+      <span>{deleted.summary}</span>
+      <button type="button" className="send-toast-undo" onClick={() => void useHistoryStore.getState().undoDelete()}>
+        Undo
+      </button>
+      <button type="button" className="send-toast-close" aria-label="Dismiss" onClick={() => useHistoryStore.getState().dismissDeleted()}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** Everything sent, by thread: search, filters, the list, and the open thread beside it. */
+export function SentView() {
+  const threads = useHistoryStore(selectThreads);
+  const hits = useHistoryStore(selectHits);
+  const loaded = useHistoryStore((state) => state.loaded);
+  const hasMore = useHistoryStore((state) => state.nextCursor !== null);
+  const filters = useHistoryStore((state) => state.filters);
+  const openId = useHistoryStore((state) => state.openThreadId);
+  const error = useHistoryStore((state) => state.error);
+  const notice = useHistoryStore((state) => state.notice);
+  const query = useHistoryStore((state) => state.query);
+  const accounts = useAccountsStore(selectAccounts);
+  const [typed, setTyped] = useState(query);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    const store = useHistoryStore.getState();
+    const stop = store.listen();
+    void store.load();
+    // Replies sent while the view was closed belong in the thread left open.
+    if (store.openThreadId) void store.openThread(store.openThreadId);
+    return stop;
+  }, []);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
+  const label = useCallback((id: string) => accounts.find((a) => a.id === id)?.label ?? 'a removed account', [accounts]);
+  const needMore = useCallback(() => void useHistoryStore.getState().loadMore(), []);
+  const open = useCallback((id: string) => void useHistoryStore.getState().openThread(id), []);
+  const onSearch = (value: string) => {
+    setTyped(value);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void useHistoryStore.getState().search(value), SEARCH_DELAY_MS);
+  };
+
+  return (
+    <section className="sent" aria-labelledby="sent-title">
+      <header className="sent-head">
+        <h1 id="sent-title">Sent</h1>
+        <input className="sent-search" type="search" placeholder="Search sent mail" aria-label="Search sent mail" value={typed} onChange={(event) => onSearch(event.target.value)} />
+        <select aria-label="Account" value={filters.accountId ?? ''} onChange={(event) => useHistoryStore.getState().setFilters({ accountId: event.target.value || null })}>
+          <option value="">All accounts</option>
+          {accounts.map((account) => (
+            <option key={account.id} value={account.id}>
+              {account.label}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Status"
+          value={filters.status ?? ''}
+          onChange={(event) => {
+            const status = historyStatusSchema.safeParse(event.target.value);
+            useHistoryStore.getState().setFilters({ status: status.success ? (status.data satisfies HistoryStatus) : null });
+          }}
+        >
+          <option value="">Any status</option>
+          {historyStatusSchema.options.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABEL[status]}
+            </option>
+          ))}
+        </select>
+      </header>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {notice ? (
+        <p className="sent-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <div className="sent-layout">
+        <div className="sent-pane">
+          {hits !== null && query.trim() !== '' ? (
+            <SearchResults hits={hits} query={query} openId={openId} accountLabel={label} onOpen={open} />
+          ) : loaded && threads.length === 0 ? (
+            <p className="sent-empty">{filters.accountId || filters.status ? 'No sent message matches these filters.' : 'Nothing sent yet. Messages appear here once they leave the Outbox.'}</p>
+          ) : (
+            <ThreadList threads={threads} hasMore={hasMore} openId={openId} accountLabel={label} onOpen={open} onNeedMore={needMore} />
+          )}
+        </div>
+        <div className="sent-detail">
+          <ThreadView />
+        </div>
+      </div>
+      <DeletedToast />
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ThreadSummary } from '../../../shared/history.js';
+import { participantsLabel, shortWhen, STATUS_LABEL } from './format.js';
+import { nearEnd, visibleRange } from './virtual-window.js';
+
+/** Fixed, so the list can place any row without measuring the ones before it. */
+export const ROW_HEIGHT = 78;
+
+function StatusBadges(props: { statuses: ThreadSummary['statuses'] }) {
+  const { sent, failed, unknown } = props.statuses;
+  return (
+    <span className="sent-badges">
+      {failed > 0 ? <span className="badge badge-failed">{failed > 1 ? `${failed} failed` : STATUS_LABEL.failed}</span> : null}
+      {unknown > 0 ? <span className="badge badge-unknown">{unknown > 1 ? `${unknown} unknown` : STATUS_LABEL.unknown}</span> : null}
+      {sent > 0 && failed + unknown === 0 ? <span className="badge badge-sent">{STATUS_LABEL.sent}</span> : null}
+    </span>
+  );
+}
+
+function ThreadRow(props: { thread: ThreadSummary; index: number; total: number; open: boolean; account: string; onOpen: () => void }) {
+  const { thread } = props;
+  const subject = thread.subject.trim() || '(no subject)';
+  const people = participantsLabel(thread.participants);
+  return (
+    <li
+      className={`sent-row${props.open ? ' sent-row-open' : ''}`}
+      style={{ top: props.index * ROW_HEIGHT, height: ROW_HEIGHT }}
+      aria-setsize={props.total}
+      aria-posinset={props.index + 1}
+    >
+      <button type="button" className="sent-open" onClick={props.onOpen} aria-current={props.open ? 'true' : undefined}>
+        <span className="sent-top">
+          <span className="sent-people">{people}</span>
+          {thread.count > 1 ? (
+            <span className="sent-count" title={`${thread.count} messages`}>
+              {thread.count}
+            </span>
+          ) : null}
+          <time className="sent-time" dateTime={new Date(thread.latestAt).toISOString()}>
+            {shortWhen(thread.latestAt)}
+          </time>
+        </span>
+        <span className="sent-subject">{subject}</span>
+        <span className="sent-bottom">
+          <span className="sent-snippet">{thread.snippet || ' '}</span>
+          <span className="sent-account">{props.account}</span>
+          <StatusBadges statuses={thread.statuses} />
+        </span>
+      </button>
+    </li>
+  );
+}
+
+export interface ThreadListProps {
+  threads: ThreadSummary[];
+  hasMore: boolean;
+  openId: string | null;
+  accountLabel(id: string): string;
+  onOpen(id: string): void;
+  onNeedMore(): void;
+}
+
+/**
+ * The Sent view's threads, newest first. Only the rows in view (and a few either side) are in
+ * the page, so fifty thousand threads scroll like fifty; the next page is asked for as the
+ * person nears the end of what has arrived.
+ */
+export function ThreadList(props: ThreadListProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    setHeight(element.clientHeight);
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const { start, end } = visibleRange(scrollTop, height, ROW_HEIGHT, props.threads.length);
+  const wantMore = props.hasMore && nearEnd(end, props.threads.length);
+  const { onNeedMore } = props;
+  useEffect(() => {
+    if (wantMore) onNeedMore();
+  }, [wantMore, onNeedMore, props.threads.length]);
+  return (
+    <div className="sent-scroll" ref={box} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} tabIndex={-1}>
+      <ul className="sent-list" aria-label="Sent threads" style={{ height: props.threads.length * ROW_HEIGHT }}>
+        {props.threads.slice(start, end).map((thread, offset) => (
+          <ThreadRow
+            key={thread.id}
+            thread={thread}
+            index={start + offset}
+            total={props.hasMore ? -1 : props.threads.length}
+            open={thread.id === props.openId}
+            account={props.accountLabel(thread.accountId)}
+            onOpen={() => props.onOpen(thread.id)}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
