@@ -109,3 +109,13 @@ test('Accounts shows the Default mail app setting in the runtime’s own words',
     await expect(setting).toContainText(/Composer/);
   }
 });
+
+test('the menu’s Find in the Sent view opens Sent with its search box focused', async ({ app }) => {
+  test.skip(app.harness === null, 'Uses the menu from outside the page, which only the harness allows.');
+  const { page, harness } = app;
+  if (!harness) return;
+  await connectAccounts(page, [personal]);
+  harness.core.bus.emit('menu:command', 'find-sent');
+  await expect(page.getByRole('heading', { name: 'Sent', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Search sent mail')).toBeFocused();
+});

@@ -25,6 +25,8 @@ function runCommand(command: MenuCommand): void {
     requestSend();
   } else if (command === 'save-draft') {
     void flushDraft();
+  } else if (command === 'find-sent') {
+    useAppStore.getState().findInSent();
   }
 }
 

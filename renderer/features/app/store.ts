@@ -13,10 +13,12 @@ export interface AppState {
   loadError: string | null;
   notices: Notice[];
   view: View;
+  /** Bumped by "Find in the Sent view": the Sent view focuses its search box each time. */
+  findRequests: number;
 }
 
 // Pure updates
-export const initialAppState: AppState = { info: null, loadError: null, notices: [], view: 'compose' };
+export const initialAppState: AppState = { info: null, loadError: null, notices: [], view: 'compose', findRequests: 0 };
 
 export function withInfo(state: AppState, info: AppInfo): AppState {
   return { ...state, info, loadError: null };
@@ -37,6 +39,8 @@ export function withView(state: AppState, view: View): AppState {
 // Actions
 interface AppActions {
   navigate(view: View): void;
+  /** Opens the Sent view with its search box focused. */
+  findInSent(): void;
   load(): Promise<void>;
   dismissNotice(id: string): Promise<void>;
   /** Follows main's notices until the returned function is called. */
@@ -46,6 +50,7 @@ interface AppActions {
 export const useAppStore = create<AppState & AppActions>()((set) => ({
   ...initialAppState,
   navigate: (view) => set((state) => withView(state, view)),
+  findInSent: () => set((state) => ({ ...withView(state, 'sent'), findRequests: state.findRequests + 1 })),
   async load() {
     const mailer = bridge();
     const [info, notices] = await Promise.all([mailer.app.info(), mailer.notices.list()]);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { historyStatusSchema, type HistoryStatus } from '../../../shared/history.js';
 import { selectAccounts, useAccountsStore } from '../accounts/index.js';
+import { useAppStore } from '../app/index.js';
 import { STATUS_LABEL } from './format.js';
 import { SearchResults } from './SearchResults.js';
 import { selectHits, selectThreads, useHistoryStore } from './store.js';
@@ -58,6 +59,12 @@ export function SentView() {
   const label = useCallback((id: string) => accounts.find((a) => a.id === id)?.label ?? 'a removed account', [accounts]);
   const needMore = useCallback(() => void useHistoryStore.getState().loadMore(), []);
   const open = useCallback((id: string) => void useHistoryStore.getState().openThread(id), []);
+  // "Find in the Sent view" (menu, Ctrl/Cmd+Shift+F) lands in the search box.
+  const searchBox = useRef<HTMLInputElement>(null);
+  const findRequests = useAppStore((state) => state.findRequests);
+  useEffect(() => {
+    if (findRequests > 0) searchBox.current?.focus();
+  }, [findRequests]);
   const onSearch = (value: string) => {
     setTyped(value);
     if (timer.current) clearTimeout(timer.current);
@@ -68,7 +75,7 @@ export function SentView() {
     <section className="sent" aria-labelledby="sent-title">
       <header className="sent-head">
         <h1 id="sent-title">Sent</h1>
-        <input className="sent-search" type="search" placeholder="Search sent mail" aria-label="Search sent mail" value={typed} onChange={(event) => onSearch(event.target.value)} />
+        <input ref={searchBox} className="sent-search" type="search" placeholder="Search sent mail" aria-label="Search sent mail" value={typed} onChange={(event) => onSearch(event.target.value)} />
         <select aria-label="Account" value={filters.accountId ?? ''} onChange={(event) => useHistoryStore.getState().setFilters({ accountId: event.target.value || null })}>
           <option value="">All accounts</option>
           {accounts.map((account) => (
