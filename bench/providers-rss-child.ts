@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutgoingMessage } from '../electron/providers/types.js';
+import { attachmentFromFile } from '../electron/services/attachments/attachment-files.js';
 import { unipileProvider, type UnipileSettings } from '../electron/providers/unipile.js';
 
 /**
@@ -23,7 +24,7 @@ function message(file: string, size: number): OutgoingMessage {
     subject: 'Large attachment',
     html: '<p>See attached.</p>',
     text: 'See attached.',
-    attachments: [{ filename: path.basename(file), mimeType: 'application/octet-stream', size, path: file }],
+    attachments: [attachmentFromFile({ filename: path.basename(file), mimeType: 'application/octet-stream', size, path: file })],
     // A fresh key per send, as the outbox gives every message: two sends are two emails.
     idempotencyKey: randomUUID(),
   };

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,7 +68,7 @@ describe('core: drafts and attachments over the contract', () => {
     expect(draft.content).toEqual(content(attached));
     const stored = await second.attachments.open(attached[0]!.token);
     expect(stored).toMatchObject({ filename: 'plan.pdf', size: 9 });
-    expect(existsSync(stored.path)).toBe(true);
+    expect(await (await stored.open()).text()).toBe('pdf bytes');
   });
 
   it('removes a deleted draft’s copies at the next start, not before', async () => {

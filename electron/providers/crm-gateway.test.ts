@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { CRM_GATEWAY_PATH, crmGatewaySent, startCrmGateway } from '../../e2e/ven
 import { closedSimulatorUrl, expectSendFailure, itHandlesTransportFailures, sampleMessage, transportSettings } from '../../e2e/vendors/kit/send-fixtures.js';
 import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/server.js';
 import type { AccountSettings } from '../../shared/accounts.js';
+import { fileAttachment, wrapFile } from '../services/attachments/test-support.js';
 import { crmGatewayProvider } from './crm-gateway.js';
 import { retryDecision } from './retry-policy.js';
 import type { OutgoingMessage, SendAccount, SendFailure } from './types.js';
@@ -65,10 +66,8 @@ describe('crmGatewayProvider: request mapping', () => {
   });
 
   it('maps every field of a full message, reading attachments from disk', async () => {
-    const pdf = join(dir, 'q3.pdf');
-    const csv = join(dir, 'data.csv');
-    await writeFile(pdf, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]));
-    await writeFile(csv, 'a,b\n1,2\n');
+    const pdf = await fileAttachment(dir, 'q3.pdf', Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]), { mimeType: 'application/pdf' });
+    const csv = await fileAttachment(dir, 'data.csv', 'a,b\n1,2\n', { mimeType: 'text/csv' });
     const result = await crmGatewayProvider.send(
       message({
         to: [{ name: 'Jane Doe', email: 'jane@example.com' }, { email: 'bob@example.com' }],
@@ -79,10 +78,7 @@ describe('crmGatewayProvider: request mapping', () => {
         bcc: [{ email: 'audit@example.com' }],
         replyTo: { name: 'Sales', email: 'sales@example.com' },
         inReplyTo: { remoteId: 'msg_prev', remoteThreadId: 'thr_existing' },
-        attachments: [
-          { filename: 'q3.pdf', mimeType: 'application/pdf', size: 6, path: pdf },
-          { filename: 'data.csv', mimeType: 'text/csv', size: 8, path: csv },
-        ],
+        attachments: [pdf, csv],
       }),
       account(),
     );
@@ -189,23 +185,22 @@ describe('crmGatewayProvider: refusals before any request', () => {
   });
 
   it('names a vanished attachment', async () => {
-    const f = await sendFailure(message({ attachments: [{ filename: 'gone.pdf', mimeType: 'application/pdf', size: 5, path: join(dir, 'gone.pdf') }] }));
+    const f = await sendFailure(message({ attachments: [wrapFile(join(dir, 'gone.pdf'), 'gone.pdf', 5, 'application/pdf')] }));
     expect(f.kind).toBe('validation');
     expect(f.message).toContain('"gone.pdf"');
     expect(sim.requests).toHaveLength(0);
   });
 
   it('notices a file that changed size since it was attached', async () => {
-    const file = join(dir, 'grew.txt');
-    await writeFile(file, 'now much longer');
-    const f = await sendFailure(message({ attachments: [{ filename: 'grew.txt', mimeType: 'text/plain', size: 3, path: file }] }));
+    const grew = await fileAttachment(dir, 'grew.txt', 'now much longer', { mimeType: 'text/plain', size: 3 });
+    const f = await sendFailure(message({ attachments: [grew] }));
     expect(f).toMatchObject({ kind: 'validation', fields: [{ field: 'attachments' }] });
     expect(sim.requests).toHaveLength(0);
   });
 
   it('refuses more than 25 MiB of attachments', async () => {
-    const big = { filename: 'big.bin', mimeType: 'application/octet-stream', size: 20 * 1024 * 1024, path: join(dir, 'big.bin') };
-    const f = await sendFailure(message({ attachments: [big, { ...big, filename: 'big2.bin' }] }));
+    const big = wrapFile(join(dir, 'big.bin'), 'big.bin', 20 * 1024 * 1024);
+    const f = await sendFailure(message({ attachments: [big, wrapFile(join(dir, 'big2.bin'), 'big2.bin', 20 * 1024 * 1024)] }));
     expect(f.kind).toBe('unsupported');
     expect(sim.requests).toHaveLength(0);
   });

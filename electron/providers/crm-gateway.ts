@@ -3,7 +3,6 @@ import { formatAddress } from '../../shared/address.js';
 import { httpFailure, readVendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { checkIdempotencyKey } from './idempotency-key.js';
-import { readAttachment } from './local-files.js';
 import { preflight } from './preflight.js';
 import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
 import { isSuccess, postToVendor } from './vendor-post.js';
@@ -44,7 +43,7 @@ export async function crmGatewayBody(message: OutgoingMessage): Promise<Record<s
   if (message.attachments.length > 0) {
     const attachments = [];
     for (const attachment of message.attachments) {
-      const bytes = await readAttachment(attachment);
+      const bytes = Buffer.from(await (await attachment.open()).arrayBuffer());
       attachments.push({ filename: attachment.filename, mime_type: attachment.mimeType, content_base64: bytes.toString('base64') });
     }
     body.attachments = attachments;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Capabilities } from '../../shared/capabilities.js';
 import { preflight } from './preflight.js';
 import { SendError, type OutgoingMessage, type Provider, type SendFailure } from './types.js';
+import { wrapFile } from '../services/attachments/test-support.js';
 
 const none: Capabilities = { cc: false, bcc: false, textPart: false, localAttachments: false, maxAttachmentBytes: 0, replyTo: false, threading: false, idempotency: 'none', displayNames: false, customFrom: false };
 const all: Capabilities = { cc: true, bcc: true, textPart: true, localAttachments: true, maxAttachmentBytes: 1000, replyTo: true, threading: true, idempotency: 'guaranteed', displayNames: true, customFrom: true };
@@ -57,7 +58,7 @@ describe('preflight', () => {
         message({
           cc: [{ email: 'c@example.com' }],
           replyTo: { email: 'r@example.com' },
-          attachments: [{ filename: 'a.pdf', mimeType: 'application/pdf', size: 10, path: '/x/a.pdf' }],
+          attachments: [wrapFile('/x/a.pdf', 'a.pdf', 10, 'application/pdf')],
         }),
       ),
     );
@@ -66,7 +67,7 @@ describe('preflight', () => {
   });
 
   it('refuses attachments over the provider total', () => {
-    const attachment = { filename: 'a.bin', mimeType: 'application/octet-stream', size: 600, path: '/x/a.bin' };
+    const attachment = wrapFile('/x/a.bin', 'a.bin', 600, 'application/octet-stream');
     expect(() => preflight(provider(all), message({ attachments: [attachment] }))).not.toThrow();
     const f = failureOf(() => preflight(provider(all), message({ attachments: [attachment, attachment] })));
     expect(f.kind).toBe('unsupported');

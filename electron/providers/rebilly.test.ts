@@ -4,6 +4,7 @@ import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { startRebilly } from '../../e2e/vendors/rebilly/simulator.js';
 import { rebillyProvider } from './rebilly.js';
 import type { OutgoingMessage, SendAccount, SendFailureKind } from './types.js';
+import { wrapFile } from '../services/attachments/test-support.js';
 
 const SECRET = 'sk_live_rebilly_4f9a1c77e2';
 // A slash and a space prove the organization id is encoded into the path.
@@ -69,7 +70,7 @@ describe('rebilly adapter: request mapping', () => {
 
 describe('rebilly adapter: refusals before any request', () => {
   it.each([
-    ['a file', { attachments: [{ filename: 'invoice.pdf', mimeType: 'application/pdf', size: 10, path: '/tmp/invoice.pdf' }] }, /attach/i],
+    ['a file', { attachments: [wrapFile('/tmp/invoice.pdf', 'invoice.pdf', 10, 'application/pdf')] }, /attach/i],
     ['Reply-To', { replyTo: { email: 'desk@acme.example' } }, /reply/i],
   ] as [string, Partial<OutgoingMessage>, RegExp][])('refuses %s as unsupported, naming Rebilly and the field', async (_label, extra, field) => {
     const error = await failure(rebillyProvider.send(message(extra), account()));

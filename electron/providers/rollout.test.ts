@@ -5,6 +5,7 @@ import { validateCreateEmailResponse } from '../../e2e/vendors/rollout/openapi.j
 import { startRollout } from '../../e2e/vendors/rollout/simulator.js';
 import { rolloutProvider } from './rollout.js';
 import type { OutgoingMessage, SendAccount, SendFailureKind } from './types.js';
+import { wrapFile } from '../services/attachments/test-support.js';
 
 const SECRET = 'eyJhbGciOiJIUzI1NiJ9.rollout-secret-7f3c91';
 const CREDENTIAL = 'cred_7731';
@@ -83,7 +84,7 @@ describe('rollout adapter: refusals before any request', () => {
   it.each([
     ['Bcc', { bcc: [{ email: 'boss@acme.example' }] }, /bcc/i],
     ['Cc', { cc: [{ email: 'boss@acme.example' }] }, /\bcc\b/i],
-    ['a file', { attachments: [{ filename: 'invoice.pdf', mimeType: 'application/pdf', size: 10, path: '/tmp/invoice.pdf' }] }, /attach/i],
+    ['a file', { attachments: [wrapFile('/tmp/invoice.pdf', 'invoice.pdf', 10, 'application/pdf')] }, /attach/i],
     ['Reply-To', { replyTo: { email: 'desk@acme.example' } }, /reply/i],
   ] as [string, Partial<OutgoingMessage>, RegExp][])('refuses %s as unsupported, naming Rollout and the field', async (_label, extra, field) => {
     const error = await failure(rolloutProvider.send(message(extra), account()));

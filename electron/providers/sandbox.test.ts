@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectSendFailure, sampleMessage as message } from '../../e2e/vendors/kit/send-fixtures.js';
+import { fileAttachment, wrapFile } from '../services/attachments/test-support.js';
 import { createSandboxProvider, readSandboxRecords } from './sandbox.js';
 import type { SendAccount, SendFailure } from './types.js';
 
@@ -31,15 +32,14 @@ describe('sandbox provider', () => {
   });
 
   it('records one JSON line per message, attachments as name/size/sha256, and answers sent', async () => {
-    const file = join(dir, 'report.pdf');
-    await writeFile(file, 'PDF-CONTENT');
+    const report = await fileAttachment(dir, 'report.pdf', 'PDF-CONTENT', { mimeType: 'application/pdf' });
     const p = createSandboxProvider({ recordFile, now: fixedNow });
     const result = await p.send(
       message({
         cc: [{ email: 'cc@example.com' }],
         bcc: [{ email: 'bcc@example.com' }],
         replyTo: { email: 'reply@example.com' },
-        attachments: [{ filename: 'report.pdf', mimeType: 'application/pdf', size: 11, path: file }],
+        attachments: [report],
       }),
       account,
     );
@@ -97,12 +97,11 @@ describe('sandbox provider', () => {
 
   it('refuses a vanished or changed attachment, naming the file, and records nothing', async () => {
     const p = createSandboxProvider({ recordFile });
-    const gone = await failureOf(p.send(message({ attachments: [{ filename: 'gone.pdf', mimeType: 'application/pdf', size: 3, path: join(dir, 'gone.pdf') }] }), account));
+    const gone = await failureOf(p.send(message({ attachments: [wrapFile(join(dir, 'gone.pdf'), 'gone.pdf', 3, 'application/pdf')] }), account));
     expect(gone).toMatchObject({ kind: 'validation', fields: [{ field: 'attachments' }] });
     expect(gone.message).toContain('"gone.pdf"');
-    const file = join(dir, 'grown.txt');
-    await writeFile(file, 'longer than before');
-    const grown = await failureOf(p.send(message({ attachments: [{ filename: 'grown.txt', mimeType: 'text/plain', size: 3, path: file }] }), account));
+    const grownFile = await fileAttachment(dir, 'grown.txt', 'longer than before', { mimeType: 'text/plain', size: 3 });
+    const grown = await failureOf(p.send(message({ attachments: [grownFile] }), account));
     expect(grown.message).toMatch(/"grown.txt" changed on disk/);
     expect(await readSandboxRecords(recordFile)).toEqual([]);
   });
@@ -110,7 +109,7 @@ describe('sandbox provider', () => {
   it('runs preflight first', async () => {
     const p = createSandboxProvider({ recordFile });
     expect((await failureOf(p.send(message({ to: [] }), account))).kind).toBe('validation');
-    const huge = { filename: 'huge.bin', mimeType: 'application/octet-stream', size: 26 * 1024 * 1024, path: join(dir, 'huge.bin') };
+    const huge = wrapFile(join(dir, 'huge.bin'), 'huge.bin', 26 * 1024 * 1024);
     expect((await failureOf(p.send(message({ attachments: [huge] }), account))).kind).toBe('unsupported');
   });
 

@@ -1,10 +1,9 @@
-/* eslint-disable security/detect-non-literal-fs-filename -- the sandbox records to the JSONL file main gives it, and reads the attachments the user chose. */
-import { randomUUID } from 'node:crypto';
+/* eslint-disable security/detect-non-literal-fs-filename -- the sandbox records to the JSONL file main gives it. */
+import { createHash, randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { hashAttachment } from './local-files.js';
 import { preflight } from './preflight.js';
-import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+import { SendError, type OutgoingAttachment, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
 
 /** One accepted message as the sandbox writes it: everything but secrets, files as fingerprints. */
 export type SandboxRecord = Omit<OutgoingMessage, 'attachments'> & {
@@ -49,6 +48,17 @@ export async function readSandboxRecords(recordFile: string): Promise<SandboxRec
   return (await load(recordFile)).records;
 }
 
+/** Size and SHA-256 of an attachment, streamed from its Blob so a large file is never held whole. */
+async function fingerprint(attachment: OutgoingAttachment): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of (await attachment.open()).stream()) {
+    size += chunk.byteLength;
+    hash.update(chunk);
+  }
+  return { size, sha256: hash.digest('hex') };
+}
+
 function cancelled(): SendError {
   return new SendError({ kind: 'cancelled', message: 'Sending through the Sandbox was cancelled; nothing was recorded.' });
 }
@@ -88,7 +98,7 @@ export function createSandboxProvider(deps: { recordFile: string; now?: () => Da
 
         const attachments = [];
         for (const attachment of message.attachments) {
-          const { size, sha256 } = await hashAttachment(attachment);
+          const { size, sha256 } = await fingerprint(attachment);
           attachments.push({ filename: attachment.filename, mimeType: attachment.mimeType, size, sha256 });
         }
         if (signal?.aborted) throw cancelled();

@@ -4,6 +4,7 @@ import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { startStuut } from '../../e2e/vendors/stuut/simulator.js';
 import { stuutProvider } from './stuut.js';
 import type { SendAccount, SendFailureKind } from './types.js';
+import { wrapFile } from '../services/attachments/test-support.js';
 
 const SECRET = 'stuut_live_tok_93be0d2a';
 type StuutSettings = Extract<SendAccount['settings'], { provider: 'stuut' }>;
@@ -81,7 +82,7 @@ describe('stuut adapter: request mapping', () => {
 
 describe('stuut adapter: refusals before any request', () => {
   it('refuses a file as unsupported, naming Stuut and the field', async () => {
-    const attachments = [{ filename: 'invoice.pdf', mimeType: 'application/pdf', size: 10, path: '/tmp/invoice.pdf' }];
+    const attachments = [wrapFile('/tmp/invoice.pdf', 'invoice.pdf', 10, 'application/pdf')];
     const error = await failure(stuutProvider.send(message({ attachments }), account()));
     expect(error.failure.kind).toBe('unsupported');
     expect(error.message).toMatch(/Stuut/);

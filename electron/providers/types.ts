@@ -4,13 +4,20 @@ import type { Capabilities } from '../../shared/capabilities.js';
 import type { MessageContent } from '../../shared/message.js';
 import type { Failure } from '../../shared/result.js';
 
-/** A file the user chose; main reads it from `path` at send time, the renderer never does. */
+/**
+ * A file the user attached, as the attachments service hands it to a provider: the provider
+ * never sees a path, it calls `open()` and streams or reads the Blob.
+ */
 export interface OutgoingAttachment {
   filename: string;
   mimeType: string;
-  /** Size when the file was chosen; the adapter re-checks it when it reads the file. */
+  /** Size when the file was attached; `open()` refuses a file that no longer has it. */
   size: number;
-  path: string;
+  /**
+   * The file's bytes as a Blob that reads from disk only as it is consumed. Throws a
+   * `validation` SendError naming the file when it has vanished or changed since it was attached.
+   */
+  open(): Promise<Blob>;
 }
 
 /** The one canonical message every adapter maps to its vendor's request. */

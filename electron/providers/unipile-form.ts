@@ -1,9 +1,14 @@
 import type { AccountSettings } from '../../shared/accounts.js';
 import { formatAddress, type Address } from '../../shared/address.js';
 import type { OutgoingMessage } from './types.js';
-import type { OpenedAttachment } from './unipile-files.js';
 
 export type UnipileSettings = Extract<AccountSettings, { provider: 'unipile' }>;
+
+/** An attachment opened for sending: a Blob that reads from disk only as fetch sends it. */
+export interface OpenedAttachment {
+  filename: string;
+  blob: Blob;
+}
 
 /** Unipile's attendee object; `display_name` is left out rather than sent empty. */
 interface Attendee {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UnipileClient } from 'unipile-node-sdk';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sampleMessage } from '../../e2e/vendors/kit/send-fixtures.js';
 import type { RecordedRequest, VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { startUnipile } from '../../e2e/vendors/unipile/simulator.js';
+import { fileAttachment } from '../services/attachments/test-support.js';
 import type { OutgoingMessage } from './types.js';
 import { unipileProvider } from './unipile.js';
 
@@ -34,9 +35,7 @@ afterAll(async () => {
 beforeEach(() => sim.reset());
 
 async function file(name: string, content: Buffer) {
-  const where = path.join(dir, name);
-  await writeFile(where, content);
-  return { filename: name, mimeType: 'application/octet-stream', size: content.length, path: where, content };
+  return { ...(await fileAttachment(dir, name, content)), content };
 }
 
 /** What the SDK receives for one email: the attendee objects its types declare, files as [name, Buffer]. */

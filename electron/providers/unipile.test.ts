@@ -1,12 +1,13 @@
 import { closedSimulatorUrl, expectSendFailure, itHandlesTransportFailures, sampleMessage, transportSettings } from '../../e2e/vendors/kit/send-fixtures.js';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { startUnipile } from '../../e2e/vendors/unipile/simulator.js';
-import type { OutgoingAttachment, OutgoingMessage, SendAccount, SendFailureKind } from './types.js';
+import type { OutgoingMessage, SendAccount, SendFailureKind } from './types.js';
+import { fileAttachment, wrapFile, type FileAttachment } from '../services/attachments/test-support.js';
 import { retryDecision } from './retry-policy.js';
 import { unipileProvider, type UnipileSettings } from './unipile.js';
 
@@ -38,11 +39,8 @@ const message = (overrides: Partial<OutgoingMessage> = {}): OutgoingMessage =>
     ...overrides,
   });
 
-async function tempFile(name: string, content: Buffer): Promise<OutgoingAttachment & { sha256: string }> {
-  const file = path.join(dir, `${randomBytes(4).toString('hex')}-${name}`);
-  await writeFile(file, content);
-  const sha256 = createHash('sha256').update(content).digest('hex');
-  return { filename: name, mimeType: 'application/octet-stream', size: content.length, path: file, sha256 };
+async function tempFile(name: string, content: Buffer): Promise<FileAttachment> {
+  return fileAttachment(dir, `${randomBytes(4).toString('hex')}-${name}`, content, { filename: name });
 }
 
 const failure = (pending: Promise<unknown>, secrets: string[] = [SECRET]) => expectSendFailure(pending, secrets);
@@ -161,11 +159,13 @@ describe('unipile adapter: files are checked before any request', () => {
   it('refuses attachments over 25 MiB in total (preflight: more than the account can carry)', async () => {
     // Sparse files: the size is real to stat and openAsBlob, the disk holds nothing.
     const half = 13 * 1024 * 1024;
-    const files = await Promise.all(['a.bin', 'b.bin'].map((name) => tempFile(name, Buffer.alloc(0))));
-    for (const file of files) {
-      await truncate(file.path, half);
-      file.size = half;
-    }
+    const files = await Promise.all(
+      ['a.bin', 'b.bin'].map(async (name) => {
+        const file = await tempFile(name, Buffer.alloc(0));
+        await truncate(file.path, half);
+        return wrapFile(file.path, name, half);
+      }),
+    );
     const error = await failure(unipileProvider.send(message({ attachments: files }), account()));
     expect(error.failure.kind).toBe('unsupported');
     expect(error.message).toMatch(/25 MB/);

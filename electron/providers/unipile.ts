@@ -4,8 +4,7 @@ import { redact, type VendorResponse } from './http.js';
 import { checkIdempotencyKey } from './idempotency-key.js';
 import { preflight } from './preflight.js';
 import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
-import { openAttachments } from './unipile-files.js';
-import { buildUnipileForm, type UnipileSettings } from './unipile-form.js';
+import { buildUnipileForm, type OpenedAttachment, type UnipileSettings } from './unipile-form.js';
 import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
 import type { UploadProgress } from './upload-progress.js';
 
@@ -78,6 +77,22 @@ function unipileFailure(res: VendorResponse, settings: UnipileSettings, secrets:
   return new SendError(failure);
 }
 
+/**
+ * Opens every attachment before any request leaves: `open()` refuses a vanished or resized
+ * file, naming it, so that costs no request. The size limit needs no second check: preflight
+ * enforced it on the attached sizes, which every opened file still has.
+ */
+async function openAll(message: OutgoingMessage): Promise<OpenedAttachment[]> {
+  const opened: OpenedAttachment[] = [];
+  for (const attachment of message.attachments) {
+    const blob = await attachment.open();
+    // The part's Content-Type is the Blob's type: the message's own mimeType is the one sent. A
+    // slice of a file-backed Blob still reads from disk only as it is sent.
+    opened.push({ filename: attachment.filename, blob: blob.type === attachment.mimeType ? blob : blob.slice(0, blob.size, attachment.mimeType) });
+  }
+  return opened;
+}
+
 function idOf(json: unknown, name: string): string | undefined {
   const value = json && typeof json === 'object' ? (json as Record<string, unknown>)[name] : undefined;
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -121,8 +136,7 @@ export const unipileProvider: Provider<UnipileSettings> = {
       // No Content-Type: fetch writes multipart/form-data with the FormData's own boundary.
       // The same key on every retry of this message: Unipile answers a repeat with its first result.
       headers: { 'X-API-KEY': account.secret, 'Idempotency-Key': message.idempotencyKey, Accept: 'application/json' },
-      // Files are opened (and re-checked) before anything leaves, so a vanished file costs no request.
-      body: buildUnipileForm(message, settings, await openAttachments(message.attachments)),
+      body: buildUnipileForm(message, settings, await openAll(message)),
     }), onProgress);
     if (!isSuccess(res)) throw unipileFailure(res, account.settings, secrets);
     return readResult(res, secrets);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,23 +7,21 @@ import { CRM_GATEWAY_PATH, crmGatewaySent, startCrmGateway } from '../../e2e/ven
 import { sampleMessage } from '../../e2e/vendors/kit/send-fixtures.js';
 import type { VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { startUnipile } from '../../e2e/vendors/unipile/simulator.js';
+import { fileAttachment, type FileAttachment } from '../services/attachments/test-support.js';
 import { crmGatewayProvider } from './crm-gateway.js';
-import type { OutgoingAttachment } from './types.js';
 import { unipileProvider } from './unipile.js';
 
 let dir: string;
 let gateway: VendorSimulator;
 let unipile: VendorSimulator;
-let file: OutgoingAttachment & { sha256: string };
+let file: FileAttachment;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'upload-progress-'));
   [gateway, unipile] = await Promise.all([startCrmGateway(), startUnipile()]);
   // Big enough to take many chunks, an odd size so no count lands on a round number by luck.
   const bytes = randomBytes(900_001);
-  const filePath = path.join(dir, 'scan.bin');
-  await writeFile(filePath, bytes);
-  file = { filename: 'scan.bin', mimeType: 'application/octet-stream', size: bytes.length, path: filePath, sha256: createHash('sha256').update(bytes).digest('hex') };
+  file = await fileAttachment(dir, 'scan.bin', bytes);
 });
 afterAll(async () => {
   await Promise.all([gateway.close(), unipile.close()]);

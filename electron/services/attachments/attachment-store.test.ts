@@ -67,8 +67,11 @@ describe('attachment store', () => {
     await rm(original);
     const stored = await store.open(ref!.token);
     expect(stored).toMatchObject({ filename: 'report.pdf', mimeType: 'application/pdf', size: bytes.length });
-    expect(stored.path.startsWith(path.join(dir, 'data', 'attachments'))).toBe(true);
-    expect(sha(await readFile(stored.path))).toBe(sha(bytes));
+    expect(await copies()).toEqual([ref!.token]);
+    expect(sha(await readFile(path.join(dir, 'data', 'attachments', ref!.token)))).toBe(sha(bytes));
+    const blob = await stored.open();
+    expect(blob.type).toBe('application/pdf');
+    expect(sha(Buffer.from(await blob.arrayBuffer()))).toBe(sha(bytes));
   });
 
   it('answers an empty list when the person cancels the dialog', async () => {
@@ -90,7 +93,7 @@ describe('attachment store', () => {
     const ref = await store.import({ filename: '../../etc/pass\u0007wd', mimeType: '', dataBase64: bytes.toString('base64') });
     expect(ref).toMatchObject({ filename: 'passwd', mimeType: 'application/octet-stream', size: 1_000 });
     expect(await copies()).toEqual([ref.token]);
-    expect(sha(await readFile((await store.open(ref.token)).path))).toBe(sha(bytes));
+    expect(sha(Buffer.from(await (await (await store.open(ref.token)).open()).arrayBuffer()))).toBe(sha(bytes));
   });
 
   it('refuses a pasted file over 25 MB with a sentence', async () => {

@@ -6,26 +6,22 @@ import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { MAX_IMPORT_BYTES, MAX_PICKED_BYTES, type AttachmentImport } from '../../../shared/attachments.js';
 import type { AttachmentRef } from '../../../shared/message.js';
+import type { OutgoingAttachment } from '../../providers/types.js';
 import type { Clock } from '../clock.js';
 import { ServiceError } from '../service-error.js';
+import { attachmentFromFile } from './attachment-files.js';
 import { cleanFilename, mimeTypeFor } from './file-names.js';
 import type { FilePicker } from './file-picker.js';
 
 /** Tokens something still needs (drafts today; the outbox and the history later). */
 export type TokenReferencer = () => Iterable<string>;
 
-/** What a provider needs to stream one attachment (electron/providers OutgoingAttachment). */
-export interface StoredAttachment {
-  filename: string;
-  mimeType: string;
-  size: number;
-  path: string;
-}
 
 export interface AttachmentStore {
   pick(): Promise<AttachmentRef[]>;
   import(input: AttachmentImport): Promise<AttachmentRef>;
-  open(token: string): Promise<StoredAttachment>;
+  /** The stored copy as a provider receives it: checked now, re-checked by `open()` at send time. */
+  open(token: string): Promise<OutgoingAttachment>;
   /** Deletes the copies of these tokens that no referencer needs any more. */
   release(tokens: readonly string[]): Promise<void>;
   /** At start: deletes copies and half-written files nothing references. */
@@ -146,7 +142,7 @@ export function createAttachmentStore(deps: AttachmentStoreDeps): AttachmentStor
       if (!row) throw gone('(unknown file)');
       const info = await stat(fileOf(token)).catch(() => null);
       if (!info?.isFile() || info.size !== row.size) throw gone(row.filename);
-      return { filename: row.filename, mimeType: row.mime_type, size: row.size, path: fileOf(token) };
+      return attachmentFromFile({ filename: row.filename, mimeType: row.mime_type, size: row.size, path: fileOf(token) });
     },
 
     async release(tokens) {

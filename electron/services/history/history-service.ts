@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/history.js';
 import type { HistoryStatus } from '../../../shared/history.js';
 import type { AttachmentRef } from '../../../shared/message.js';
+import type { OutgoingAttachment } from '../../providers/types.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
 import { ServiceError } from '../service-error.js';
@@ -29,7 +30,7 @@ export interface HistoryDeps {
   bus: Pick<EventBus, 'emit'>;
   providerFacts(id: ProviderId): ProviderFacts;
   /** The attachment store's `open`: the stored copy, or a rejection when it is gone. */
-  openAttachment(token: string): Promise<{ path: string; filename: string; mimeType: string; size: number }>;
+  openAttachment(token: string): Promise<OutgoingAttachment>;
   /** Called with the tokens of purged messages; the store deletes copies nothing else needs. */
   releaseAttachments?: (tokens: string[]) => void;
 }

@@ -1,13 +1,11 @@
-/* eslint-disable security/detect-non-literal-fs-filename -- attachment paths come from the attachment store (main's own copies), never from the renderer. */
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import type { ProviderId } from '../../../shared/accounts.js';
 import type { Address } from '../../../shared/address.js';
 import type { HistoryAddress, HistoryStatus } from '../../../shared/history.js';
 import type { AttachmentRef, MessageContent } from '../../../shared/message.js';
 import { normalizeSubject } from '../../../shared/subject.js';
-import type { SendResult } from '../../providers/types.js';
+import type { OutgoingAttachment, SendResult } from '../../providers/types.js';
 import { inTransaction } from '../storage/transaction.js';
 import type { RecipientIndex } from './recipients.js';
 import { createThreadPlacement } from './thread-placement.js';
@@ -49,7 +47,7 @@ export interface RecorderDeps {
   clock: () => number;
   recipients: RecipientIndex;
   /** The stored copy of an attachment (attachments.open); rejects when the copy is gone. */
-  openAttachment(token: string): Promise<{ path: string }>;
+  openAttachment(token: string): Promise<Pick<OutgoingAttachment, 'open'>>;
 }
 
 const SNIPPET_CHARS = 200;
@@ -66,9 +64,10 @@ function recipientsText(addresses: readonly HistoryAddress[]): string {
   return addresses.map((a) => (a.name ? `${a.name} ${a.email}` : a.email)).join(', ');
 }
 
-async function sha256Of(path: string): Promise<string> {
+/** Streamed from the copy's Blob, so a large file is never held whole. */
+async function sha256Of(blob: Blob): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  for await (const chunk of blob.stream()) hash.update(chunk);
   return hash.digest('hex');
 }
 
@@ -173,8 +172,8 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
       const files = await Promise.all(
         attempt.attachments.map(async (ref): Promise<HashedAttachment> => {
           try {
-            const { path } = await deps.openAttachment(ref.token);
-            return { ...ref, sha256: await sha256Of(path), kept: true };
+            const stored = await deps.openAttachment(ref.token);
+            return { ...ref, sha256: await sha256Of(await stored.open()), kept: true };
           } catch {
             // The copy vanished: the message is still recorded, its file listed as no longer available.
             return { ...ref, sha256: null, kept: false };

@@ -54,9 +54,10 @@ export function toOutgoing(
 }
 
 /**
- * Resolves the account (and its secret) and opens the stored attachment copies just before
- * an attempt, so a key fixed in Accounts after a 401 is the one the retry uses. Throws the
- * accounts' or attachments' ServiceError with its sentence when either cannot be had.
+ * Resolves the account (and its secret) and checks the stored attachment copies just before
+ * an attempt, so a key fixed in Accounts after a 401 is the one the retry uses. The provider
+ * gets each copy as an opener, never its path. Throws the accounts' or attachments'
+ * ServiceError with its sentence when either cannot be had.
  */
 export async function prepareDelivery(deps: DeliveryDeps, message: SubmitMessage, idempotencyKey: string): Promise<Delivery> {
   const { account, secret } = await deps.resolveAccount(message.accountId);

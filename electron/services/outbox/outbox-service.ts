@@ -60,6 +60,9 @@ export interface OutboxService {
 /** Send-later times further out than this are almost certainly a mistake in the picker. */
 const MAX_SCHEDULE_MS = 366 * 24 * 60 * 60_000;
 
+// Preflight never opens a file; this stands in for the opener the attachments service gives at send time.
+const unopened = (): Promise<Blob> => Promise.reject(new Error('preflight does not open attachments'));
+
 type Progress = NonNullable<OutboxRow['progress']>;
 
 function toRow(record: OutboxRecord, progress?: Progress): OutboxRow {
@@ -180,7 +183,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     }
     const provider = deps.providers[account.settings.provider as ProviderId];
     // What the provider cannot carry is refused now, with the composer still open, not later in the outbox.
-    const files = message.attachments.map((a) => ({ filename: a.filename, mimeType: a.mimeType, size: a.size, path: '' }));
+    const files = message.attachments.map((a) => ({ filename: a.filename, mimeType: a.mimeType, size: a.size, open: unopened }));
     preflight(provider, toOutgoing(message, account.from, files, 'preflight'));
     return { account, provider };
   }
