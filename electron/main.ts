@@ -13,7 +13,7 @@ import { createMainWindow } from './platform/main-window.js';
 import { attachContextMenu, installAppMenu } from './platform/menus.js';
 import { installQuitGuard } from './platform/quit-guard.js';
 import { createSafeStorageCipher } from './platform/safe-storage-cipher.js';
-import { applySpellcheckLanguages } from './platform/spellcheck.js';
+import { createSpellcheckEngine } from './platform/spellcheck.js';
 import { buildCsp } from './security/csp.js';
 import { openWindowStateStore } from './services/window-state/window-state-store.js';
 
@@ -36,7 +36,6 @@ function start(links: NonNullable<typeof mailtoLinks>): void {
     hardenWebContents(appOrigin);
     serveRenderer(path.join(here, '../dist/renderer'), buildCsp());
     setAboutPanel();
-    applySpellcheckLanguages(session.defaultSession);
 
     const core = createCore({
       info: {
@@ -51,6 +50,8 @@ function start(links: NonNullable<typeof mailtoLinks>): void {
       cipher: createSafeStorageCipher(safeStorage),
       mailtoRegistry: createMailtoRegistry(),
       notifier: createElectronNotifier(),
+      // Applies the languages chosen in the app (or the system's) before the first window opens.
+      spellcheck: createSpellcheckEngine(session.defaultSession),
       logError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
     });
     bindIpc(core);
