@@ -138,7 +138,7 @@ export function createCore(options: CoreOptions): Core {
     recordAttempt: (attempt) => history.record(attempt),
     ...(options.notifier ? { notifier: options.notifier } : {}),
   });
-  const compose = createComposeInbox(bus);
+  const compose = createComposeInbox(bus, attachments);
   const mailClient = createMailClientService({ platform: options.info.platform, appName: options.info.name, registry: options.mailtoRegistry ?? null });
   const spellcheck = createSpellcheckService({ engine: options.spellcheck ?? browserSpellcheck(), store: settings });
   const handlers: HandlerTable = {

@@ -9,6 +9,7 @@ import { createDialogFilePicker } from './platform/file-picker.js';
 import { bindIpc } from './platform/ipc-bridge.js';
 import { claimSingleInstance } from './platform/mailto-links.js';
 import { createMailtoRegistry } from './platform/mailto-registry.js';
+import { listenForIconFiles, type IconFiles } from './platform/icon-files.js';
 import { createMainWindow } from './platform/main-window.js';
 import { attachContextMenu, installAppMenu } from './platform/menus.js';
 import { installQuitGuard } from './platform/quit-guard.js';
@@ -25,9 +26,9 @@ app.enableSandbox();
 // A second launch hands its mailto: link to the running instance (which focuses its window) and quits.
 const mailtoLinks = claimSingleInstance();
 if (!mailtoLinks) app.quit();
-else start(mailtoLinks);
+else start(mailtoLinks, listenForIconFiles());
 
-function start(links: NonNullable<typeof mailtoLinks>): void {
+function start(links: NonNullable<typeof mailtoLinks>, iconFiles: IconFiles): void {
   const devServerUrl = process.env.VITE_DEV_SERVER_URL;
   const here = import.meta.dirname;
 
@@ -86,6 +87,11 @@ function start(links: NonNullable<typeof mailtoLinks>): void {
     installAppMenu({ sendCommand: (command) => core.bus.emit('menu:command', command), openWindow: open }, { devTools: Boolean(devServerUrl) });
     open();
     links.connect({ deliver: (url) => core.compose.openMailto(url), focus });
+    // Files dropped on the dock or taskbar icon go to the open composer, copied like picked ones.
+    iconFiles.connect({
+      deliver: (paths, more) => void core.compose.attachFiles(paths, more).catch((error: unknown) => console.error('[icon-files] could not attach:', error instanceof Error ? error.message : 'unknown error')),
+      focus,
+    });
     // macOS keeps the app alive without windows; clicking the dock icon brings one back.
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) open();

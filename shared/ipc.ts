@@ -33,6 +33,7 @@ import { menuCommandSchema } from './menu-command.js';
 import { composeOpenSchema } from './compose-open.js';
 import { mailClientStatusSchema } from './mail-client.js';
 import { spellcheckSetSchema, spellcheckStatusSchema } from './spellcheck.js';
+import { composeAttachSchema } from './compose-attach.js';
 import type { Result } from './result.js';
 
 /**
@@ -146,6 +147,8 @@ export const events = {
   'menu:command': menuCommandSchema,
   /** Open a composer with these fields (a `mailto:` link was opened); `notice` says what could not be read. */
   'compose:open': composeOpenSchema,
+  /** Attach these files to the open composer (they were dropped on the app's icon); `notice` names the ones left out. */
+  'compose:attach': composeAttachSchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;
