@@ -14,7 +14,6 @@ function languageName(tag: string): string {
 /** Which languages the spellchecker checks in: the system's, or up to a few chosen here. */
 export function SpellcheckLanguages() {
   const status = useDesktopStore(selectSpellcheck);
-  const busy = useDesktopStore((state) => state.spellcheckBusy);
   const error = useDesktopStore((state) => state.spellcheckError);
   const { loadSpellcheck, toggleLanguage, followSystemLanguages } = useDesktopStore.getState();
   useEffect(() => {
@@ -32,7 +31,7 @@ export function SpellcheckLanguages() {
         </p>
       ) : null}
       {status && status.dictionaries.length > 0 ? (
-        <fieldset className="spellcheck-languages" disabled={busy}>
+        <fieldset className="spellcheck-languages">
           <legend>Check spelling in (up to {status.max})</legend>
           {status.dictionaries.map((tag) => {
             const checked = status.chosen.includes(tag);
@@ -46,7 +45,7 @@ export function SpellcheckLanguages() {
         </fieldset>
       ) : null}
       {status && status.chosen.length > 0 ? (
-        <button type="button" className="button-secondary" onClick={() => void followSystemLanguages()} disabled={busy}>
+        <button type="button" className="button-secondary" onClick={() => void followSystemLanguages()}>
           Follow the system’s languages
         </button>
       ) : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialDesktopState, toggledLanguage, withMailClientAnswer, withSpellcheckAnswer } from './store.js';
+import { initialDesktopState, toggledLanguage, withChosenLanguages, withMailClientAnswer, withSpellcheckAnswer } from './store.js';
 
 const notDefault = { available: true, isDefault: false, actionLabel: 'Make Composer the default mail client', explanation: 'Email links on this computer open in another app.' };
 
@@ -40,5 +40,11 @@ describe('toggledLanguage', () => {
   it('changes nothing when ticking past the limit, but unticking still works', () => {
     expect(toggledLanguage(['en-GB', 'de', 'fr'], 'nl', 3)).toEqual(['en-GB', 'de', 'fr']);
     expect(toggledLanguage(['en-GB', 'de', 'fr'], 'de', 3)).toEqual(['en-GB', 'fr']);
+  });
+});
+
+describe('withChosenLanguages', () => {
+  it('shows the new choice at once and leaves what is in use to main’s answer', () => {
+    expect(withChosenLanguages(following, ['de'])).toEqual({ ...following, chosen: ['de'] });
   });
 });

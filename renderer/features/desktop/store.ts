@@ -36,6 +36,11 @@ export function toggledLanguage(chosen: readonly string[], tag: string, max: num
   return chosen.length >= max ? [...chosen] : [...chosen, tag];
 }
 
+/** The choice shown at once, before main answers with the languages in use. */
+export function withChosenLanguages(status: SpellcheckStatus, chosen: string[]): SpellcheckStatus {
+  return { ...status, chosen };
+}
+
 // Actions
 interface DesktopActions {
   load(): Promise<void>;
@@ -49,11 +54,22 @@ interface DesktopActions {
 }
 
 export const useDesktopStore = create<DesktopState & DesktopActions>()((set, get) => {
-  const setLanguages = async (languages: string[]) => {
-    if (get().spellcheckBusy) return;
-    set({ spellcheckBusy: true, spellcheckError: null });
-    const result = await bridge().spellcheck.set({ languages });
-    set((state) => withSpellcheckAnswer(state, result));
+  // Changes go out one at a time, in the order clicked; the page shows each choice at once.
+  let queue = Promise.resolve();
+  let latest = 0;
+  const setLanguages = (languages: string[]) => {
+    const status = get().spellcheck;
+    if (!status) return Promise.resolve();
+    set({ spellcheck: withChosenLanguages(status, languages), spellcheckBusy: true, spellcheckError: null });
+    const request = ++latest;
+    queue = queue.then(async () => {
+      const result = await bridge().spellcheck.set({ languages });
+      // An earlier answer would put back a choice already changed again; a refusal always shows.
+      if (request !== latest && result.ok) return;
+      set((state) => withSpellcheckAnswer(state, result));
+      if (!result.ok) await get().loadSpellcheck();
+    });
+    return queue;
   };
   return {
     ...initialDesktopState,
@@ -69,7 +85,8 @@ export const useDesktopStore = create<DesktopState & DesktopActions>()((set, get
     },
     async loadSpellcheck() {
       const result = await bridge().spellcheck.status();
-      set((state) => withSpellcheckAnswer(state, result));
+      // Keep a refusal's sentence on screen while showing the languages actually in use.
+      set((state) => (result.ok ? { spellcheck: result.value } : withSpellcheckAnswer(state, result)));
     },
     async toggleLanguage(tag) {
       const status = get().spellcheck;
