@@ -28,6 +28,7 @@ import { createComposeInbox, type ComposeInbox } from './services/compose/compos
 import type { PendingWork } from './desktop/quit-guard.js';
 import { outboxPendingWork } from './desktop/pending-work.js';
 import { createMailClientService, type MailtoRegistry } from './services/mail-client/mail-client-service.js';
+import { browserSpellcheck, createSpellcheckService, type SpellcheckEngine } from './services/spellcheck/spellcheck-service.js';
 
 export interface CoreOptions {
   info: AppInfo;
@@ -49,6 +50,8 @@ export interface CoreOptions {
   mailtoRegistry?: MailtoRegistry;
   /** Desktop notifications (Electron's in the app, a recorder in the harness); none when absent. */
   notifier?: Notifier;
+  /** Electron's spellchecker (electron/platform/spellcheck.ts); the harness's browser when absent. */
+  spellcheck?: SpellcheckEngine;
 }
 
 export interface Core {
@@ -135,8 +138,9 @@ export function createCore(options: CoreOptions): Core {
     recordAttempt: (attempt) => history.record(attempt),
     ...(options.notifier ? { notifier: options.notifier } : {}),
   });
-  const compose = createComposeInbox(bus);
+  const compose = createComposeInbox(bus, attachments);
   const mailClient = createMailClientService({ platform: options.info.platform, appName: options.info.name, registry: options.mailtoRegistry ?? null });
+  const spellcheck = createSpellcheckService({ engine: options.spellcheck ?? browserSpellcheck(), store: settings });
   const handlers: HandlerTable = {
     'app:info': () => options.info,
     'providers:list': () =>
@@ -184,6 +188,8 @@ export function createCore(options: CoreOptions): Core {
     'compose:pending': () => compose.takePending(),
     'mailto:status': () => mailClient.status(),
     'mailto:make-default': () => mailClient.makeDefault(),
+    'spellcheck:status': () => spellcheck.status(),
+    'spellcheck:set': ({ languages }) => spellcheck.set(languages),
   };
   const dispatch = createDispatcher(handlers, {
     isTrustedSender: createSenderCheck(options.trustedOrigins),

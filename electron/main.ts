@@ -9,11 +9,12 @@ import { createDialogFilePicker } from './platform/file-picker.js';
 import { bindIpc } from './platform/ipc-bridge.js';
 import { claimSingleInstance } from './platform/mailto-links.js';
 import { createMailtoRegistry } from './platform/mailto-registry.js';
+import { listenForIconFiles, type IconFiles } from './platform/icon-files.js';
 import { createMainWindow } from './platform/main-window.js';
 import { attachContextMenu, installAppMenu } from './platform/menus.js';
 import { installQuitGuard } from './platform/quit-guard.js';
 import { createSafeStorageCipher } from './platform/safe-storage-cipher.js';
-import { applySpellcheckLanguages } from './platform/spellcheck.js';
+import { createSpellcheckEngine } from './platform/spellcheck.js';
 import { buildCsp } from './security/csp.js';
 import { openWindowStateStore } from './services/window-state/window-state-store.js';
 
@@ -25,9 +26,9 @@ app.enableSandbox();
 // A second launch hands its mailto: link to the running instance (which focuses its window) and quits.
 const mailtoLinks = claimSingleInstance();
 if (!mailtoLinks) app.quit();
-else start(mailtoLinks);
+else start(mailtoLinks, listenForIconFiles());
 
-function start(links: NonNullable<typeof mailtoLinks>): void {
+function start(links: NonNullable<typeof mailtoLinks>, iconFiles: IconFiles): void {
   const devServerUrl = process.env.VITE_DEV_SERVER_URL;
   const here = import.meta.dirname;
 
@@ -36,7 +37,6 @@ function start(links: NonNullable<typeof mailtoLinks>): void {
     hardenWebContents(appOrigin);
     serveRenderer(path.join(here, '../dist/renderer'), buildCsp());
     setAboutPanel();
-    applySpellcheckLanguages(session.defaultSession);
 
     const core = createCore({
       info: {
@@ -51,6 +51,8 @@ function start(links: NonNullable<typeof mailtoLinks>): void {
       cipher: createSafeStorageCipher(safeStorage),
       mailtoRegistry: createMailtoRegistry(),
       notifier: createElectronNotifier(),
+      // Applies the languages chosen in the app (or the system's) before the first window opens.
+      spellcheck: createSpellcheckEngine(session.defaultSession),
       logError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
     });
     bindIpc(core);
@@ -85,6 +87,11 @@ function start(links: NonNullable<typeof mailtoLinks>): void {
     installAppMenu({ sendCommand: (command) => core.bus.emit('menu:command', command), openWindow: open }, { devTools: Boolean(devServerUrl) });
     open();
     links.connect({ deliver: (url) => core.compose.openMailto(url), focus });
+    // Files dropped on the dock or taskbar icon go to the open composer, copied like picked ones.
+    iconFiles.connect({
+      deliver: (paths, more) => void core.compose.attachFiles(paths, more).catch((error: unknown) => console.error('[icon-files] could not attach:', error instanceof Error ? error.message : 'unknown error')),
+      focus,
+    });
     // macOS keeps the app alive without windows; clicking the dock icon brings one back.
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) open();

@@ -6,7 +6,7 @@ import { NoticeBar } from './features/app/NoticeBar.js';
 import { selectView, useAppStore } from './features/app/store.js';
 import { Welcome } from './features/app/Welcome.js';
 import { ComposerPage, UndoToast, useComposerStore } from './features/composer/index.js';
-import { DefaultMailApp } from './features/desktop/index.js';
+import { DefaultMailApp, SpellcheckLanguages } from './features/desktop/index.js';
 import { DraftsList } from './features/drafts/index.js';
 import { OutboxView, selectWaiting, useOutboxStore } from './features/outbox/index.js';
 import { SentView } from './features/history/index.js';
@@ -88,6 +88,7 @@ export function App() {
         {view === 'accounts' && <AccountsScreen />}
         {view === 'accounts' && <DefaultMailApp />}
         {view === 'sent' && <SentView />}
+        {view === 'accounts' && <SpellcheckLanguages />}
         <AppFooter />
       </main>
       <UndoToast />

@@ -32,6 +32,8 @@ import {
 import { menuCommandSchema } from './menu-command.js';
 import { composeOpenSchema } from './compose-open.js';
 import { mailClientStatusSchema } from './mail-client.js';
+import { spellcheckSetSchema, spellcheckStatusSchema } from './spellcheck.js';
+import { composeAttachSchema } from './compose-attach.js';
 import type { Result } from './result.js';
 
 /**
@@ -128,6 +130,10 @@ export const channels = {
   'mailto:status': { input: none, output: mailClientStatusSchema },
   /** Makes Composer the default mail app (on Windows: opens Settings, where the person chooses). */
   'mailto:make-default': { input: none, output: mailClientStatusSchema },
+  /** The spellchecker's languages: the dictionaries there are, the chosen ones, the system's. */
+  'spellcheck:status': { input: none, output: spellcheckStatusSchema },
+  /** Chooses the spellchecker's languages (kept in the settings); an empty list follows the system. */
+  'spellcheck:set': { input: spellcheckSetSchema, output: spellcheckStatusSchema },
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -141,6 +147,8 @@ export const events = {
   'menu:command': menuCommandSchema,
   /** Open a composer with these fields (a `mailto:` link was opened); `notice` says what could not be read. */
   'compose:open': composeOpenSchema,
+  /** Attach these files to the open composer (they were dropped on the app's icon); `notice` names the ones left out. */
+  'compose:attach': composeAttachSchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

@@ -42,6 +42,20 @@ async function queuePick(context: TestHookContext, request: IncomingMessage, res
   response.writeHead(204).end();
 }
 
+/**
+ * POST /__test/icon-files { paths }: plays files dropped on the dock or taskbar icon, through
+ * the same core path Electron's main takes (copied, then sent to the page as compose:attach).
+ */
+async function dropOnIcon(core: Core, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const body = pickFilesSchema.safeParse(await readJson(request).catch(() => null));
+  if (!body.success) {
+    response.writeHead(400, { 'content-type': 'text/plain' }).end('Send { "paths": [absolute paths] }.');
+    return;
+  }
+  const payload = await core.compose.attachFiles(body.data.paths);
+  response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+}
+
 const vaultCheckSchema = z.object({ label: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
 /**
@@ -81,6 +95,10 @@ export async function handleTestHook(
   if (pathname === '/__test/notifications' && request.method === 'GET') {
     // GET /__test/notifications: the desktop notifications shown so far, oldest first.
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(context.notifications ?? []));
+    return true;
+  }
+  if (pathname === '/__test/icon-files' && request.method === 'POST') {
+    await dropOnIcon(core, request, response);
     return true;
   }
   if (pathname === '/__test/pick-files' && request.method === 'POST') {

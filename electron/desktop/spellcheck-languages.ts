@@ -1,5 +1,7 @@
-/** Each dictionary costs memory and slows checking; people rarely write in more than this many languages. */
-export const MAX_SPELLCHECK_LANGUAGES = 3;
+import { MAX_SPELLCHECK_LANGUAGES } from '../../shared/spellcheck.js';
+
+// Each dictionary costs memory and slows checking; people rarely write in more than this many languages.
+export { MAX_SPELLCHECK_LANGUAGES };
 
 /** The usual region for a bare language when Chromium has several (`en` -> en-US, `de` -> de-DE). */
 function preferredRegion(base: string): string {

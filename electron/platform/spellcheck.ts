@@ -1,13 +1,18 @@
 import { app, type Session } from 'electron';
-import { pickSpellcheckLanguages } from '../desktop/spellcheck-languages.js';
+import type { SpellcheckEngine } from '../services/spellcheck/spellcheck-service.js';
 
 /**
- * Points Chromium's spellchecker at the system's languages. macOS checks with its own
- * spellchecker, which follows the system and takes no language list.
+ * Chromium's spellchecker in this session. macOS checks with its own spellchecker, which
+ * follows the system and takes no language list, so there it offers no dictionaries.
  */
-export function applySpellcheckLanguages(session: Session, chosen: readonly string[] = []): string[] {
-  if (process.platform === 'darwin') return [];
-  const languages = pickSpellcheckLanguages({ preferred: app.getPreferredSystemLanguages(), available: session.availableSpellCheckerLanguages, chosen });
-  session.setSpellCheckerLanguages(languages);
-  return languages;
+export function createSpellcheckEngine(session: Session): SpellcheckEngine {
+  if (process.platform === 'darwin') {
+    return { checker: 'system', dictionaries: () => [], systemLanguages: () => app.getPreferredSystemLanguages(), apply: () => undefined };
+  }
+  return {
+    checker: 'chromium',
+    dictionaries: () => session.availableSpellCheckerLanguages,
+    systemLanguages: () => app.getPreferredSystemLanguages(),
+    apply: (languages) => session.setSpellCheckerLanguages([...languages]),
+  };
 }

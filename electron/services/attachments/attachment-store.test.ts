@@ -145,3 +145,32 @@ describe('attachment store', () => {
     expect(await copies()).toEqual([ref.token]);
   });
 });
+
+describe('files dropped on the app icon (addFromPaths)', () => {
+  it('copies each file, so the originals can go, and keeps their names and sizes', async () => {
+    const bytes = randomBytes(40_000);
+    const paths = [await userFile('report.pdf', bytes), await userFile('notes.txt', 'hello\n')];
+    const { added, failed } = await newStore().addFromPaths(paths);
+    expect(failed).toEqual([]);
+    expect(added.map(({ filename, mimeType, size }) => ({ filename, mimeType, size }))).toEqual([
+      { filename: 'report.pdf', mimeType: 'application/pdf', size: 40_000 },
+      { filename: 'notes.txt', mimeType: 'text/plain', size: 6 },
+    ]);
+    await rm(path.join(dir, 'home'), { recursive: true });
+    const opened = await newStore().open(added[0]?.token ?? '');
+    expect(sha(Buffer.from(await (await opened.open()).arrayBuffer()))).toBe(sha(bytes));
+  });
+
+  it('attaches the files it can read and says which it could not, and why', async () => {
+    const good = await userFile('a.csv', 'x,y\n');
+    const folder = path.join(dir, 'home', 'Photos');
+    await mkdir(folder, { recursive: true });
+    const { added, failed } = await newStore().addFromPaths([path.join(dir, 'home', 'gone.txt'), good, folder]);
+    expect(added.map((a) => a.filename)).toEqual(['a.csv']);
+    expect(failed).toEqual([
+      { filename: 'gone.txt', message: '"gone.txt" could not be read: it may have been moved or deleted, or you may not have permission to open it. It was not attached; drop it again once it is there.' },
+      { filename: 'Photos', message: '"Photos" is a folder; only files can be attached. Drop the files inside it instead.' },
+    ]);
+    expect(await copies()).toHaveLength(1);
+  });
+});

@@ -1,4 +1,4 @@
-/* eslint-disable security/detect-non-literal-fs-filename -- copies live under <dataDir>/attachments named by main's random tokens; source paths come only from the file picker. */
+/* eslint-disable security/detect-non-literal-fs-filename -- copies live under <dataDir>/attachments named by main's random tokens; source paths come only from the file picker or the system (files dropped on the app's icon), never from the renderer. */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -17,8 +17,19 @@ import type { FilePicker } from './file-picker.js';
 export type TokenReferencer = () => Iterable<string>;
 
 
+/** What `addFromPaths` made of each path: the copies, and a sentence for each file that was not attached. */
+export interface AddedFromPaths {
+  added: AttachmentRef[];
+  failed: { filename: string; message: string }[];
+}
+
 export interface AttachmentStore {
   pick(): Promise<AttachmentRef[]>;
+  /**
+   * Copies files the system handed over (dropped on the dock or taskbar icon), each on its
+   * own: one that cannot be read is reported and the others are still attached.
+   */
+  addFromPaths(paths: readonly string[]): Promise<AddedFromPaths>;
   import(input: AttachmentImport): Promise<AttachmentRef>;
   /** The stored copy as a provider receives it: checked now, re-checked by `open()` at send time. */
   open(token: string): Promise<OutgoingAttachment>;
@@ -44,8 +55,12 @@ function megabytes(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024))} MB`;
 }
 
-function unreadable(name: string): ServiceError {
-  const message = `"${name}" could not be read: it may have been moved or deleted, or you may not have permission to open it. Nothing was attached; pick it again.`;
+/** How the person gives a file again: through the picker, or by dropping it again. */
+type Route = 'pick' | 'drop';
+const again: Record<Route, string> = { pick: 'Nothing was attached; pick it again.', drop: 'It was not attached; drop it again once it is there.' };
+
+function unreadable(name: string, route: Route = 'pick'): ServiceError {
+  const message = `"${name}" could not be read: it may have been moved or deleted, or you may not have permission to open it. ${again[route]}`;
   return new ServiceError({ kind: 'validation', message, fields: [{ field: 'attachments', message }] });
 }
 
@@ -91,10 +106,14 @@ export function createAttachmentStore(deps: AttachmentStoreDeps): AttachmentStor
     await rm(fileOf(token), { force: true });
   }
 
-  async function copyPicked(source: string): Promise<AttachmentRef> {
+  async function copyPicked(source: string, route: Route = 'pick'): Promise<AttachmentRef> {
     const name = cleanFilename(path.basename(source));
     const info = await stat(source).catch(() => null);
-    if (!info?.isFile()) throw unreadable(name);
+    if (info?.isDirectory()) {
+      const message = `"${name}" is a folder; only files can be attached. Drop the files inside it instead.`;
+      throw new ServiceError({ kind: 'validation', message, fields: [{ field: 'attachments', message }] });
+    }
+    if (!info?.isFile()) throw unreadable(name, route);
     if (info.size > MAX_PICKED_BYTES) {
       const message = `"${name}" is ${megabytes(info.size)}; files over ${megabytes(MAX_PICKED_BYTES)} cannot be attached. Share it through a link instead.`;
       throw new ServiceError({ kind: 'validation', message, fields: [{ field: 'attachments', message }] });
@@ -102,7 +121,7 @@ export function createAttachmentStore(deps: AttachmentStoreDeps): AttachmentStor
     try {
       return await store(name, mimeTypeFor(name), (target) => copyFile(source, target, constants.COPYFILE_EXCL));
     } catch {
-      throw unreadable(name);
+      throw unreadable(name, route);
     }
   }
 
@@ -118,6 +137,19 @@ export function createAttachmentStore(deps: AttachmentStoreDeps): AttachmentStor
         throw error;
       }
       return added;
+    },
+
+    async addFromPaths(paths) {
+      const result: AddedFromPaths = { added: [], failed: [] };
+      for (const source of paths) {
+        try {
+          result.added.push(await copyPicked(source, 'drop'));
+        } catch (error) {
+          const message = error instanceof ServiceError ? error.message : `"${path.basename(source)}" could not be attached. Drop it again.`;
+          result.failed.push({ filename: cleanFilename(path.basename(source)), message });
+        }
+      }
+      return result;
     },
 
     async import(input) {

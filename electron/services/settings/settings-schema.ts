@@ -43,6 +43,8 @@ export const settingsDataSchema = z.object({
   defaultAccountId: z.string().nullable(),
   secrets: z.record(z.string(), secretRecordSchema),
   vault: vaultSettingsSchema,
+  /** The spellchecker's languages chosen in the app; empty follows the system's. */
+  spellcheckLanguages: z.array(z.string().max(35)).max(10),
 });
 export type SettingsData = z.infer<typeof settingsDataSchema>;
 
@@ -52,4 +54,5 @@ export const settingsJsonSchema = {
   defaultAccountId: { type: ['string', 'null'] },
   secrets: { type: 'object' },
   vault: { type: 'object' },
+  spellcheckLanguages: { type: 'array' },
 } as const;

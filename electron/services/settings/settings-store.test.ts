@@ -31,7 +31,7 @@ afterEach(async () => {
 describe('settings store', () => {
   it('starts empty, writes a file only its owner can read, and reads back what was written after a restart', async () => {
     const store = open();
-    expect(store.read()).toEqual({ accounts: [], defaultAccountId: null, secrets: {}, vault: { mode: 'platform' } });
+    expect(store.read()).toEqual({ accounts: [], defaultAccountId: null, secrets: {}, vault: { mode: 'platform' }, spellcheckLanguages: [] });
     store.write({ accounts: [account], defaultAccountId: 'a1' });
     expect((await stat(path.join(dir, SETTINGS_FILE))).mode & 0o777).toBe(0o600);
     const again = open();
@@ -73,9 +73,9 @@ describe('settings migrations', () => {
   it('1.0.0 gives a file from before the format every key and keeps what it had', async () => {
     await writeFile(path.join(dir, SETTINGS_FILE), JSON.stringify({ defaultAccountId: 'a1', accounts: [account] }));
     const store = open();
-    expect(store.read()).toEqual({ accounts: [account], defaultAccountId: 'a1', secrets: {}, vault: { mode: 'platform' } });
+    expect(store.read()).toEqual({ accounts: [account], defaultAccountId: 'a1', secrets: {}, vault: { mode: 'platform' }, spellcheckLanguages: [] });
     const raw = JSON.parse(await readFile(path.join(dir, SETTINGS_FILE), 'utf8')) as { __internal__?: { migrations?: { version?: string } } };
-    expect(raw.__internal__?.migrations?.version).toBe('1.0.0');
+    expect(raw.__internal__?.migrations?.version).toBe(SETTINGS_FORMAT_VERSION);
     expect(notices).toEqual([]);
   });
 
@@ -87,6 +87,26 @@ describe('settings migrations', () => {
 
   it('1.0.0 leaves an already-migrated file alone', async () => {
     open().write({ accounts: [account], defaultAccountId: 'a1', vault: { mode: 'session' } });
-    expect(open().read()).toEqual({ accounts: [account], defaultAccountId: 'a1', secrets: {}, vault: { mode: 'session' } });
+    expect(open().read()).toEqual({ accounts: [account], defaultAccountId: 'a1', secrets: {}, vault: { mode: 'session' }, spellcheckLanguages: [] });
+  });
+
+  it('1.1.0 opens a 1.0.0 file with no spellcheck languages chosen, keeping everything else, and keeps a later choice', async () => {
+    const v1 = { accounts: [account], defaultAccountId: 'a1', secrets: {}, vault: { mode: 'session' }, __internal__: { migrations: { version: '1.0.0' } } };
+    await writeFile(path.join(dir, SETTINGS_FILE), JSON.stringify(v1));
+    const store = open();
+    expect(store.read()).toEqual({ accounts: [account], defaultAccountId: 'a1', secrets: {}, vault: { mode: 'session' }, spellcheckLanguages: [] });
+    store.write({ spellcheckLanguages: ['en-GB', 'de'] });
+    expect(open().read().spellcheckLanguages).toEqual(['en-GB', 'de']);
+    expect(notices).toEqual([]);
+  });
+
+  it('1.1.0 on its own replaces a damaged language list and leaves a good one', () => {
+    const data = new Map<string, unknown>([['spellcheckLanguages', 'en-GB']]);
+    const target = { has: (k: string) => data.has(k), get: (k: string) => data.get(k), set: (k: string, v: unknown) => void data.set(k, v) };
+    settingsMigrations['1.1.0']?.(target);
+    expect(data.get('spellcheckLanguages')).toEqual([]);
+    data.set('spellcheckLanguages', ['fr']);
+    settingsMigrations['1.1.0']?.(target);
+    expect(data.get('spellcheckLanguages')).toEqual(['fr']);
   });
 });

@@ -1,8 +1,10 @@
+import type { ComposeAttach } from '../../../shared/compose-attach.js';
 import type { ComposeOpen } from '../../../shared/compose-open.js';
 import type { MenuCommand } from '../../../shared/menu-command.js';
 import { bridge } from '../../lib/bridge.js';
 import { selectAccounts, useAccountsStore } from '../accounts/index.js';
-import { flushDraft, requestSend, useComposerStore } from '../composer/index.js';
+import { attachRefusal, flushDraft, requestSend, useComposerStore } from '../composer/index.js';
+import { selectProviders, useProvidersStore } from '../providers/index.js';
 import { useAppStore } from './store.js';
 
 async function openRequest(request: ComposeOpen): Promise<void> {
@@ -10,6 +12,15 @@ async function openRequest(request: ComposeOpen): Promise<void> {
   const composer = useComposerStore.getState();
   const account = selectAccounts(useAccountsStore.getState()).find((a) => a.id === composer.accountId);
   await composer.openCompose(request, account?.signatureHtml ?? '');
+}
+
+/** Files dropped on the app's icon go to the open composer, refused as its Attach button is when the provider takes none. */
+async function attachFiles(payload: ComposeAttach): Promise<void> {
+  useAppStore.getState().navigate('compose');
+  const composer = useComposerStore.getState();
+  const account = selectAccounts(useAccountsStore.getState()).find((a) => a.id === composer.accountId);
+  const provider = account ? (selectProviders(useProvidersStore.getState()).find((p) => p.id === account.settings.provider) ?? null) : null;
+  await composer.attach(payload, attachRefusal(provider));
 }
 
 /** Lets the composer show one opened message before the next is opened (its draft is saved from the editor). */
@@ -32,23 +43,39 @@ function runCommand(command: MenuCommand): void {
 
 /**
  * Follows what the desktop asks of the window: `mailto:` links (those that arrived before the
- * page loaded, then each new one) and menu commands. Subscribes before asking for the pending
- * links, so none falls between the two. Returns the function that stops following.
+ * page loaded, then each new one), files dropped on the app's icon and menu commands.
+ * Subscribes before asking for the pending links, so none falls between the two. Returns the function that stops following.
  */
 export function listenDesktop(): () => void {
   const mailer = bridge();
   let queue = Promise.resolve();
-  const open = (request: ComposeOpen) => {
-    queue = queue.then(() => openRequest(request)).then(nextTask);
+  const later = (task: () => Promise<void>) => {
+    // One failed request must not stop the ones behind it.
+    queue = queue
+      .then(task)
+      .catch((error: unknown) => useComposerStore.getState().setRemark(`Something the desktop asked for could not be done: ${error instanceof Error ? error.message : 'unknown error'}`))
+      .then(nextTask);
   };
+  const open = (request: ComposeOpen) => later(() => openRequest(request));
   const stopCompose = mailer.on('compose:open', open);
+  const stopAttach = mailer.on('compose:attach', (payload) => later(() => attachFiles(payload)));
   const stopMenu = mailer.on('menu:command', runCommand);
-  void mailer.compose.pending().then((result) => {
-    if (result.ok) result.value.forEach(open);
-    else useComposerStore.getState().setRemark(`Mail links opened before the window was ready could not be read: ${result.error.message}`);
+  // First in the queue: files held for this page arrive while it asks, and join the message the held links open.
+  const pending = mailer.compose.pending();
+  later(async () => {
+    const result = await pending;
+    if (!result.ok) {
+      useComposerStore.getState().setRemark(`Mail links opened before the window was ready could not be read: ${result.error.message}`);
+      return;
+    }
+    for (const request of result.value) {
+      await openRequest(request);
+      await nextTask();
+    }
   });
   return () => {
     stopCompose();
+    stopAttach();
     stopMenu();
   };
 }

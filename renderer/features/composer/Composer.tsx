@@ -6,6 +6,7 @@ import { findAttachmentMention } from '../../../shared/attachment-reminder.js';
 import type { EmailDocNode } from '../../../shared/email-html.js';
 import type { ProviderInfo } from '../../../shared/ipc.js';
 import { AttachmentList } from './AttachmentList.js';
+import { attachRefusal as refusalToAttach } from './attach-refusal.js';
 import { composerExtensions, type EditorHooks } from './extensions.js';
 import { LinkBar } from './LinkBar.js';
 import { cleanPastedHtml } from './paste-clean.js';
@@ -86,7 +87,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
   const [versionsOpen, setVersionsOpen] = useState(false);
   const hooks = useRef<EditorHooks>({ onSend: () => undefined, onLink: () => undefined });
   const extensions = useMemo(() => composerExtensions(hooks), []);
-  const attachRefusal = capabilities && !capabilities.localAttachments ? `${provider?.displayName ?? 'This provider'} cannot send attached files.` : null;
+  const attachRefusal = refusalToAttach(provider);
   const attachRefusalRef = useRef(attachRefusal);
   attachRefusalRef.current = attachRefusal;
 

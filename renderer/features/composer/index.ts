@@ -4,3 +4,4 @@ export { composerIsPristine, useComposerStore, withReplyDraft } from './store.js
 export { UndoToast } from './UndoToast.js';
 export { requestSend } from './send-request.js';
 export { flushDraft } from './draft-sync.js';
+export { attachRefusal } from './attach-refusal.js';

@@ -5,6 +5,7 @@ import type { ReplyDraft } from '../../../shared/history.js';
 import type { AttachmentRef, SubmitMessage } from '../../../shared/message.js';
 import { bridge } from '../../lib/bridge.js';
 import type { ComposeOpen } from '../../../shared/compose-open.js';
+import type { ComposeAttach } from '../../../shared/compose-attach.js';
 import type { AutosaveStatus } from './autosave.js';
 import { composeRequestFields } from './compose-request.js';
 import { fieldsOfDraft } from './draft-content.js';
@@ -135,6 +136,16 @@ export function withAttachments(state: ComposerState, added: AttachmentRef[]): C
   return { ...state, attachments: [...state.attachments, ...added.filter((a) => !known.has(a.token))] };
 }
 
+/**
+ * Files dropped on the app's icon, already copied by main: added to the message with main's
+ * notice about any left out, or, when the account's provider takes no files (`refusal`),
+ * left out with the composer's refusal sentence.
+ */
+export function withIconFiles(state: ComposerState, payload: ComposeAttach, refusal: string | null): ComposerState {
+  if (refusal) return { ...state, remark: `${refusal} Choose another account to attach files.` };
+  return { ...withAttachments(state, payload.attachments), remark: payload.notice ?? state.remark };
+}
+
 /** The message as `outbox:submit` takes it; bodies come from the editor at the moment of sending. */
 export function toSubmitMessage(state: ComposerState, accountId: string, bodies: { html: string; text: string }): SubmitMessage {
   return {
@@ -162,6 +173,8 @@ interface ComposerActions {
   pickAttachments(): Promise<void>;
   importFiles(files: File[]): Promise<void>;
   removeAttachment(token: string): void;
+  /** Attaches files main copied (dropped on the app's icon); with a `refusal` their copies are let go. */
+  attach(payload: ComposeAttach, refusal: string | null): Promise<void>;
   setRemark(remark: string | null): void;
   askConfirm(questions: string[], sendAt?: string): void;
   dismissConfirm(): void;
@@ -236,6 +249,11 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
   },
   removeAttachment(token) {
     set((state) => ({ attachments: state.attachments.filter((a) => a.token !== token) }));
+  },
+  async attach(payload, refusal) {
+    set((state) => withIconFiles(state, payload, refusal));
+    const tokens = payload.attachments.map((a) => a.token);
+    if (refusal && tokens.length > 0) await bridge().attachments.discard({ tokens });
   },
   setRemark(remark) {
     set({ remark });

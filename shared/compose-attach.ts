@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { attachmentRefSchema } from './message.js';
+
+/**
+ * Files to attach to the open composer, carried by the `compose:attach` event: files dropped
+ * on the app's dock or taskbar icon, already copied by main. `notice` says which files were
+ * not attached and why; absent when every file was.
+ */
+export const composeAttachSchema = z.object({
+  attachments: z.array(attachmentRefSchema).max(100),
+  notice: z.string().max(2_000).optional(),
+});
+export type ComposeAttach = z.infer<typeof composeAttachSchema>;
