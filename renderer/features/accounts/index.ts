@@ -2,4 +2,4 @@
 export { AccountsScreen } from './AccountsScreen.js';
 export { AccountsSidebar } from './AccountsSidebar.js';
 export { VaultPanel } from './VaultPanel.js';
-export { selectAccounts, selectLoaded, useAccountsStore } from './store.js';
+export { accountLabel, selectAccounts, selectLoaded, useAccountsStore } from './store.js';

@@ -191,6 +191,11 @@ export const useAccountsStore = create<AccountsState & AccountsActions>()((set, 
 const NO_ACCOUNTS: AccountView[] = [];
 // A fresh [] on every call would make React re-render forever.
 export const selectAccounts = (state: AccountsState) => state.list?.accounts ?? NO_ACCOUNTS;
+
+/** An account's label for lists of messages; a message can outlive the account it went through. */
+export function accountLabel(accounts: readonly AccountView[], id: string | null): string {
+  return accounts.find((a) => a.id === id)?.label ?? 'a removed account';
+}
 export const selectLoaded = (state: AccountsState) => state.list !== null;
 export const selectVault = (state: AccountsState) => state.list?.vault ?? null;
 export const selectForm = (state: AccountsState) => state.form;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { historyStatusSchema, type HistoryStatus } from '../../../shared/history.js';
-import { selectAccounts, useAccountsStore } from '../accounts/index.js';
+import { accountLabel, selectAccounts, useAccountsStore } from '../accounts/index.js';
 import { useAppStore } from '../app/index.js';
 import { STATUS_LABEL } from './format.js';
 import { SearchResults } from './SearchResults.js';
@@ -56,7 +56,7 @@ export function SentView() {
   }, []);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
-  const label = useCallback((id: string) => accounts.find((a) => a.id === id)?.label ?? 'a removed account', [accounts]);
+  const label = useCallback((id: string) => accountLabel(accounts, id), [accounts]);
   const needMore = useCallback(() => void useHistoryStore.getState().loadMore(), []);
   const open = useCallback((id: string) => void useHistoryStore.getState().openThread(id), []);
   // "Find in the Sent view" (menu, Ctrl/Cmd+Shift+F) lands in the search box.

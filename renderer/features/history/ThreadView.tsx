@@ -1,4 +1,4 @@
-import { selectAccounts, useAccountsStore } from '../accounts/index.js';
+import { accountLabel, selectAccounts, useAccountsStore } from '../accounts/index.js';
 import { MessageCard } from './MessageCard.js';
 import { selectOpenThread, useHistoryStore } from './store.js';
 
@@ -9,7 +9,7 @@ export function ThreadView() {
   const allowed = useHistoryStore((state) => state.remoteAllowed);
   const accounts = useAccountsStore(selectAccounts);
   const store = useHistoryStore.getState;
-  const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? 'a removed account';
+  const label = (id: string) => accountLabel(accounts, id);
   if (!openId) return <p className="sent-placeholder">Choose a thread to read it, reply or send it again.</p>;
   if (!thread) return <p className="sent-placeholder" role="status">Opening the thread…</p>;
   const subject = thread.thread.subject.trim() || '(no subject)';
