@@ -16,14 +16,12 @@ import { authoredText, caretAboveSignatureOnPress, currentSignature, swapSignatu
 import { useDraftSync } from './draft-sync.js';
 import { DraftBar } from './DraftBar.js';
 import { VersionsPanel } from './VersionsPanel.js';
-import { SendLater } from './SendLater.js';
+import { SendBar } from './SendBar.js';
+import { SendConfirm } from './SendConfirm.js';
 import { offerSend } from './send-request.js';
 import { useComposerStore } from './store.js';
 import { Toolbar } from './Toolbar.js';
-
-function filesOf(data: DataTransfer | null): File[] {
-  return data ? Array.from(data.files) : [];
-}
+import { filesOf, useComposerShortcuts, useWindowFileDrop } from './window-hooks.js';
 
 /**
  * The html and text bodies, made from the editor's document only when they are needed.
@@ -149,37 +147,8 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
     if (preferred) useComposerStore.getState().setAccount(preferred.id);
   }, [account, props.accounts]);
 
-  // Files dropped anywhere on the window are attached, not opened.
-  useEffect(() => {
-    const over = (event: DragEvent) => event.preventDefault();
-    const drop = (event: DragEvent) => {
-      event.preventDefault();
-      acceptFiles(filesOf(event.dataTransfer));
-    };
-    window.addEventListener('dragover', over);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('drop', drop);
-    };
-  }, []);
-
-  // Window-wide, so the shortcuts work wherever focus is (after a dialog closes it is on the page).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (!mod || event.defaultPrevented) return;
-      const key = event.key.toLowerCase();
-      if (key === 'enter') hooks.current.onSend();
-      else if (event.shiftKey && key === 'c') useComposerStore.getState().showField('cc');
-      // Inside the editor Ctrl+Shift+B is the quote shortcut.
-      else if (event.shiftKey && key === 'b' && !editor.isFocused) useComposerStore.getState().showField('bcc');
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editor]);
+  useWindowFileDrop(acceptFiles);
+  useComposerShortcuts(editor, () => hooks.current.onSend());
 
   const send = (sendAt?: string) => {
     const current = useComposerStore.getState();
@@ -302,39 +271,22 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
         </ul>
       ) : null}
       {state.confirm ? (
-        <div className="send-confirm" role="alertdialog" aria-label="Before sending" aria-describedby="confirm-questions">
-          <div id="confirm-questions">
-            {state.confirm.questions.map((q) => (
-              <p key={q}>{q}</p>
-            ))}
-          </div>
-          <button type="button" className="button-primary" onClick={() => void bodiesOf(editor).then((bodies) => state.send(bodies, state.confirm?.sendAt))}>
-            Send anyway
-          </button>
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => {
-              state.dismissConfirm();
-              editor.commands.focus();
-            }}
-          >
-            Go back
-          </button>
-        </div>
+        <SendConfirm
+          confirm={state.confirm}
+          onSend={() => void bodiesOf(editor).then((bodies) => state.send(bodies, state.confirm?.sendAt))}
+          onBack={() => {
+            state.dismissConfirm();
+            editor.commands.focus();
+          }}
+        />
       ) : null}
-      <footer className="composer-footer">
-        <button type="button" className="button-primary" onClick={() => send()} disabled={check.blockers.length > 0 || state.status.kind === 'sending'} aria-describedby="send-reason" title="Ctrl+Enter">
-          {state.status.kind === 'sending' ? 'Sending…' : 'Send'}
-        </button>
-        <SendLater disabled={check.blockers.length > 0 || state.status.kind === 'sending'} onSchedule={(iso) => send(iso)} />
-        <button type="button" className="button-secondary" onClick={() => void state.pickAttachments()} disabled={attachRefusal !== null} title={attachRefusal ?? 'Attach files'}>
-          Attach files
-        </button>
-        <p id="send-reason" className="send-reason">
-          {check.blockers[0]?.message ?? attachRefusal ?? ''}
-        </p>
-      </footer>
+      <SendBar
+        blocker={check.blockers[0]?.message ?? null}
+        sending={state.status.kind === 'sending'}
+        attachRefusal={attachRefusal}
+        onSend={send}
+        onAttach={() => void state.pickAttachments()}
+      />
       <div className="composer-status" aria-live="polite">
         {state.remark ? (
           <p className="status-remark">

@@ -1,0 +1,30 @@
+import { SendLater } from './SendLater.js';
+
+export interface SendBarProps {
+  /** Why Send is not possible yet; null when it is. */
+  blocker: string | null;
+  sending: boolean;
+  /** Why files cannot be attached through this account; null when they can. */
+  attachRefusal: string | null;
+  onSend(sendAt?: string): void;
+  onAttach(): void;
+}
+
+/** Send, Send later and Attach files, with the reason Send is disabled beside them. */
+export function SendBar(props: SendBarProps) {
+  const cannotSend = props.blocker !== null || props.sending;
+  return (
+    <footer className="composer-footer">
+      <button type="button" className="button-primary" onClick={() => props.onSend()} disabled={cannotSend} aria-describedby="send-reason" title="Ctrl+Enter">
+        {props.sending ? 'Sending…' : 'Send'}
+      </button>
+      <SendLater disabled={cannotSend} onSchedule={(iso) => props.onSend(iso)} />
+      <button type="button" className="button-secondary" onClick={props.onAttach} disabled={props.attachRefusal !== null} title={props.attachRefusal ?? 'Attach files'}>
+        Attach files
+      </button>
+      <p id="send-reason" className="send-reason">
+        {props.blocker ?? props.attachRefusal ?? ''}
+      </p>
+    </footer>
+  );
+}
