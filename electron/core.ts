@@ -94,12 +94,14 @@ export function createCore(options: CoreOptions): Core {
     referencers: [draftAttachmentTokens(storage.db), outboxAttachmentTokens(storage.db)],
   });
   const logError = options.logError ?? (() => undefined);
+  // A copy that could not be deleted now is swept at the next start; the caller's work stands.
+  const releaseAttachments = (tokens: string[]) => void attachments.release(tokens).catch((error: unknown) => logError('attachments:release', error));
   const drafts = createDraftsService({
     db: storage.db,
     clock,
     bus,
     notices,
-    releaseAttachments: (tokens) => void attachments.release(tokens).catch((error: unknown) => logError('attachments:release', error)),
+    releaseAttachments,
   });
   // Deleted drafts last until the next start; their copies go with them in the sweep after.
   drafts.purgeDeleted();
@@ -131,7 +133,7 @@ export function createCore(options: CoreOptions): Core {
     providers,
     listAccounts: async () => (await accounts.list()).accounts,
     drafts,
-    releaseAttachments: (tokens) => void attachments.release(tokens).catch((error: unknown) => logError('attachments:release', error)),
+    releaseAttachments,
     ...(options.timers ? { timers: options.timers } : {}),
     ...(options.random ? { random: options.random } : {}),
     logError: (error) => logError('outbox', error),
