@@ -146,3 +146,33 @@ describe('core: the sent history over the contract', () => {
     expect((await call<{ statuses: object }[]>(core, 'history:search', { query: 'invoice', status: 'failed', limit: 5 })).length).toBe(1);
   });
 });
+
+describe('core: Retry from the history', () => {
+  it('sends the outbox’s own failed row again under its key, once, instead of a second copy', async () => {
+    const core = start();
+    const account = await call<{ id: string }>(core, 'accounts:save', { label: 'Rollout', from, settings: { provider: 'rollout', baseUrl: rollout.url, credentialId: 'cred_h' }, secret: JWT });
+    rollout.injectFault({ kind: 'status', status: 422, body: { message: 'Recipient rejected' } });
+    const failed = await sendAndSettle(core, message(account.id));
+    expect(failed.state).toBe('failed');
+    const [thread] = (await call<ThreadsPage>(core, 'history:threads', { limit: 20 })).threads;
+    const [recorded] = (await call<HistoryThread>(core, 'history:thread', { id: thread!.id })).messages;
+
+    const recordedAgain = new Promise<void>((resolve) => {
+      const stop = core.bus.subscribe((event) => {
+        if (event !== 'history:changed') return;
+        stop();
+        resolve();
+      });
+    });
+    const again = await call<OutboxRow | null>(core, 'history:retry', { messageId: recorded!.id });
+    expect(again?.id).toBe(failed.id);
+    await recordedAgain;
+    const rows = await call<OutboxRow[]>(core, 'outbox:list');
+    expect(rows.filter((r) => r.subject === 'Invoice 42').map((r) => [r.id, r.state])).toEqual([[failed.id, 'sent']]);
+
+    // Once it went, a second Retry of the old failure says so and sends nothing.
+    const twice = await core.dispatch('history:retry', { messageId: recorded!.id }, sender);
+    expect(twice).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining('was sent after all') } });
+    expect(rollout.requests).toHaveLength(2);
+  });
+});

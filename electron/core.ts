@@ -187,6 +187,7 @@ export function createCore(options: CoreOptions): Core {
       return null;
     },
     'history:reply-target': ({ messageId, mode }) => history.replyTarget(messageId, mode),
+    'history:retry': ({ messageId }) => outbox.retryRecorded(history.idempotencyKeyOf(messageId)),
     'compose:pending': () => compose.takePending(),
     'mailto:status': () => mailClient.status(),
     'mailto:make-default': () => mailClient.makeDefault(),

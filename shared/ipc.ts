@@ -122,6 +122,12 @@ export const channels = {
   /** What the composer opens with for Reply, Reply all, Forward, or a copy (Retry, Open in composer) of a recorded message. */
   'history:reply-target': { input: replyTargetQuerySchema, output: replyDraftSchema },
   /**
+   * Retry of a failed or maybe-sent message from the Sent view: when the outbox still holds it,
+   * it goes again under its own idempotency key (answers that outbox row); null means the outbox
+   * no longer has it and the caller submits a copy.
+   */
+  'history:retry': { input: z.object({ messageId: historyIdSchema }).strict(), output: outboxRowSchema.nullable() },
+  /**
    * Compose requests (from `mailto:` links) that arrived before the page listened. Subscribe
    * to `compose:open` first, then call this once at start; later requests come as events.
    */

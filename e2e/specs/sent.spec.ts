@@ -250,6 +250,12 @@ test('Retry sends a failed message again into its thread; Forward carries its st
     await expect(thread.getByRole('article').nth(1).getByText('Sent', { exact: true })).toBeVisible();
     expect(sim.requests).toHaveLength(2);
     expect((sim.requests[1]?.body as { subject?: string }).subject).toBe('Delivery window');
+    // The outbox's own failed row went again: no second copy that a later Retry in the Outbox could send twice.
+    const rows = await page.evaluate(async () => {
+      const list = await window.mailer!.outbox.list();
+      return list.ok ? list.value.filter((row) => row.subject === 'Delivery window').map((row) => row.state) : [];
+    });
+    expect(rows).toEqual(['sent']);
 
     // Forward from a sandbox message that carried a file: the stored copy comes along.
     const sandboxId = await page.evaluate(async () => {

@@ -45,6 +45,12 @@ export interface OutboxService {
   cancel(id: string): SubmitMessage;
   /** A failed or unknown_outcome message goes back in the queue with the same idempotency key. */
   retry(id: string): OutboxRow;
+  /**
+   * Retry of a message recorded in the history: when the outbox still holds it (failed, or
+   * maybe sent), that row goes again under its own idempotency key, so a vendor that already
+   * has it does not send it twice. Null when the outbox no longer has it.
+   */
+  retryRecorded(idempotencyKey: string | null): OutboxRow | null;
   list(): OutboxRow[];
   settings(): OutboxSettings;
   /** Changes the settings given and keeps the others. */
@@ -242,6 +248,15 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
       changed();
       worker.poke();
       return toRow(store.get(id) ?? row, uploads.get(id));
+    },
+
+    retryRecorded(idempotencyKey) {
+      const row = idempotencyKey ? store.byKey(idempotencyKey) : undefined;
+      if (!row) return null;
+      if (row.state === 'failed' || row.state === 'unknown_outcome') return this.retry(row.id);
+      if (row.state === 'cancelled') return null;
+      const where = row.state === 'sent' ? 'was sent after all' : 'is already on its way again';
+      throw new ServiceError({ kind: 'conflict', message: `This message ${where}: see the Outbox. Nothing was sent twice.` });
     },
 
     list: rows,

@@ -81,6 +81,7 @@ export function createOutboxStore(db: DatabaseSync) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
   );
   const byId = db.prepare(`SELECT ${COLUMNS} FROM outbox_messages WHERE id = ?`);
+  const byKey = db.prepare(`SELECT ${COLUMNS} FROM outbox_messages WHERE idempotency_key = ? ORDER BY created_at DESC LIMIT 1`);
   const messageOf = db.prepare('SELECT message FROM outbox_messages WHERE id = ?');
   const dueFor = db.prepare(
     `SELECT ${COLUMNS} FROM outbox_messages WHERE state = 'queued' AND account_id = ? AND next_attempt_at <= ?
@@ -140,6 +141,8 @@ export function createOutboxStore(db: DatabaseSync) {
       );
     },
     get: (id: string): OutboxRecord | undefined => one(byId.get(id)),
+    /** The message sent under this idempotency key, if the outbox still has it. */
+    byKey: (key: string): OutboxRecord | undefined => one(byKey.get(key)),
     /** The frozen message exactly as it was submitted. */
     message(id: string): SubmitMessage | undefined {
       const row = messageOf.get(id) as { message: string } | undefined;

@@ -237,6 +237,16 @@ export const useHistoryStore = create<HistoryState & HistoryActions>()((set, get
     useAppStore.getState().navigate('compose');
   },
   async retry(message) {
+    // The outbox's own row first: the same idempotency key, so a vendor that has it already does not send it twice.
+    const again = await bridge().history.retry({ messageId: message.id });
+    if (!again.ok) {
+      set({ error: again.error.message, notice: null });
+      return;
+    }
+    if (again.value) {
+      set({ notice: 'Sending it again under the same key (a vendor that already has it will not send it twice). Its progress is in the Outbox.', error: null });
+      return;
+    }
     const copy = await bridge().history['reply-target']({ messageId: message.id, mode: 'copy' });
     if (!copy.ok) {
       set({ error: copy.error.message, notice: null });
