@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attachmentRefSchema } from './message.js';
+import { attachmentRefSchema, replyTargetSchema } from './message.js';
 
 /**
  * The drafts contract. A draft keeps exactly what the composer shows, including what is not
@@ -34,6 +34,13 @@ export const draftContentSchema = z.object({
   showCc: z.boolean(),
   showBcc: z.boolean(),
   attachments: z.array(attachmentRefSchema).max(100),
+  /** A reply written from the Sent view: what keeps it in its thread when it is finally sent. */
+  reply: z
+    .object({
+      inReplyTo: replyTargetSchema.optional(),
+      replyToHistoryId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
+    })
+    .optional(),
 });
 export type DraftContent = z.infer<typeof draftContentSchema>;
 

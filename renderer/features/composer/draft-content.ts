@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/react';
 import { formatAddress } from '../../../shared/address.js';
 import type { DraftContent, DraftRecipient } from '../../../shared/drafts.js';
 import { chipsFrom, type Chip, type RecipientLists } from './recipients.js';
+import { replyLinkOf, type ReplyLink } from './reply-fields.js';
 import { authoredText } from './signature.js';
 
 /** A chip as a draft keeps it: valid ones as addresses, the rest exactly as typed. */
@@ -22,6 +23,7 @@ export interface ComposerFields {
   showCc: boolean;
   showBcc: boolean;
   attachments: DraftContent['attachments'];
+  reply: ReplyLink | null;
 }
 
 export function draftContentOf(fields: ComposerFields, doc: JSONContent): DraftContent {
@@ -35,6 +37,7 @@ export function draftContentOf(fields: ComposerFields, doc: JSONContent): DraftC
     showCc: fields.showCc,
     showBcc: fields.showBcc,
     attachments: fields.attachments,
+    ...(fields.reply ? { reply: fields.reply } : {}),
   };
 }
 
@@ -57,5 +60,6 @@ export function fieldsOfDraft(content: DraftContent): ComposerFields {
     showCc: content.showCc || content.cc.length > 0,
     showBcc: content.showBcc || content.bcc.length > 0,
     attachments: content.attachments,
+    reply: content.reply ? replyLinkOf(content.reply) : null,
   };
 }
