@@ -42,7 +42,7 @@ try {
   if (values.view !== 'welcome' && values.view !== 'outbox') {
     for (const draft of values.view === 'composer' || values.view === 'mailto' ? composerAccounts : sixAccounts) await harness.core.accounts.save(accountDraftSchema.parse(draft));
   }
-  const page = await browser.newPage({ viewport: { width: 1180, height: 800 } });
+  const page = await browser.newPage({ viewport: { width: 1180, height: values.view === 'composer' ? 940 : 800 } });
   await page.goto(harness.url);
   await page.getByTestId('app-version').waitFor();
   if (values.view === 'accounts') {
