@@ -189,3 +189,41 @@ test('an earlier version can be looked at and restored', async ({ app }) => {
   await panel.getByRole('button', { name: 'Restore this version' }).click();
   await expect(body).toHaveText('The long first version of this text, worth keeping around.');
 });
+
+test('two windows on one draft: the later save is told, nothing is overwritten, and Keep both keeps both', async ({ app }) => {
+  test.skip(app.harness === null, 'A second window opens the harness URL.');
+  const { page } = app;
+  await connectAccounts(page, [personal]);
+  await page.getByRole('button', { name: 'New message' }).click();
+  await writeDraft(page, 'bea@example.org', 'Shared plan', 'First line.');
+  await saved(page);
+
+  const other = await page.context().newPage();
+  await other.goto(app.harness!.url);
+  await expect(composerOf(other).getByLabel('Subject')).toHaveValue('Shared plan');
+
+  // This window saves first…
+  await composerOf(page).getByRole('textbox', { name: 'Message body' }).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(' Edited here.');
+  await saved(page);
+  // …so the other window's save is refused, and it is told.
+  await composerOf(other).getByRole('textbox', { name: 'Message body' }).click();
+  await other.keyboard.press('ControlOrMeta+End');
+  await other.keyboard.type(' Edited there.');
+  const conflict = composerOf(other).getByRole('alert').filter({ hasText: 'changed in another window' });
+  await expect(conflict).toBeVisible();
+  await conflict.getByRole('button', { name: 'Keep both' }).click();
+  await expect(conflict).toHaveCount(0);
+
+  const list = other.getByRole('list', { name: 'Drafts list' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  const stored = await other.evaluate(async () => {
+    const drafts = await window.mailer!.drafts.list();
+    return drafts.ok ? drafts.value.map((d) => d.snippet).sort() : [];
+  });
+  expect(stored).toEqual(['First line. Edited here.', 'First line. Edited there.']);
+  // And the other window can open the first one, with the first window's edit in it.
+  await list.getByRole('listitem').filter({ hasText: 'Edited here.' }).getByRole('button', { name: /^Shared plan/ }).click();
+  await expect(composerOf(other).getByRole('textbox', { name: 'Message body' })).toHaveText('First line. Edited here.');
+});
