@@ -43,7 +43,19 @@ function hasLooseSpace(mailbox: ParsedMailbox): boolean {
  * any script; no IP literals, which no vendor takes).
  */
 export function isValidEmail(email: string): boolean {
-  if (addressSpecProblem(email) !== null) return false;
+  const known = verdicts.get(email);
+  if (known !== undefined) return known;
+  const valid = addressSpecProblem(email) === null && isBareMailbox(email);
+  // The same few addresses are checked on every keystroke and every send; the parser is the slow part.
+  if (verdicts.size >= MAX_REMEMBERED) verdicts.delete(verdicts.keys().next().value as string);
+  verdicts.set(email, valid);
+  return valid;
+}
+
+const MAX_REMEMBERED = 1_000;
+const verdicts = new Map<string, boolean>();
+
+function isBareMailbox(email: string): boolean {
   const mailbox = parseMailbox(email);
   return mailbox !== null && mailbox.name === null && specOf(mailbox) === email;
 }
