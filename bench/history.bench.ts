@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { createHistoryService, type HistoryService } from '../electron/services/
 import { historyMigrations } from '../electron/services/history/migrations.js';
 import { openStorage, type Storage } from '../electron/services/storage/database.js';
 import { corpus, corpusWords, seeded } from './fixtures/history-corpus.js';
+import { runChildJson } from './child-json.js';
 import { summarize } from './stats.js';
 import type { BenchSuite } from './types.js';
 
@@ -19,26 +19,8 @@ const RUNS = 40;
 const RSS_RUNS = 3;
 const RSS_CHILD = path.join(import.meta.dirname, 'history-rss-child.ts');
 
-function rssOfSession(dataDir: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', RSS_CHILD, dataDir], {
-      cwd: path.resolve(import.meta.dirname, '..'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 120_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      try {
-        resolve((JSON.parse(stdout.trim().split('\n').pop() ?? '') as { rssMb: number }).rssMb);
-      } catch {
-        reject(new Error(`history rss child exited ${code}: ${stderr.trim().slice(-500)}`));
-      }
-    });
-  });
+async function rssOfSession(dataDir: string): Promise<number> {
+  return (await runChildJson<{ rssMb: number }>(RSS_CHILD, [dataDir], { timeoutMs: 120_000, name: 'history rss child' })).rssMb;
 }
 
 function open(dataDir: string, clock: () => number): { storage: Storage; history: HistoryService } {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -7,6 +6,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { startUnipile } from '../e2e/vendors/unipile/simulator.js';
 import { summarize } from './stats.js';
+import { runChildJson } from './child-json.js';
 import type { Metric } from './types.js';
 
 const CHILD = path.join(import.meta.dirname, 'providers-rss-child.ts');
@@ -24,30 +24,10 @@ async function writeBigFile(file: string): Promise<void> {
   await once(out, 'finish');
 }
 
-function runChild(args: string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    // --expose-gc: the child collects before its baseline, so earlier garbage is not "saved" memory.
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, ...args], {
-      cwd: path.resolve(import.meta.dirname, '..'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // A child stuck on a hung send must not hang the bench run.
-      timeout: 60_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      const line = stdout.trim().split('\n').pop() ?? '';
-      try {
-        const { deltaMb } = JSON.parse(line) as { deltaMb: number };
-        resolve(deltaMb);
-      } catch {
-        reject(new Error(`rss child exited ${code}: ${stderr.trim().slice(-500)}`));
-      }
-    });
-  });
+async function runChild(args: string[]): Promise<number> {
+  // --expose-gc: the child collects before its baseline, so earlier garbage is not "saved" memory.
+  const { deltaMb } = await runChildJson<{ deltaMb: number }>(CHILD, args, { nodeFlags: ['--expose-gc'], timeoutMs: 60_000, name: 'rss child' });
+  return deltaMb;
 }
 
 /** Peak RSS growth of the sending process while one 25 MiB attachment goes to Unipile. */
