@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddress, isValidEmail, mergeRecipients, parseAddress, parseRecipients } from './address.js';
+import { formatAddress, isValidEmail, parseAddress, parseRecipients } from './address.js';
 
 /** [what the user typed, the address it becomes | the reason it is refused] */
 const table: Array<[string, { name?: string; email: string } | string]> = [
@@ -128,30 +128,6 @@ describe('parseRecipients on lists', () => {
     const entries = parseRecipients('"Lee, C <c@z.com>, bob@y.org');
     expect(entries).toHaveLength(1);
     expect(entries[0]?.error).toBe('has an unclosed quote');
-  });
-});
-
-describe('mergeRecipients', () => {
-  it('keeps the first of each email across to > cc > bcc, ignoring case, and reports the merges', () => {
-    const merged = mergeRecipients(
-      [{ email: 'ann@x.io' }, { email: 'bob@y.org' }],
-      [{ name: 'Ann', email: 'ANN@x.io' }, { email: 'carl@z.com' }],
-      [{ email: 'carl@Z.com' }, { email: 'dee@w.net' }, { email: 'bob@y.org' }],
-    );
-    expect(merged.to).toEqual([{ name: 'Ann', email: 'ann@x.io' }, { email: 'bob@y.org' }]);
-    expect(merged.cc).toEqual([{ email: 'carl@z.com' }]);
-    expect(merged.bcc).toEqual([{ email: 'dee@w.net' }]);
-    expect(merged.merged).toEqual([
-      { email: 'ANN@x.io', kept: 'to', removed: 'cc' },
-      { email: 'carl@Z.com', kept: 'cc', removed: 'bcc' },
-      { email: 'bob@y.org', kept: 'to', removed: 'bcc' },
-    ]);
-  });
-
-  it('removes duplicates within one field and changes nothing when all differ', () => {
-    expect(mergeRecipients([{ email: 'a@x.io' }, { email: 'A@X.IO' }], [], []).to).toEqual([{ email: 'a@x.io' }]);
-    const distinct = mergeRecipients([{ email: 'a@x.io' }], [{ email: 'b@x.io' }], [{ email: 'c@x.io' }]);
-    expect(distinct).toEqual({ to: [{ email: 'a@x.io' }], cc: [{ email: 'b@x.io' }], bcc: [{ email: 'c@x.io' }], merged: [] });
   });
 });
 

@@ -127,44 +127,5 @@ export function parseRecipients(input: string): RecipientEntry[] {
   return entries;
 }
 
+/** The three recipient fields of a message. */
 export type RecipientField = 'to' | 'cc' | 'bcc';
-
-/** An address that appeared more than once; it stays in `kept` and left `removed`. */
-export interface MergedRecipient {
-  email: string;
-  kept: RecipientField;
-  removed: RecipientField;
-}
-
-export interface MergedRecipients {
-  to: Address[];
-  cc: Address[];
-  bcc: Address[];
-  merged: MergedRecipient[];
-}
-
-/**
- * Removes duplicates across To, Cc and Bcc (and within each), comparing emails without
- * case. The first occurrence wins in the order to > cc > bcc; if it had no display name
- * and a later copy did, the name is kept so nothing the user typed is lost.
- */
-export function mergeRecipients(to: Address[], cc: Address[], bcc: Address[]): MergedRecipients {
-  const result: MergedRecipients = { to: [], cc: [], bcc: [], merged: [] };
-  const seen = new Map<string, { field: RecipientField; index: number }>();
-  const fields: Array<[RecipientField, Address[]]> = [['to', to], ['cc', cc], ['bcc', bcc]];
-  for (const [field, list] of fields) {
-    for (const address of list) {
-      const key = address.email.toLowerCase();
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, { field, index: result[field].length });
-        result[field].push(address);
-        continue;
-      }
-      result.merged.push({ email: address.email, kept: first.field, removed: field });
-      const kept = result[first.field][first.index];
-      if (kept && !kept.name && address.name) result[first.field][first.index] = { ...kept, name: address.name };
-    }
-  }
-  return result;
-}

@@ -1,4 +1,4 @@
-import { parseRecipients, type Address } from '../../../shared/address.js';
+import { parseRecipients, type Address, type RecipientField } from '../../../shared/address.js';
 
 /** One chip of a To/Cc/Bcc field: what was typed, and either the address or why it is not one. */
 export interface Chip {
@@ -8,7 +8,7 @@ export interface Chip {
   error: string | null;
 }
 
-export type RecipientField = 'to' | 'cc' | 'bcc';
+export type { RecipientField };
 export const RECIPIENT_FIELDS: readonly RecipientField[] = ['to', 'cc', 'bcc'];
 export type RecipientLists = Record<RecipientField, Chip[]>;
 
