@@ -9,10 +9,11 @@ import type { HistoryThread, ReplyDraft, SearchHit, ThreadsPage } from '../share
 import type { AttachmentRef } from '../shared/message.js';
 import type { OutboxRow } from '../shared/outbox.js';
 import { createCore, type Core } from './core.js';
+import { call, TEST_ORIGIN, testWindow } from './core-test-support.js';
 import { createFileKeyCipher } from './services/vault/file-key-cipher.js';
 
-const ORIGIN = 'http://127.0.0.1:1';
-const sender = { url: `${ORIGIN}/`, isTopFrame: true };
+const ORIGIN = TEST_ORIGIN;
+const sender = testWindow;
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.history-test-9a1';
 let dir: string;
 let rollout: VendorSimulator;
@@ -61,12 +62,6 @@ function start(): Core {
   });
   started.push(core);
   return core;
-}
-
-async function call<T>(core: Core, channel: string, input?: unknown): Promise<T> {
-  const result = await core.dispatch(channel, input, sender);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.kind}: ${result.error.message}`);
-  return result.value as T;
 }
 
 const from = { name: 'Me', email: 'me@home.io' };

@@ -5,10 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DraftContent } from '../shared/drafts.js';
 import type { AttachmentRef } from '../shared/message.js';
 import { createCore, type Core } from './core.js';
+import { call, TEST_ORIGIN, testWindow } from './core-test-support.js';
 import { createFileKeyCipher } from './services/vault/file-key-cipher.js';
 
-const ORIGIN = 'http://127.0.0.1:1';
-const sender = { url: `${ORIGIN}/`, isTopFrame: true };
+const ORIGIN = TEST_ORIGIN;
+const sender = testWindow;
 let dir: string;
 let picks: string[][];
 const started: Core[] = [];
@@ -22,12 +23,6 @@ function start(): Core {
   });
   started.push(core);
   return core;
-}
-
-async function call<T>(core: Core, channel: string, input?: unknown): Promise<T> {
-  const result = await core.dispatch(channel, input, sender);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.kind}: ${result.error.message}`);
-  return result.value as T;
 }
 
 const content = (attachments: AttachmentRef[] = []): DraftContent => ({
