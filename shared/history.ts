@@ -9,8 +9,11 @@ import { attachmentRefSchema, replyTargetSchema } from './message.js';
  * inject markup into the app.
  */
 
-/** How an attempt ended. `unknown`: the request may have reached the vendor, no answer came. */
-export const historyStatusSchema = z.enum(['sent', 'failed', 'unknown']);
+/**
+ * How an attempt ended, in the outcome's names (shared/outcome.ts): `unknown_outcome`: the
+ * request may have reached the vendor, no answer came. (`accepted` is `sent` with `accepted` set.)
+ */
+export const historyStatusSchema = z.enum(['sent', 'failed', 'unknown_outcome']);
 export type HistoryStatus = z.infer<typeof historyStatusSchema>;
 
 /** Main's ids for history messages and threads (random UUIDs). */
@@ -20,7 +23,7 @@ export const historyIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'is no
 export const historyAddressSchema = z.object({ name: z.string().optional(), email: z.string() });
 export type HistoryAddress = z.infer<typeof historyAddressSchema>;
 
-export const statusCountsSchema = z.object({ sent: z.number().int(), failed: z.number().int(), unknown: z.number().int() });
+export const statusCountsSchema = z.object({ sent: z.number().int(), failed: z.number().int(), unknown_outcome: z.number().int() });
 
 /** One row of the Sent view. */
 export const threadSummarySchema = z.object({

@@ -12,10 +12,10 @@ import type {
 } from '../../../shared/history.js';
 import type { HistoryStatus } from '../../../shared/history.js';
 import type { AttachmentRef } from '../../../shared/message.js';
-import type { OutgoingAttachment } from '../../providers/types.js';
+import type { OutgoingAttachment } from '../../../shared/outgoing.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { createDeletion } from './deletion.js';
 import { createReads, replyThreadingOf, type MessageRow, type ProviderFacts } from './reads.js';
 import { createRecipientIndex } from './recipients.js';

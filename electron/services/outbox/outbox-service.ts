@@ -3,6 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { AccountView, ProviderId } from '../../../shared/accounts.js';
 import type { Notice } from '../../../shared/ipc.js';
 import type { SubmitMessage, SubmitOutcome } from '../../../shared/message.js';
+import type { Outcome } from '../../../shared/outcome.js';
 import type { OutboxRow, OutboxSettings, OutboxSettingsPatch } from '../../../shared/outbox.js';
 import { preflight } from '../../providers/preflight.js';
 import type { Provider } from '../../providers/types.js';
@@ -10,7 +11,7 @@ import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
 import type { HistoryAttempt } from '../history/recorder.js';
 import { silentNotifier, type Notifier } from '../notifier.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { describeRecipients, describeRoute, prepareDelivery, toOutgoing, type DeliveryDeps } from './delivery.js';
 import { createOutboxStore, type OutboxRecord } from './outbox-store.js';
 import { recoverAtStart } from './recovery.js';
@@ -117,12 +118,13 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
       lastProgressEvent = now;
       changed();
     },
-    settled(row, outcome) {
+    settled(row, settlement) {
       uploads.delete(row.id);
-      notify(row, outcome);
+      notify(row, settlement.outcome);
       // Recorded first, so the history holds its attachment copies before the outbox lets go of them.
-      void record(row, outcome).finally(() => {
-        if (outcome.state === 'sent') {
+      void record(row, settlement).finally(() => {
+        const { outcome } = settlement;
+        if (outcome.state === 'sent' || outcome.state === 'accepted') {
           if (row.draftId) deps.drafts.removeAfterSend(row.draftId);
           deps.releaseAttachments(row.attachmentTokens);
         } else if (row.draftId) {
@@ -137,10 +139,10 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
   });
 
   const notifier = deps.notifier ?? silentNotifier;
-  function notify(row: OutboxRecord, outcome: Settlement): void {
+  function notify(row: OutboxRecord, outcome: Outcome): void {
     const subject = row.subject ? `“${row.subject}”` : 'A message with no subject';
     try {
-      if (outcome.state === 'sent') {
+      if (outcome.state === 'sent' || outcome.state === 'accepted') {
         if (store.settings().notifyOnSent) notifier.notify({ title: 'Message sent', body: `${subject} to ${row.recipients} was sent.` });
       } else {
         const title = outcome.state === 'failed' ? 'Message not sent' : 'Message may not have been sent';
@@ -152,7 +154,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     }
   }
 
-  async function record(row: OutboxRecord, outcome: Settlement): Promise<void> {
+  async function record(row: OutboxRecord, settlement: Settlement): Promise<void> {
     const message = store.message(row.id);
     if (!deps.recordAttempt || !message) return;
     try {
@@ -168,10 +170,11 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
         attachments,
         ...(replyToHistoryId ? { replyToHistoryId } : {}),
         idempotencyKey: row.idempotencyKey,
+        // The failure's own kind goes into the history: `auth` stays `auth`.
         outcome:
-          outcome.state === 'sent'
-            ? { status: 'sent', result: outcome.result }
-            : { status: outcome.state === 'failed' ? 'failed' : 'unknown', error: { kind: outcome.state, message: outcome.sentence } },
+          'result' in settlement
+            ? { status: 'sent', result: settlement.result }
+            : { status: settlement.outcome.state, error: { kind: settlement.outcome.kind, message: settlement.outcome.sentence } },
       });
     } catch (error) {
       // The message's own fate is settled; a history that could not be written must not change it.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Notice } from '../../../shared/ipc.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { openSettingsStore } from '../settings/settings-store.js';
 import type { Cipher } from './cipher.js';
 import { createVault } from './vault.js';

@@ -1,6 +1,6 @@
 import type { VaultChoice, VaultState } from '../../../shared/accounts.js';
 import type { NoticeBoard } from '../notices.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { SecretRecord } from '../settings/settings-schema.js';
 import type { Cipher, CipherStatus } from './cipher.js';
