@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { providerIdSchema } from './accounts.js';
-import { attachmentRefSchema, replyTargetSchema } from './message.js';
 
 /**
  * The sent-history contract: every attempt that ended sent, failed or with an unknown outcome,
@@ -155,28 +154,6 @@ export type ReplyMode = z.infer<typeof replyModeSchema>;
 
 export const replyTargetQuerySchema = z.object({ messageId: historyIdSchema, mode: replyModeSchema }).strict();
 
-/** What the composer opens with for Reply, Reply all or Forward. */
-export const replyDraftSchema = z.object({
-  accountId: z.string(),
-  to: z.array(historyAddressSchema),
-  cc: z.array(historyAddressSchema),
-  /** Only a `copy` carries Bcc; a reply never reveals who was copied blind. */
-  bcc: z.array(historyAddressSchema),
-  subject: z.string(),
-  /** The original quoted (reply), under a forwarded-message header (forward), or as it was (copy). */
-  html: z.string(),
-  /** Vendor ids for `outbox:submit`'s `inReplyTo`; absent when the reply cannot thread at the vendor. */
-  inReplyTo: replyTargetSchema.optional(),
-  /** Pass as `outbox:submit`'s `replyToHistoryId` so the history keeps the reply in this thread. */
-  replyToHistoryId: historyIdSchema.optional(),
-  /** Why the reply will not join the thread at the vendor, when it will not. */
-  note: z.string().optional(),
-  /** Forward and copy: the stored copies, still available, to attach. */
-  attachments: z.array(attachmentRefSchema),
-  /** Forward and copy: files the original carried whose copies are gone. */
-  missingAttachments: z.array(z.string()),
-});
-export type ReplyDraft = z.infer<typeof replyDraftSchema>;
 
 /** `history:changed`: which threads changed, so an open view refreshes just what it shows. */
 export const historyChangedSchema = z.object({

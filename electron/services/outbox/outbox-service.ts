@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { AccountView, ProviderId } from '../../../shared/accounts.js';
+import type { Draft } from '../../../shared/drafts.js';
+import { editableFromSubmitted, type EditableMessage } from '../../../shared/editable-message.js';
 import type { Notice } from '../../../shared/ipc.js';
 import type { SubmitMessage, SubmitOutcome } from '../../../shared/message.js';
 import type { Outcome } from '../../../shared/outcome.js';
@@ -25,7 +27,7 @@ export interface OutboxDeps extends DeliveryDeps {
   notices: { post(notice: Notice): void };
   /** The accounts as the composer sees them (no secrets): submit checks the account and what its provider carries. */
   listAccounts(): Promise<AccountView[]>;
-  drafts: { removeAfterSend(draftId: string): void; markSendFailed(draftId: string, message: string): void };
+  drafts: { removeAfterSend(draftId: string): void; markSendFailed(draftId: string, message: string): void; get(id: string): Draft };
   releaseAttachments(tokens: string[]): void;
   /** The sent history: every attempt that ended sent, failed or unknown is recorded there. */
   recordAttempt?(attempt: HistoryAttempt): Promise<unknown>;
@@ -42,8 +44,8 @@ export interface OutboxDeps extends DeliveryDeps {
 export interface OutboxService {
   /** Freezes the message and writes it to disk before answering; the worker sends it at `sendAt`. */
   submit(message: SubmitMessage): Promise<SubmitOutcome>;
-  /** Undo send: only while queued and before `sendAt`; answers the frozen message. */
-  cancel(id: string): SubmitMessage;
+  /** Undo send: only while queued and before `sendAt`; answers the message as the composer opens it. */
+  cancel(id: string): EditableMessage;
   /** A failed or unknown_outcome message goes back in the queue with the same idempotency key. */
   retry(id: string): OutboxRow;
   /**
@@ -185,6 +187,16 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
   recoverAtStart({ store, clock, providers: deps.providers, notices: deps.notices, drafts: deps.drafts });
   worker.poke();
 
+  /** The draft a message was written in, while it is still kept; null when it is gone. */
+  function draftOf(id: string | undefined): Draft | null {
+    if (!id) return null;
+    try {
+      return deps.drafts.get(id);
+    } catch {
+      return null;
+    }
+  }
+
   async function checkAccount(message: SubmitMessage): Promise<{ account: AccountView; provider: Provider }> {
     const account = (await deps.listAccounts()).find((a) => a.id === message.accountId);
     if (!account) {
@@ -239,7 +251,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
       }
       changed();
       worker.poke();
-      return message;
+      return editableFromSubmitted(message, draftOf(message.draftId), null);
     },
 
     retry(id) {
