@@ -1,7 +1,6 @@
-import type { ComposeAttach } from '../../../shared/compose-attach.js';
 import { composeOpenFromMailto } from '../../../shared/compose-open.js';
+import { MAX_ICON_FILES, type ComposeAttach } from '../../../shared/compose-attach.js';
 import type { EditableMessage } from '../../../shared/editable-message.js';
-import { MAX_ICON_FILES } from '../../desktop/files-argv.js';
 import type { AddedFromPaths, AttachmentStore } from '../attachments/attachment-store.js';
 import type { EventBus } from '../event-bus.js';
 

@@ -7,6 +7,7 @@ import type { EditableMessage } from '../../../shared/editable-message.js';
 import type { AttachmentRef, SubmitMessage } from '../../../shared/message.js';
 import type { ComposeAttach } from '../../../shared/compose-attach.js';
 import type { AutosaveStatus } from './autosave.js';
+import type { BodyField } from './merge-check.js';
 import { fieldsOfDraft, type ReplyLink } from './draft-content.js';
 import { addChips, addressesOf, chipsFrom, type RecipientField, type RecipientLists } from './recipients.js';
 
@@ -50,6 +51,10 @@ export interface ComposerState {
   lastSent: { id: string; summary: string; undoUntil: number; draftId: string | null } | null;
   /** A reply or copy opened from the Sent view: what keeps it in its thread when sent. */
   reply: ReplyLink | null;
+  /** The table pasted for merge fields, as pasted; kept with the draft. */
+  mergeTable: string;
+  /** Merge fields the body holds now (kept current from the editor), for the Send check. */
+  bodyFields: BodyField[];
 }
 
 // Pure updates
@@ -74,6 +79,8 @@ export const initialComposerState: ComposerState = {
   draftError: null,
   lastSent: null,
   reply: null,
+  mergeTable: '',
+  bodyFields: [],
 };
 
 /** The account's signature below an HTML body, as a signature block (switching account replaces it). */
