@@ -7,6 +7,7 @@ import type { AttachmentRef, MessageContent } from '../../../shared/message.js';
 import { normalizeSubject } from '../../../shared/subject.js';
 import type { OutgoingAttachment, SendResult } from '../../providers/types.js';
 import { inTransaction } from '../storage/transaction.js';
+import { createEarlierTries } from './earlier-tries.js';
 import type { RecipientIndex } from './recipients.js';
 import { createThreadPlacement } from './thread-placement.js';
 import { createThreadRefresh, uniqueAddresses } from './thread-rows.js';
@@ -37,7 +38,10 @@ export interface RecordedMessage {
   status: HistoryStatus;
 }
 
-/** What the outbox calls after every attempt that ended sent, failed or with an unknown outcome. */
+/**
+ * What the outbox calls after every attempt that ended sent, failed or with an unknown outcome.
+ * Attempts under one idempotency key (the outbox's tries of one message) are one message.
+ */
 export interface HistoryRecorder {
   record(attempt: HistoryAttempt): Promise<RecordedMessage>;
 }
@@ -95,6 +99,11 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
     'INSERT INTO history_attachments (message_seq, position, token, filename, mime_type, size, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const messageExists = db.prepare('SELECT 1 FROM history_messages WHERE id = ?');
+  const insertAttempt = db.prepare(
+    `INSERT INTO history_attempts (message_seq, number, status, accepted, error_kind, error_message, remote_id, request_id, attempted_at)
+     VALUES (:seq, (SELECT COALESCE(MAX(number), 0) + 1 FROM history_attempts WHERE message_seq = :seq), :status, :accepted, :kind, :message, :remote, :request, :at)`,
+  );
+  const earlier = createEarlierTries(db);
 
   function recordHashed(attempt: HistoryAttempt, files: HashedAttachment[]): RecordedMessage {
     const { content, outcome } = attempt;
@@ -109,6 +118,15 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
     const replyToHistoryId = attempt.replyToHistoryId && messageExists.get(attempt.replyToHistoryId) ? attempt.replyToHistoryId : undefined;
     const id = randomUUID();
     return inTransaction(db, () => {
+      const tried = earlier.find(attempt);
+      if (tried) {
+        const recorded = earlier.update(tried, attempt, at);
+        addAttempt(tried.seq, attempt.outcome, at);
+        // Only what went out is suggested: a message that failed before counted nothing yet.
+        if (tried.status === 'failed' && outcome.status !== 'failed') deps.recipients.add(everyone, at);
+        refresh(recorded.threadId);
+        return recorded;
+      }
       let threadId = place({
         accountId: attempt.accountId,
         ...(replyToHistoryId ? { replyToHistoryId } : {}),
@@ -156,6 +174,7 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
         at,
         deps.clock(),
       ) as { seq: number };
+      addAttempt(seq, outcome, at);
       files.forEach((file, position) => {
         insertAttachment.run(seq, position, file.kept ? file.token : null, file.filename, file.mimeType, file.size, file.sha256);
       });
@@ -166,9 +185,26 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
     });
   }
 
+  function addAttempt(seq: number, outcome: AttemptOutcome, at: number): void {
+    const result = outcome.status === 'sent' ? outcome.result : null;
+    const error = outcome.status === 'sent' ? null : outcome.error;
+    insertAttempt.run({
+      seq,
+      status: outcome.status,
+      accepted: result?.status === 'accepted' ? 1 : 0,
+      kind: error?.kind ?? null,
+      message: error?.message.slice(0, 2_000) ?? null,
+      remote: result?.remoteId ?? null,
+      request: result?.requestId ?? null,
+      at,
+    });
+  }
+
   return {
     recordHashed,
     async record(attempt) {
+      // A later try of a recorded message carries the same files, already hashed and kept.
+      if (earlier.find(attempt)) return recordHashed(attempt, []);
       const files = await Promise.all(
         attempt.attachments.map(async (ref): Promise<HashedAttachment> => {
           try {
