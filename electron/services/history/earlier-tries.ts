@@ -1,6 +1,20 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { HistoryStatus } from '../../../shared/history.js';
-import type { HistoryAttempt, RecordedMessage } from './recorder.js';
+import type { AttemptOutcome, HistoryAttempt, RecordedMessage } from './recorder.js';
+
+/** How an attempt ended, as the columns a message and its attempt rows share. */
+export function outcomeColumns(outcome: AttemptOutcome) {
+  const result = outcome.status === 'sent' ? outcome.result : null;
+  const error = outcome.status === 'sent' ? null : outcome.error;
+  return {
+    status: outcome.status,
+    accepted: result?.status === 'accepted' ? 1 : 0,
+    kind: error?.kind ?? null,
+    message: error?.message.slice(0, 2_000) ?? null,
+    remote: result?.remoteId ?? null,
+    request: result?.requestId ?? null,
+  };
+}
 
 export interface EarlierTry {
   seq: number;
@@ -37,16 +51,10 @@ export function createEarlierTries(db: DatabaseSync) {
     update(tried: EarlierTry, attempt: HistoryAttempt, at: number): RecordedMessage {
       const { outcome } = attempt;
       const result = outcome.status === 'sent' ? outcome.result : null;
-      const error = outcome.status === 'sent' ? null : outcome.error;
       settle.run({
+        ...outcomeColumns(outcome),
         seq: tried.seq,
-        status: outcome.status,
-        accepted: result?.status === 'accepted' ? 1 : 0,
-        kind: error?.kind ?? null,
-        message: error?.message.slice(0, 2_000) ?? null,
-        remote: result?.remoteId ?? null,
         remoteThread: result?.remoteThreadId ?? null,
-        request: result?.requestId ?? null,
         tracking: result?.trackingId ?? null,
         vendor: result?.provider ?? null,
         sentAt: result?.sentAt ?? null,

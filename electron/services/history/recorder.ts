@@ -7,7 +7,7 @@ import type { AttachmentRef, MessageContent } from '../../../shared/message.js';
 import { normalizeSubject } from '../../../shared/subject.js';
 import type { OutgoingAttachment, SendResult } from '../../providers/types.js';
 import { inTransaction } from '../storage/transaction.js';
-import { createEarlierTries } from './earlier-tries.js';
+import { createEarlierTries, outcomeColumns } from './earlier-tries.js';
 import type { RecipientIndex } from './recipients.js';
 import { createThreadPlacement } from './thread-placement.js';
 import { createThreadRefresh, uniqueAddresses } from './thread-rows.js';
@@ -186,18 +186,7 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
   }
 
   function addAttempt(seq: number, outcome: AttemptOutcome, at: number): void {
-    const result = outcome.status === 'sent' ? outcome.result : null;
-    const error = outcome.status === 'sent' ? null : outcome.error;
-    insertAttempt.run({
-      seq,
-      status: outcome.status,
-      accepted: result?.status === 'accepted' ? 1 : 0,
-      kind: error?.kind ?? null,
-      message: error?.message.slice(0, 2_000) ?? null,
-      remote: result?.remoteId ?? null,
-      request: result?.requestId ?? null,
-      at,
-    });
+    insertAttempt.run({ ...outcomeColumns(outcome), seq, at });
   }
 
   return {
