@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { connectAccounts } from '../composer-helpers.js';
 import { expect, test } from '../fixtures.js';
+import { noUndoDelay, openSent } from '../sent-helpers.js';
 
 // Undo belongs to the message being written: opening another one never hands it the last one's history.
 const personal = { label: 'Personal', from: { email: 'ann@example.com' }, settings: { provider: 'sandbox' as const, timeoutMs: 30_000 }, signatureHtml: '<p>Ann from Personal</p>' };
@@ -89,4 +90,23 @@ test('leaving the composer and coming back does not make the restored text undoa
   await bodyOf(page).click();
   await page.keyboard.press('ControlOrMeta+z');
   await expect(bodyOf(page)).toContainText('Gamma body');
+});
+
+test('a reply opened from Sent starts with Undo disabled; Ctrl+Z keeps the quoted message', async ({ app }) => {
+  const { page } = app;
+  await noUndoDelay(page);
+  await writeDraft(page, 'Delta', 'Delta body to quote');
+  await composerOf(page).getByLabel('To', { exact: true }).fill('bea@example.org');
+  await composerOf(page).getByLabel('To', { exact: true }).press('Enter');
+  await composerOf(page).getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(composerOf(page).getByLabel('Subject')).toHaveValue('');
+  await openSent(page);
+  await page.getByRole('list', { name: 'Sent threads' }).getByRole('button', { name: /Delta/ }).click();
+  await page.getByRole('region', { name: 'Delta' }).getByRole('button', { name: 'Reply', exact: true }).click();
+  await expect(composerOf(page).getByLabel('Subject')).toHaveValue('Re: Delta');
+  await expect(bodyOf(page).locator('blockquote')).toContainText('Delta body to quote');
+  await expect(undoButton(page)).toBeDisabled();
+  await bodyOf(page).click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(bodyOf(page).locator('blockquote')).toContainText('Delta body to quote');
 });
