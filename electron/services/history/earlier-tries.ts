@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { HistoryStatus } from '../../../shared/history.js';
-import type { AttemptOutcome, HistoryAttempt, RecordedMessage } from './recorder.js';
+import type { AttemptOutcome, HistoryAttempt, RecordedMessage } from './attempt-types.js';
 
 /** How an attempt ended, as the columns a message and its attempt rows share. */
 export function outcomeColumns(outcome: AttemptOutcome) {

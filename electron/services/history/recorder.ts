@@ -1,42 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { ProviderId } from '../../../shared/accounts.js';
 import type { Address } from '../../../shared/address.js';
-import type { HistoryAddress, HistoryStatus } from '../../../shared/history.js';
-import type { AttachmentRef, MessageContent } from '../../../shared/message.js';
+import type { HistoryAddress } from '../../../shared/history.js';
+import type { AttachmentRef } from '../../../shared/message.js';
 import { normalizeSubject } from '../../../shared/subject.js';
-import type { OutgoingAttachment, SendResult } from '../../providers/types.js';
+import type { OutgoingAttachment } from '../../providers/types.js';
 import { inTransaction } from '../storage/transaction.js';
+import type { AttemptOutcome, HistoryAttempt, RecordedMessage } from './attempt-types.js';
 import { createEarlierTries, outcomeColumns } from './earlier-tries.js';
 import type { RecipientIndex } from './recipients.js';
 import { createThreadPlacement } from './thread-placement.js';
 import { createThreadRefresh, uniqueAddresses } from './thread-rows.js';
 
-/** How a send attempt ended. `unknown`: the request may have reached the vendor, no answer came. */
-export type AttemptOutcome =
-  | { status: 'sent'; result: SendResult }
-  | { status: 'failed' | 'unknown'; error: { kind: string; message: string } };
-
-/** One finished send attempt, as the outbox (or the send-now path) hands it over. */
-export interface HistoryAttempt {
-  accountId: string;
-  provider: ProviderId;
-  from?: Address;
-  content: MessageContent;
-  attachments: readonly AttachmentRef[];
-  /** The history message this one answers, when it was written as a reply from the history. */
-  replyToHistoryId?: string;
-  idempotencyKey?: string;
-  /** When the attempt ended; the clock's now when absent. */
-  attemptedAt?: number;
-  outcome: AttemptOutcome;
-}
-
-export interface RecordedMessage {
-  id: string;
-  threadId: string;
-  status: HistoryStatus;
-}
+export type { AttemptOutcome, HistoryAttempt, RecordedMessage };
 
 /**
  * What the outbox calls after every attempt that ended sent, failed or with an unknown outcome.
