@@ -2,12 +2,12 @@ import type { ProviderId } from '../../../shared/accounts.js';
 import type { Address } from '../../../shared/address.js';
 import type { HistoryStatus } from '../../../shared/history.js';
 import type { AttachmentRef, MessageContent } from '../../../shared/message.js';
-import type { SendResult } from '../../providers/types.js';
+import type { SendResult } from '../../../shared/outgoing.js';
 
-/** How a send attempt ended. `unknown`: the request may have reached the vendor, no answer came. */
+/** How a send attempt ended (the outcome's names); a failure keeps its kind (`auth` stays `auth`). */
 export type AttemptOutcome =
   | { status: 'sent'; result: SendResult }
-  | { status: 'failed' | 'unknown'; error: { kind: string; message: string } };
+  | { status: 'failed' | 'unknown_outcome'; error: { kind: string; message: string } };
 
 /** One finished send attempt, as the outbox (or the send-now path) hands it over. */
 export interface HistoryAttempt {

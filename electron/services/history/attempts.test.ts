@@ -10,7 +10,7 @@ import { contentOf, failed, historyFixture, sent, type HistoryFixture } from './
 let f: HistoryFixture;
 afterEach(() => f.cleanup());
 
-const unknown = { status: 'unknown' as const, error: { kind: 'unknown_outcome', message: 'No answer came; it may have been sent.' } };
+const unknown = { status: 'unknown_outcome' as const, error: { kind: 'unknown_outcome', message: 'No answer came; it may have been sent.' } };
 
 describe('a retried message is one message with its attempts', () => {
   it('a failed try then a successful Retry: one message, Sent, two attempts, listed in Sent once', async () => {
@@ -26,7 +26,7 @@ describe('a retried message is one message with its attempts', () => {
       ['sent', null, 'r-1'],
     ]);
     expect(messages[0]?.attemptedAt).toBe(messages[0]?.attempts[1]?.attemptedAt);
-    expect(thread).toMatchObject({ count: 1, statuses: { sent: 1, accepted: 0, failed: 0, unknown: 0 } });
+    expect(thread).toMatchObject({ count: 1, statuses: { sent: 1, accepted: 0, failed: 0, unknown_outcome: 0 } });
     expect(f.history.threads({ limit: 10, status: 'sent' }).threads.map((t) => t.id)).toEqual([first.threadId]);
     // The files were kept and hashed once, with the message.
     expect(f.history.search({ query: 'numbers', limit: 10 })).toHaveLength(1);
@@ -42,7 +42,7 @@ describe('a retried message is one message with its attempts', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]?.attempts).toHaveLength(2);
     expect(messages[0]?.error?.message).toBe('Still refused.');
-    expect(thread.statuses).toEqual({ sent: 0, accepted: 0, failed: 1, unknown: 0 });
+    expect(thread.statuses).toEqual({ sent: 0, accepted: 0, failed: 1, unknown_outcome: 0 });
     expect(f.history.threads({ limit: 10, status: 'sent' }).threads).toEqual([]);
     expect(f.history.threads({ limit: 10 }).threads.map((t) => t.id)).toEqual([first.threadId]);
     expect(f.history.search({ query: 'numbers', status: 'sent', limit: 10 })).toEqual([]);
@@ -70,10 +70,10 @@ describe('a retried message is one message with its attempts', () => {
     const first = await f.record({ idempotencyKey: 'k', provider: 'unipile', outcome: unknown });
     await f.record({ idempotencyKey: 'k', provider: 'unipile', outcome: { status: 'sent', result: { remoteId: 'trk', status: 'accepted', threadable: false } } });
     const { thread, messages } = f.history.thread(first.threadId);
-    expect(thread.statuses).toEqual({ sent: 1, accepted: 1, failed: 0, unknown: 0 });
+    expect(thread.statuses).toEqual({ sent: 1, accepted: 1, failed: 0, unknown_outcome: 0 });
     expect(messages[0]).toMatchObject({ status: 'sent', accepted: true });
     expect(messages[0]?.attempts.map((a) => [a.status, a.accepted])).toEqual([
-      ['unknown', false],
+      ['unknown_outcome', false],
       ['sent', true],
     ]);
   });
@@ -121,10 +121,10 @@ function seedVersion1(dataDir: string): void {
   db.close();
 }
 
-describe('history schema 2 on a database written by schema 1', () => {
+describe('history schema 3 (attempts) on a database written by schema 1', () => {
   it('makes the earlier records of one message its attempts, keeping the newest record, its files and its search entry', () => {
     f = historyFixture(Date.UTC(2025, 2, 3, 9, 0, 0), seedVersion1);
-    expect(schemaVersion(f.db, 'history')).toBe(2);
+    expect(schemaVersion(f.db, 'history')).toBe(3);
     const { thread, messages } = f.history.thread('t1');
     expect(messages.map((m) => [m.id, m.status, m.accepted])).toEqual([['h3', 'sent', true]]);
     expect(messages[0]?.attempts.map((a) => [a.status, a.error?.message ?? null])).toEqual([
@@ -133,7 +133,7 @@ describe('history schema 2 on a database written by schema 1', () => {
       ['sent', null],
     ]);
     expect(messages[0]?.attachments.map((a) => a.filename)).toEqual(['plan.pdf']);
-    expect(thread).toMatchObject({ count: 1, statuses: { sent: 1, accepted: 1, failed: 0, unknown: 0 } });
+    expect(thread).toMatchObject({ count: 1, statuses: { sent: 1, accepted: 1, failed: 0, unknown_outcome: 0 } });
     expect(f.history.thread('t2').messages.map((m) => [m.id, m.attempts.length])).toEqual([['h4', 1]]);
     expect(f.history.search({ query: 'thursday', limit: 10 }).map((hit) => hit.messageId).sort()).toEqual(['h3', 'h4']);
     expect(f.history.threads({ limit: 10, status: 'sent' }).threads.map((t) => t.id)).toEqual(['t2', 't1']);

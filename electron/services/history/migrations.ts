@@ -1,4 +1,5 @@
 import type { MigrationSet } from '../storage/migrations.js';
+import { rebuildTable, replaceOnce } from '../storage/rebuild-table.js';
 import { mergeRetriedRecords } from './attempt-merge.js';
 
 /**
@@ -120,6 +121,14 @@ export const historyMigrations: MigrationSet = {
     },
     {
       version: 2,
+      description: "an attempt whose outcome is unknown is stored as 'unknown_outcome', the outbox's and the UI's name for it",
+      up: (db) =>
+        rebuildTable(db, 'history_messages', (sql) => replaceOnce(sql, "CHECK (status IN ('sent', 'failed', 'unknown'))", "CHECK (status IN ('sent', 'failed', 'unknown_outcome'))"), {
+          status: "CASE status WHEN 'unknown' THEN 'unknown_outcome' ELSE status END",
+        }),
+    },
+    {
+      version: 3,
       description: 'a message keeps its attempts: every try of one outbox message is one history message',
       up: (db) => {
         db.exec(`

@@ -4,7 +4,7 @@ import type { Address } from '../../../shared/address.js';
 import type { HistoryAddress } from '../../../shared/history.js';
 import type { AttachmentRef } from '../../../shared/message.js';
 import { normalizeSubject } from '../../../shared/subject.js';
-import type { OutgoingAttachment } from '../../providers/types.js';
+import type { OutgoingAttachment } from '../../../shared/outgoing.js';
 import { inTransaction } from '../storage/transaction.js';
 import type { AttemptOutcome, HistoryAttempt, RecordedMessage } from './attempt-types.js';
 import { createEarlierTries, outcomeColumns } from './earlier-tries.js';

@@ -56,6 +56,6 @@ export function createThreadRefresh(db: DatabaseSync) {
     const count = (status: string) => all.filter((row) => row.status === status).length;
     const accepted = sent.filter((row) => row.accepted === 1).length;
     const participants = uniqueAddresses(rows.flatMap((r) => [parseAddresses(r.to_json), parseAddresses(r.cc_json), parseAddresses(r.bcc_json)]));
-    update.run(rows.length, latest.attempted_at, latest.snippet, sent.length, accepted, count('failed'), count('unknown'), JSON.stringify(participants), threadId);
+    update.run(rows.length, latest.attempted_at, latest.snippet, sent.length, accepted, count('failed'), count('unknown_outcome'), JSON.stringify(participants), threadId);
   };
 }

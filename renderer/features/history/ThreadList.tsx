@@ -9,11 +9,11 @@ export const ROW_HEIGHT = 78;
 
 /** The thread's sent messages in one word (Accepted when the vendor only accepted them all); its unsent ones only when asked for. */
 function StatusBadges(props: { statuses: ThreadSummary['statuses']; showUnsent: boolean }) {
-  const { sent, accepted, failed, unknown } = props.statuses;
+  const { sent, accepted, failed, unknown_outcome: unknown } = props.statuses;
   return (
     <span className="sent-badges">
       {props.showUnsent && failed > 0 ? <OutcomeBadge status="failed" accepted={false} count={failed} /> : null}
-      {props.showUnsent && unknown > 0 ? <OutcomeBadge status="unknown" accepted={false} count={unknown} /> : null}
+      {props.showUnsent && unknown > 0 ? <OutcomeBadge status="unknown_outcome" accepted={false} count={unknown} /> : null}
       {sent > 0 ? <OutcomeBadge status="sent" accepted={accepted === sent} /> : null}
     </span>
   );
