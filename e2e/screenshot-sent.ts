@@ -9,9 +9,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 import { startHarness } from './harness/server.js';
 
 /**
- * `tsx e2e/screenshot-sent.ts out.png [--view thread]` (after `vite build --mode harness`): the
- * Sent view with a small recorded history over three accounts; `--view thread` opens a thread
- * of three messages, one with a remote image held back.
+ * `tsx e2e/screenshot-sent.ts out.png [--view thread|unsent]` (after `vite build --mode harness`):
+ * the Sent view with a small recorded history over three accounts, open on a message that
+ * failed once and went on Retry (its attempts unfolded); `--view thread` opens a thread of
+ * three messages, one with a remote image held back; `--view unsent` shows the failed and
+ * unknown-outcome messages too, open on a failed one.
  */
 const root = path.resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { view: { type: 'string', default: 'sent' } } });
@@ -36,14 +38,18 @@ try {
   let remote = 0;
   const sent = (threadId?: string) => ({ status: 'sent' as const, result: { remoteId: `em_${++remote}`, status: 'sent' as const, ...(threadId ? { remoteThreadId: threadId } : {}) } });
   const html = (text: string) => `<p>${text}</p><p>Best,<br>Ann</p>`;
-  const record = (accountId: string, provider: 'rollout' | 'rebilly' | 'stuut', to: Address[], subject: string, body: string, at: number, outcome: Parameters<typeof core.history.record>[0]['outcome'], replyTo?: string) =>
-    core.history.record({ accountId, provider, from: me, content: { to, cc: [], bcc: [], subject, html: body, text: body.replace(/<[^>]+>/g, ' ') }, attachments: [], attemptedAt: at, outcome, ...(replyTo ? { replyToHistoryId: replyTo } : {}) });
+  const record = (accountId: string, provider: 'rollout' | 'rebilly' | 'stuut', to: Address[], subject: string, body: string, at: number, outcome: Parameters<typeof core.history.record>[0]['outcome'], replyTo?: string, key?: string) =>
+    core.history.record({ accountId, provider, from: me, content: { to, cc: [], bcc: [], subject, html: body, text: body.replace(/<[^>]+>/g, ' ') }, attachments: [], attemptedAt: at, outcome, ...(replyTo ? { replyToHistoryId: replyTo } : {}), ...(key ? { idempotencyKey: key } : {}) });
 
   const first = await record(sales.id, 'rollout', [bea, carl], 'Contract renewal for 2027', `${html('Here is the renewal we discussed on Tuesday. The new terms start in January; the logo below is from the proposal.')}<p><img src="https://cdn.acme.example/logo.png" alt="Acme logo" width="120"></p>`, now - 30 * hour, sent('thr_renew'));
   const second = await record(sales.id, 'rollout', [bea, carl], 'Re: Contract renewal for 2027', `${html('Bea, the signed copy is on its way. Carl asked about the payment schedule: quarterly works for us.')}<blockquote><p>Here is the renewal we discussed on Tuesday.</p></blockquote>`, now - 6 * hour, sent('thr_renew'), first.id);
   await record(sales.id, 'rollout', [bea, carl], 'Re: Contract renewal for 2027', html('One more thing: the start date can move to February if that helps.'), now - 2 * hour, sent('thr_renew'), second.id);
   await record(billing.id, 'rebilly', [dana], 'Invoice INV-2041', html('Your invoice for October is ready.'), now - 3 * hour, { status: 'failed', error: { kind: 'provider', message: 'Rebilly refused the message: the sender address is not verified. Verify it in Rebilly, then retry.' } });
   await record(ar.id, 'stuut', [carl], 'Payment reminder: order 7781', html('A friendly reminder that order 7781 is due on Friday.'), now - 26 * hour, { status: 'unknown_outcome', error: { kind: 'timeout', message: 'Stuut did not answer within 30 seconds, so it is not known whether the email went out. Check in Stuut before sending it again.' } });
+  // Failed once, then went on Retry under the same key: one message with two attempts.
+  const delivery = html('Thursday morning suits us for the delivery; the dock opens at 7.');
+  await record(sales.id, 'rollout', [bea], 'Delivery window', delivery, now - 1.5 * hour, { status: 'failed', error: { kind: 'server', message: 'Rollout is not answering right now (HTTP 503). Nothing was sent; try again in a few minutes.' } }, undefined, 'key-delivery');
+  await record(sales.id, 'rollout', [bea], 'Delivery window', delivery, now - 1.2 * hour, sent('thr_delivery'), undefined, 'key-delivery');
   for (let i = 0; i < 14; i++) {
     const who = [bea, carl, dana][i % 3] as Address;
     await record([sales.id, billing.id, ar.id][i % 3] as string, (['rollout', 'rebilly', 'stuut'] as const)[i % 3]!, [who], ['Meeting notes', 'Quarterly report', 'Shipping update', 'Support ticket follow-up', 'Welcome aboard'][i % 5]! + ` #${40 - i}`, html('Thanks for your time today; the notes are below.'), now - (50 + i * 20) * hour, sent());
@@ -58,9 +64,15 @@ try {
   if (values.view === 'thread') {
     await list.getByRole('button', { name: /Contract renewal/ }).click();
     await page.getByRole('region', { name: 'Contract renewal for 2027' }).getByRole('article').nth(2).waitFor();
-  } else {
+  } else if (values.view === 'unsent') {
+    await page.getByRole('checkbox', { name: 'Show unsent' }).check();
     await list.getByRole('button', { name: /Invoice INV-2041/ }).click();
     await page.getByRole('region', { name: 'Invoice INV-2041' }).getByRole('article').waitFor();
+  } else {
+    await list.getByRole('button', { name: /Delivery window/ }).click();
+    const thread = page.getByRole('region', { name: 'Delivery window' });
+    await thread.getByText('2 attempts').click();
+    await thread.getByRole('list', { name: 'Attempts' }).waitFor();
   }
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);

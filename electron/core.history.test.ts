@@ -133,7 +133,7 @@ describe('core: the sent history over the contract', () => {
     await sendAndSettle(core, message(account.id));
 
     const [thread] = (await call<ThreadsPage>(core, 'history:threads', { limit: 20 })).threads;
-    expect(thread?.statuses).toEqual({ sent: 1, failed: 1, unknown_outcome: 0 });
+    expect(thread?.statuses).toEqual({ sent: 1, accepted: 0, failed: 1, unknown_outcome: 0 });
     const { messages } = await call<HistoryThread>(core, 'history:thread', { id: thread!.id });
     expect(messages[0]?.error?.message).toBe(refused.lastError);
     const sentOne = messages[1]!;

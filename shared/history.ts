@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { providerIdSchema } from './accounts.js';
 
 /**
- * The sent-history contract: every attempt that ended sent, failed or with an unknown outcome,
- * grouped in threads. Lists are paged by opaque keyset cursors so the renderer never loads the
+ * The sent-history contract: every message that was sent, failed or ended with an unknown
+ * outcome, each with its attempts (a retry is a second attempt of the same message), grouped
+ * in threads. Lists are paged by opaque keyset cursors so the renderer never loads the
  * whole history; highlighted text comes as segments, never as HTML, so nothing stored can
  * inject markup into the app.
  */
@@ -22,7 +23,8 @@ export const historyIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'is no
 export const historyAddressSchema = z.object({ name: z.string().optional(), email: z.string() });
 export type HistoryAddress = z.infer<typeof historyAddressSchema>;
 
-export const statusCountsSchema = z.object({ sent: z.number().int(), failed: z.number().int(), unknown_outcome: z.number().int() });
+/** Messages by how they ended; `accepted`: of the sent ones, those the vendor only took for later sending. */
+export const statusCountsSchema = z.object({ sent: z.number().int(), accepted: z.number().int(), failed: z.number().int(), unknown_outcome: z.number().int() });
 
 /** One row of the Sent view. */
 export const threadSummarySchema = z.object({
@@ -45,7 +47,7 @@ export const threadsQuerySchema = z
     cursor: cursorSchema.optional(),
     limit: z.number().int().min(1).max(200).default(50),
     accountId: z.string().min(1).max(100).optional(),
-    /** Only threads holding at least one message with this status. */
+    /** Only threads holding at least one message with this status (`sent`: the Sent view's default). */
     status: historyStatusSchema.optional(),
   })
   .strict();
@@ -68,6 +70,16 @@ export type HistoryAttachment = z.infer<typeof historyAttachmentSchema>;
 /** Whether a reply to this message can join its thread at the vendor, and if not, why in a sentence. */
 export const replyThreadingSchema = z.object({ atVendor: z.boolean(), note: z.string().optional() });
 export type ReplyThreading = z.infer<typeof replyThreadingSchema>;
+
+/** One try of a message: the first send, then each retry, oldest first. */
+export const messageAttemptSchema = z.object({
+  status: historyStatusSchema,
+  accepted: z.boolean(),
+  error: z.object({ kind: z.string(), message: z.string() }).nullable(),
+  remoteId: z.string().nullable(),
+  attemptedAt: z.number(),
+});
+export type MessageAttempt = z.infer<typeof messageAttemptSchema>;
 
 export const historyMessageSchema = z.object({
   id: historyIdSchema,
@@ -98,6 +110,8 @@ export const historyMessageSchema = z.object({
   /** The history message this one answered, when it was written as a reply from the history. */
   inReplyToId: z.string().nullable(),
   replyThreading: replyThreadingSchema,
+  /** Every try, oldest first; the message's own status and times are those of the last. */
+  attempts: z.array(messageAttemptSchema),
 });
 export type HistoryMessage = z.infer<typeof historyMessageSchema>;
 

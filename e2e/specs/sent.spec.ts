@@ -230,7 +230,7 @@ test('the Sent view with a thread open and a search has no serious or critical a
   expect(await check()).toEqual([]);
 });
 
-test('Retry sends a failed message again into its thread; Forward carries its stored file', async ({ app }) => {
+test('a failed message stays out of Sent unless unsent ones are shown; after Retry it is one Sent message with two attempts; Forward carries its stored file', async ({ app }) => {
   const sim = await startRollout();
   try {
     const { page } = app;
@@ -238,16 +238,40 @@ test('Retry sends a failed message again into its thread; Forward carries its st
     await noUndoDelay(page);
     sim.injectFault({ kind: 'status', status: 422, body: { message: 'Recipient rejected' } });
     await writeAndSend(page, 'Bea Buyer <bea@acme.example>', 'Delivery window', 'Thursday morning suits us.');
+    // The failure is recorded before Sent is looked at, so its absence there means something.
+    await expect.poll(async () => (await threadOf(page, 'Delivery window').catch(() => null))?.messages[0]?.status ?? null).toBe('failed');
     await openSent(page);
-    await page.getByRole('list', { name: 'Sent threads' }).getByRole('button', { name: /Delivery window/ }).click();
+    const list = page.getByRole('list', { name: 'Sent threads' });
+    await expect(page.getByText(/Nothing sent yet/)).toBeVisible();
+    await expect(list.getByRole('button', { name: /Delivery window/ })).toHaveCount(0);
+
+    const showUnsent = page.getByRole('checkbox', { name: 'Show unsent' });
+    await expect(showUnsent).not.toBeChecked();
+    await showUnsent.check();
+    await list.getByRole('button', { name: /Delivery window/ }).click();
+    await expect(list.getByRole('button', { name: /Delivery window/ })).toContainText('Failed');
     const thread = page.getByRole('region', { name: 'Delivery window' });
     await expect(thread.getByRole('article')).toHaveCount(1);
     await expect(thread.getByText('Failed', { exact: true })).toBeVisible();
     await expect(thread.getByRole('note')).toBeVisible();
     await thread.getByRole('button', { name: 'Retry' }).click();
     await expect(page.getByRole('region', { name: 'Sent', exact: true }).getByRole('status').filter({ hasText: 'Its progress is in the Outbox.' })).toBeVisible();
-    await expect(thread.getByRole('article')).toHaveCount(2);
-    await expect(thread.getByRole('article').nth(1).getByText('Sent', { exact: true })).toBeVisible();
+
+    // One message, as it ended; its two tries are folded under it, the failed one first.
+    await expect(thread.getByText('Sent', { exact: true }).filter({ visible: true })).toHaveCount(1);
+    await expect(thread.getByRole('article')).toHaveCount(1);
+    await expect(thread.getByText('Failed', { exact: true }).filter({ visible: true })).toHaveCount(0);
+    await expect(thread.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+    await thread.getByText('2 attempts').click();
+    const attempts = thread.getByRole('list', { name: 'Attempts' }).getByRole('listitem');
+    await expect(attempts).toHaveCount(2);
+    await expect(attempts.nth(0)).toContainText('Failed');
+    await expect(attempts.nth(0)).toContainText('Recipient rejected');
+    await expect(attempts.nth(1)).toContainText('Sent');
+    await showUnsent.uncheck();
+    await expect(list.getByRole('button', { name: /Delivery window/ })).toHaveCount(1);
+    await expect(list.getByRole('button', { name: /Delivery window/ })).toContainText('Sent');
+    await expect(list.getByRole('button', { name: /Delivery window/ })).not.toContainText('Failed');
     expect(sim.requests).toHaveLength(2);
     expect((sim.requests[1]?.body as { subject?: string }).subject).toBe('Delivery window');
     // The outbox's own failed row went again: no second copy that a later Retry in the Outbox could send twice.

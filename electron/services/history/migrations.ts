@@ -1,12 +1,14 @@
 import type { MigrationSet } from '../storage/migrations.js';
 import { rebuildTable, replaceOnce } from '../storage/rebuild-table.js';
+import { mergeRetriedRecords } from './attempt-merge.js';
 
 /**
  * The sent history's tables. A thread row carries its list fields (count, latest time,
  * snippet, status counts), kept current as messages are recorded or deleted, so the Sent view
- * pages threads by one index without touching messages. Messages are never edited after they
- * are recorded (only soft-deleted), which is what lets the FTS index read its text from them
- * (external content) instead of holding a second copy of every body.
+ * pages threads by one index without touching messages. A message's text is never edited after
+ * it is recorded (only its outcome, when a retry ends, and soft deletion), which is what lets
+ * the FTS index read its text from it (external content) instead of holding a second copy of
+ * every body.
  */
 export const historyMigrations: MigrationSet = {
   owner: 'history',
@@ -124,6 +126,34 @@ export const historyMigrations: MigrationSet = {
         rebuildTable(db, 'history_messages', (sql) => replaceOnce(sql, "CHECK (status IN ('sent', 'failed', 'unknown'))", "CHECK (status IN ('sent', 'failed', 'unknown_outcome'))"), {
           status: "CASE status WHEN 'unknown' THEN 'unknown_outcome' ELSE status END",
         }),
+    },
+    {
+      version: 3,
+      description: 'a message keeps its attempts: every try of one outbox message is one history message',
+      up: (db) => {
+        db.exec(`
+          -- One row per try, oldest first; the message row holds how the latest one ended.
+          CREATE TABLE history_attempts (
+            message_seq INTEGER NOT NULL REFERENCES history_messages (seq) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            accepted INTEGER NOT NULL DEFAULT 0,
+            error_kind TEXT,
+            error_message TEXT,
+            remote_id TEXT,
+            request_id TEXT,
+            attempted_at INTEGER NOT NULL,
+            PRIMARY KEY (message_seq, number)
+          ) STRICT;
+          -- A retry finds its message by the outbox's idempotency key, which stays the same across tries.
+          CREATE INDEX history_messages_key ON history_messages (account_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+          -- Of the sent messages, how many the vendor only accepted (it will send them later).
+          ALTER TABLE history_threads ADD COLUMN accepted_count INTEGER NOT NULL DEFAULT 0;
+          INSERT INTO history_attempts (message_seq, number, status, accepted, error_kind, error_message, remote_id, request_id, attempted_at)
+            SELECT seq, 1, status, accepted, error_kind, error_message, remote_id, request_id, attempted_at FROM history_messages;
+        `);
+        mergeRetriedRecords(db);
+      },
     },
   ],
 };

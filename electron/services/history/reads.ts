@@ -19,6 +19,7 @@ export interface ThreadRow {
   latest_at: number;
   snippet: string;
   sent_count: number;
+  accepted_count: number;
   failed_count: number;
   unknown_count: number;
 }
@@ -53,7 +54,16 @@ export interface MessageRow {
   attempted_at: number;
 }
 
-const THREAD_COLUMNS = 'id, account_id, subject, participants, message_count, latest_at, snippet, sent_count, failed_count, unknown_count';
+interface AttemptRow {
+  status: HistoryStatus;
+  accepted: number;
+  error_kind: string | null;
+  error_message: string | null;
+  remote_id: string | null;
+  attempted_at: number;
+}
+
+const THREAD_COLUMNS = 'id, account_id, subject, participants, message_count, latest_at, snippet, sent_count, accepted_count, failed_count, unknown_count';
 const STATUS_COLUMN: Record<HistoryStatus, string> = { sent: 'sent_count', failed: 'failed_count', unknown_outcome: 'unknown_count' };
 /** Enough names for a list row; the thread view shows every message's own recipients. */
 const MAX_LISTED_PARTICIPANTS = 20;
@@ -67,7 +77,7 @@ export function toSummary(row: ThreadRow): ThreadSummary {
     latestAt: row.latest_at,
     snippet: row.snippet,
     accountId: row.account_id,
-    statuses: { sent: row.sent_count, failed: row.failed_count, unknown_outcome: row.unknown_count },
+    statuses: { sent: row.sent_count, accepted: row.accepted_count, failed: row.failed_count, unknown_outcome: row.unknown_count },
   };
 }
 
@@ -116,6 +126,7 @@ export function createReads(db: DatabaseSync, providerFacts: (id: ProviderId) =>
   const threadRow = db.prepare(`SELECT ${THREAD_COLUMNS} FROM history_threads WHERE id = ? AND message_count > 0`);
   const threadMessages = db.prepare('SELECT * FROM history_messages WHERE thread_id = ? AND deleted_at IS NULL ORDER BY attempted_at, seq');
   const attachmentsOf = db.prepare('SELECT token, filename, mime_type, size, sha256 FROM history_attachments WHERE message_seq = ? ORDER BY position');
+  const attemptsOf = db.prepare('SELECT status, accepted, error_kind, error_message, remote_id, attempted_at FROM history_attempts WHERE message_seq = ? ORDER BY number');
 
   function toMessage(row: MessageRow): HistoryMessage {
     const files = attachmentsOf.all(row.seq) as { token: string | null; filename: string; mime_type: string; size: number; sha256: string | null }[];
@@ -144,6 +155,13 @@ export function createReads(db: DatabaseSync, providerFacts: (id: ProviderId) =>
       vendorSentAt: row.vendor_sent_at,
       inReplyToId: row.in_reply_to_id,
       replyThreading: replyThreadingOf(row, providerFacts(row.provider)),
+      attempts: (attemptsOf.all(row.seq) as unknown as AttemptRow[]).map((a) => ({
+        status: a.status,
+        accepted: a.accepted === 1,
+        error: a.error_kind !== null ? { kind: a.error_kind, message: a.error_message ?? '' } : null,
+        remoteId: a.remote_id,
+        attemptedAt: a.attempted_at,
+      })),
     };
   }
 

@@ -1,43 +1,23 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { ProviderId } from '../../../shared/accounts.js';
 import type { Address } from '../../../shared/address.js';
-import type { HistoryAddress, HistoryStatus } from '../../../shared/history.js';
-import type { AttachmentRef, MessageContent } from '../../../shared/message.js';
+import type { HistoryAddress } from '../../../shared/history.js';
+import type { AttachmentRef } from '../../../shared/message.js';
 import { normalizeSubject } from '../../../shared/subject.js';
-import type { OutgoingAttachment, SendResult } from '../../../shared/outgoing.js';
+import type { OutgoingAttachment } from '../../../shared/outgoing.js';
 import { inTransaction } from '../storage/transaction.js';
+import type { AttemptOutcome, HistoryAttempt, RecordedMessage } from './attempt-types.js';
+import { createEarlierTries, outcomeColumns } from './earlier-tries.js';
 import type { RecipientIndex } from './recipients.js';
 import { createThreadPlacement } from './thread-placement.js';
 import { createThreadRefresh, uniqueAddresses } from './thread-rows.js';
 
-/** How a send attempt ended (the outcome's names); a failure keeps its kind (`auth` stays `auth`). */
-export type AttemptOutcome =
-  | { status: 'sent'; result: SendResult }
-  | { status: 'failed' | 'unknown_outcome'; error: { kind: string; message: string } };
+export type { AttemptOutcome, HistoryAttempt, RecordedMessage };
 
-/** One finished send attempt, as the outbox hands it over (every send goes through the outbox). */
-export interface HistoryAttempt {
-  accountId: string;
-  provider: ProviderId;
-  from?: Address;
-  content: MessageContent;
-  attachments: readonly AttachmentRef[];
-  /** The history message this one answers, when it was written as a reply from the history. */
-  replyToHistoryId?: string;
-  idempotencyKey?: string;
-  /** When the attempt ended; the clock's now when absent. */
-  attemptedAt?: number;
-  outcome: AttemptOutcome;
-}
-
-export interface RecordedMessage {
-  id: string;
-  threadId: string;
-  status: HistoryStatus;
-}
-
-/** What the outbox calls after every attempt that ended sent, failed or with an unknown outcome. */
+/**
+ * What the outbox calls after every attempt that ended sent, failed or with an unknown outcome.
+ * Attempts under one idempotency key (the outbox's tries of one message) are one message.
+ */
 export interface HistoryRecorder {
   record(attempt: HistoryAttempt): Promise<RecordedMessage>;
 }
@@ -95,6 +75,11 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
     'INSERT INTO history_attachments (message_seq, position, token, filename, mime_type, size, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const messageExists = db.prepare('SELECT 1 FROM history_messages WHERE id = ?');
+  const insertAttempt = db.prepare(
+    `INSERT INTO history_attempts (message_seq, number, status, accepted, error_kind, error_message, remote_id, request_id, attempted_at)
+     VALUES (:seq, (SELECT COALESCE(MAX(number), 0) + 1 FROM history_attempts WHERE message_seq = :seq), :status, :accepted, :kind, :message, :remote, :request, :at)`,
+  );
+  const earlier = createEarlierTries(db);
 
   function recordHashed(attempt: HistoryAttempt, files: HashedAttachment[]): RecordedMessage {
     const { content, outcome } = attempt;
@@ -109,6 +94,15 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
     const replyToHistoryId = attempt.replyToHistoryId && messageExists.get(attempt.replyToHistoryId) ? attempt.replyToHistoryId : undefined;
     const id = randomUUID();
     return inTransaction(db, () => {
+      const tried = earlier.find(attempt);
+      if (tried) {
+        const recorded = earlier.update(tried, attempt, at);
+        addAttempt(tried.seq, attempt.outcome, at);
+        // Only what went out is suggested: a message that failed before counted nothing yet.
+        if (tried.status === 'failed' && outcome.status !== 'failed') deps.recipients.add(everyone, at);
+        refresh(recorded.threadId);
+        return recorded;
+      }
       let threadId = place({
         accountId: attempt.accountId,
         ...(replyToHistoryId ? { replyToHistoryId } : {}),
@@ -156,6 +150,7 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
         at,
         deps.clock(),
       ) as { seq: number };
+      addAttempt(seq, outcome, at);
       files.forEach((file, position) => {
         insertAttachment.run(seq, position, file.kept ? file.token : null, file.filename, file.mimeType, file.size, file.sha256);
       });
@@ -166,9 +161,15 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
     });
   }
 
+  function addAttempt(seq: number, outcome: AttemptOutcome, at: number): void {
+    insertAttempt.run({ ...outcomeColumns(outcome), seq, at });
+  }
+
   return {
     recordHashed,
     async record(attempt) {
+      // A later try of a recorded message carries the same files, already hashed and kept.
+      if (earlier.find(attempt)) return recordHashed(attempt, []);
       const files = await Promise.all(
         attempt.attachments.map(async (ref): Promise<HashedAttachment> => {
           try {

@@ -38,9 +38,13 @@ export const sent = (remoteId: string, remoteThreadId?: string, extra: object = 
 });
 export const failed = (message = 'The vendor refused the message (HTTP 422).'): AttemptOutcome => ({ status: 'failed', error: { kind: 'validation', message } });
 
-/** A real database and attachment folder in a fresh temp folder, a movable clock, and the events announced. */
-export function historyFixture(start = Date.UTC(2025, 2, 3, 9, 0, 0)) {
+/**
+ * A real database and attachment folder in a fresh temp folder, a movable clock, and the events
+ * announced. `seed` writes into the folder first (a database left by an earlier version).
+ */
+export function historyFixture(start = Date.UTC(2025, 2, 3, 9, 0, 0), seed?: (dataDir: string) => void) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'composer-history-'));
+  seed?.(dataDir);
   let now = start;
   const clock = () => now;
   const events: [EventName, unknown][] = [];

@@ -29,29 +29,33 @@ export function uniqueAddresses(lists: readonly (readonly HistoryAddress[])[]): 
 /**
  * Recomputes a thread's list fields from its messages that are not deleted. Threads are
  * small, so reading them whole after each record or delete is cheaper than keeping
- * incremental counts right through deletes and restores.
+ * incremental counts right through deletes and restores. The Sent view lists what was sent:
+ * its count, time, snippet and people come from the sent messages, and from the others only
+ * while none was sent (such a thread shows when unsent messages are asked for).
  */
 export function createThreadRefresh(db: DatabaseSync) {
   const messages = db.prepare(
-    `SELECT status, to_json, cc_json, bcc_json, snippet, attempted_at FROM history_messages
+    `SELECT status, accepted, to_json, cc_json, bcc_json, snippet, attempted_at FROM history_messages
       WHERE thread_id = ? AND deleted_at IS NULL ORDER BY attempted_at, seq`,
   );
   const update = db.prepare(
-    `UPDATE history_threads SET message_count = ?, latest_at = ?, snippet = ?, sent_count = ?, failed_count = ?, unknown_count = ?, participants = ?
+    `UPDATE history_threads SET message_count = ?, latest_at = ?, snippet = ?, sent_count = ?, accepted_count = ?, failed_count = ?, unknown_count = ?, participants = ?
       WHERE id = ?`,
   );
-  const empty = db.prepare('UPDATE history_threads SET message_count = 0, sent_count = 0, failed_count = 0, unknown_count = 0 WHERE id = ?');
+  const empty = db.prepare('UPDATE history_threads SET message_count = 0, sent_count = 0, accepted_count = 0, failed_count = 0, unknown_count = 0 WHERE id = ?');
 
   return function refresh(threadId: string): void {
-    const rows = messages.all(threadId) as { status: string; to_json: string; cc_json: string; bcc_json: string; snippet: string; attempted_at: number }[];
+    const all = messages.all(threadId) as { status: string; accepted: number; to_json: string; cc_json: string; bcc_json: string; snippet: string; attempted_at: number }[];
+    const sent = all.filter((row) => row.status === 'sent');
+    const rows = sent.length > 0 ? sent : all;
     const latest = rows.at(-1);
     if (!latest) {
       empty.run(threadId);
       return;
     }
-    const counts = { sent: 0, failed: 0, unknown_outcome: 0 } as Record<string, number>;
-    for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + 1;
+    const count = (status: string) => all.filter((row) => row.status === status).length;
+    const accepted = sent.filter((row) => row.accepted === 1).length;
     const participants = uniqueAddresses(rows.flatMap((r) => [parseAddresses(r.to_json), parseAddresses(r.cc_json), parseAddresses(r.bcc_json)]));
-    update.run(rows.length, latest.attempted_at, latest.snippet, counts.sent ?? 0, counts.failed ?? 0, counts.unknown_outcome ?? 0, JSON.stringify(participants), threadId);
+    update.run(rows.length, latest.attempted_at, latest.snippet, sent.length, accepted, count('failed'), count('unknown_outcome'), JSON.stringify(participants), threadId);
   };
 }

@@ -18,6 +18,7 @@ import { checkSend } from './send-check.js';
 import { authoredText, caretAboveSignatureOnPress, currentSignature, swapSignature, unwrapSignature } from './signature.js';
 import { useDraftSync } from './draft-sync.js';
 import { DraftBar } from './DraftBar.js';
+import { startFreshHistory } from './editor-history.js';
 import { VersionsPanel } from './VersionsPanel.js';
 import { SendBar } from './SendBar.js';
 import { SendConfirm } from './SendConfirm.js';
@@ -117,25 +118,25 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
   // A message opened or written before this editor existed (a mailto: link at start, text from before Outbox was shown) is shown when it mounts.
   const shownGeneration = useRef(useComposerStore.getState().doc === null ? state.generation : -1);
   useEffect(() => {
-    if (shownGeneration.current !== state.generation) {
-      shownGeneration.current = state.generation;
-      const opened = useComposerStore.getState().doc;
+    const opening = shownGeneration.current !== state.generation;
+    shownGeneration.current = state.generation;
+    const opened = opening ? useComposerStore.getState().doc : null;
+    if (opening) {
       // Opening a draft is not an edit: no update event, so it is not saved back at once.
-      if (opened) {
-        editor.commands.setContent(opened, { emitUpdate: false });
-        // The draft carries its account's signature; switching account later replaces that one.
-        inserted.current = currentSignature(editor);
-        return;
+      if (opened) editor.commands.setContent(opened, { emitUpdate: false });
+      else editor.commands.clearContent(false);
+      // The draft carries its account's signature; switching account later replaces that one.
+      inserted.current = opened ? currentSignature(editor) : null;
+    }
+    if (account && !opened) {
+      const result = swapSignature(editor, account.signatureHtml, inserted.current);
+      inserted.current = result.inserted;
+      if (result.outcome === 'kept-edited') {
+        useComposerStore.getState().setRemark(`You edited the signature, so it was left as it is; ${account.label}'s signature was not added.`);
       }
-      editor.commands.clearContent(false);
-      inserted.current = null;
     }
-    if (!account) return;
-    const result = swapSignature(editor, account.signatureHtml, inserted.current);
-    inserted.current = result.inserted;
-    if (result.outcome === 'kept-edited') {
-      useComposerStore.getState().setRemark(`You edited the signature, so it was left as it is; ${account.label}'s signature was not added.`);
-    }
+    // Each message opened (new, draft, reply, mailto, back from another view) has its own undo history.
+    if (opening) startFreshHistory(editor);
   }, [editor, account?.id, account?.signatureHtml, state.generation]);
 
   useDraftSync(editor);

@@ -1,6 +1,7 @@
 import type { HistoryAddress, HistoryMessage } from '../../../shared/history.js';
-import { fullAddress, longWhen, sizeLabel, STATUS_LABEL } from './format.js';
+import { fullAddress, longWhen, sizeLabel } from './format.js';
 import { MessageFrame, useRemoteImageCount } from './MessageFrame.js';
+import { OutcomeBadge } from './OutcomeBadge.js';
 
 const PROVIDER_LABEL: Record<HistoryMessage['provider'], string> = {
   sandbox: 'Sandbox',
@@ -18,6 +19,25 @@ function HeaderLine(props: { label: string; people: HistoryAddress[] }) {
       <dt>{props.label}</dt>
       <dd>{props.people.map(fullAddress).join(', ')}</dd>
     </>
+  );
+}
+
+/** A message tried more than once: each try, oldest first, folded away until asked for. */
+function Attempts(props: { attempts: HistoryMessage['attempts'] }) {
+  if (props.attempts.length < 2) return null;
+  return (
+    <details className="sent-attempts">
+      <summary>{props.attempts.length} attempts</summary>
+      <ol aria-label="Attempts">
+        {props.attempts.map((attempt, index) => (
+          <li key={index} className="sent-attempt">
+            <OutcomeBadge status={attempt.status} accepted={attempt.accepted} />{' '}
+            <time dateTime={new Date(attempt.attemptedAt).toISOString()}>{longWhen(attempt.attemptedAt)}</time>
+            {attempt.error ? <span className="sent-attempt-error"> · {attempt.error.message}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }
 
@@ -44,7 +64,7 @@ export function MessageCard(props: MessageCardProps) {
           {message.from?.name ?? message.from?.email ?? props.account}
           {message.from?.name ? <span className="sent-message-email"> {message.from.email}</span> : null}
         </h3>
-        <span className={`badge badge-${message.status}`}>{message.accepted && message.status === 'sent' ? 'Accepted' : STATUS_LABEL[message.status]}</span>
+        <OutcomeBadge status={message.status} accepted={message.accepted} />
         <time className="sent-message-time" dateTime={new Date(message.attemptedAt).toISOString()}>
           {longWhen(message.attemptedAt)}
         </time>
@@ -69,6 +89,7 @@ export function MessageCard(props: MessageCardProps) {
           {message.error.message}
         </p>
       ) : null}
+      <Attempts attempts={message.attempts} />
       {message.attachments.length > 0 ? (
         <ul className="sent-files" aria-label="Attachments">
           {message.attachments.map((file, index) => (

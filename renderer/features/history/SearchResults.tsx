@@ -1,6 +1,7 @@
 import type { SearchHit } from '../../../shared/history.js';
-import { shortWhen, STATUS_LABEL } from './format.js';
+import { shortWhen } from './format.js';
 import { Highlighted } from './Highlighted.js';
+import { OutcomeBadge } from './OutcomeBadge.js';
 
 /** Search hits, one per message, with the matched words marked. */
 export function SearchResults(props: { hits: SearchHit[]; query: string; openId: string | null; accountLabel(id: string): string; onOpen(threadId: string): void }) {
@@ -26,7 +27,7 @@ export function SearchResults(props: { hits: SearchHit[]; query: string; openId:
                 <Highlighted segments={hit.snippet} />
               </span>
               <span className="sent-account">{props.accountLabel(hit.accountId)}</span>
-              {hit.status !== 'sent' ? <span className={`badge badge-${hit.status}`}>{STATUS_LABEL[hit.status]}</span> : null}
+              {hit.status !== 'sent' ? <OutcomeBadge status={hit.status} accepted={false} /> : null}
             </span>
           </button>
         </li>

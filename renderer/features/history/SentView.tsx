@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { historyStatusSchema, type HistoryStatus } from '../../../shared/history.js';
 import { accountLabel, selectAccounts, useAccountsStore } from '../accounts/index.js';
 import { useAppStore } from '../app/index.js';
-import { STATUS_LABEL } from './format.js';
 import { SearchResults } from './SearchResults.js';
 import { selectHits, selectThreads, useHistoryStore } from './store.js';
 import { ThreadList } from './ThreadList.js';
@@ -84,21 +82,10 @@ export function SentView() {
             </option>
           ))}
         </select>
-        <select
-          aria-label="Status"
-          value={filters.status ?? ''}
-          onChange={(event) => {
-            const status = historyStatusSchema.safeParse(event.target.value);
-            useHistoryStore.getState().setFilters({ status: status.success ? (status.data satisfies HistoryStatus) : null });
-          }}
-        >
-          <option value="">Any status</option>
-          {historyStatusSchema.options.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_LABEL[status]}
-            </option>
-          ))}
-        </select>
+        <label className="sent-unsent" title="Messages that failed or may not have been sent live in the Outbox; this shows them here too.">
+          <input type="checkbox" checked={filters.showUnsent} onChange={(event) => useHistoryStore.getState().setFilters({ showUnsent: event.target.checked })} />
+          Show unsent
+        </label>
       </header>
       {error ? (
         <p className="form-error" role="alert">
@@ -115,9 +102,9 @@ export function SentView() {
           {hits !== null && query.trim() !== '' ? (
             <SearchResults hits={hits} query={query} openId={openId} accountLabel={label} onOpen={open} />
           ) : loaded && threads.length === 0 ? (
-            <p className="sent-empty">{filters.accountId || filters.status ? 'No sent message matches these filters.' : 'Nothing sent yet. Messages appear here once they leave the Outbox.'}</p>
+            <p className="sent-empty">{filters.accountId ? 'No message matches these filters.' : filters.showUnsent ? 'Nothing sent or tried yet.' : 'Nothing sent yet. Messages appear here once they leave the Outbox; failed ones stay there (Show unsent lists them here too).'}</p>
           ) : (
-            <ThreadList threads={threads} hasMore={hasMore} openId={openId} accountLabel={label} onOpen={open} onNeedMore={needMore} />
+            <ThreadList threads={threads} hasMore={hasMore} openId={openId} showUnsent={filters.showUnsent} accountLabel={label} onOpen={open} onNeedMore={needMore} />
           )}
         </div>
         <div className="sent-detail">

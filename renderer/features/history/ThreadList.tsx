@@ -1,23 +1,25 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ThreadSummary } from '../../../shared/history.js';
-import { participantsLabel, shortWhen, STATUS_LABEL } from './format.js';
+import { participantsLabel, shortWhen } from './format.js';
+import { OutcomeBadge } from './OutcomeBadge.js';
 import { nearEnd, visibleRange } from './virtual-window.js';
 
 /** Fixed, so the list can place any row without measuring the ones before it. */
 export const ROW_HEIGHT = 78;
 
-function StatusBadges(props: { statuses: ThreadSummary['statuses'] }) {
-  const { sent, failed, unknown_outcome: unknown } = props.statuses;
+/** The thread's sent messages in one word (Accepted when the vendor only accepted them all); its unsent ones only when asked for. */
+function StatusBadges(props: { statuses: ThreadSummary['statuses']; showUnsent: boolean }) {
+  const { sent, accepted, failed, unknown_outcome: unknown } = props.statuses;
   return (
     <span className="sent-badges">
-      {failed > 0 ? <span className="badge badge-failed">{failed > 1 ? `${failed} failed` : STATUS_LABEL.failed}</span> : null}
-      {unknown > 0 ? <span className="badge badge-unknown">{unknown > 1 ? `${unknown} unknown` : STATUS_LABEL.unknown_outcome}</span> : null}
-      {sent > 0 && failed + unknown === 0 ? <span className="badge badge-sent">{STATUS_LABEL.sent}</span> : null}
+      {props.showUnsent && failed > 0 ? <OutcomeBadge status="failed" accepted={false} count={failed} /> : null}
+      {props.showUnsent && unknown > 0 ? <OutcomeBadge status="unknown_outcome" accepted={false} count={unknown} /> : null}
+      {sent > 0 ? <OutcomeBadge status="sent" accepted={accepted === sent} /> : null}
     </span>
   );
 }
 
-function ThreadRow(props: { thread: ThreadSummary; index: number; total: number; open: boolean; account: string; onOpen: () => void }) {
+function ThreadRow(props: { thread: ThreadSummary; index: number; total: number; open: boolean; account: string; showUnsent: boolean; onOpen: () => void }) {
   const { thread } = props;
   const subject = thread.subject.trim() || '(no subject)';
   const people = participantsLabel(thread.participants);
@@ -44,7 +46,7 @@ function ThreadRow(props: { thread: ThreadSummary; index: number; total: number;
         <span className="sent-bottom">
           <span className="sent-snippet">{thread.snippet || ' '}</span>
           <span className="sent-account">{props.account}</span>
-          <StatusBadges statuses={thread.statuses} />
+          <StatusBadges statuses={thread.statuses} showUnsent={props.showUnsent} />
         </span>
       </button>
     </li>
@@ -55,6 +57,8 @@ export interface ThreadListProps {
   threads: ThreadSummary[];
   hasMore: boolean;
   openId: string | null;
+  /** Failed and unknown-outcome messages are listed too (the "Show unsent" filter). */
+  showUnsent: boolean;
   accountLabel(id: string): string;
   onOpen(id: string): void;
   onNeedMore(): void;
@@ -94,6 +98,7 @@ export function ThreadList(props: ThreadListProps) {
             total={props.hasMore ? -1 : props.threads.length}
             open={thread.id === props.openId}
             account={props.accountLabel(thread.accountId)}
+            showUnsent={props.showUnsent}
             onOpen={() => props.onOpen(thread.id)}
           />
         ))}

@@ -1,19 +1,20 @@
 import { accountLabel, selectAccounts, useAccountsStore } from '../accounts/index.js';
 import { MessageCard } from './MessageCard.js';
-import { selectOpenThread, useHistoryStore } from './store.js';
+import { selectOpenThread, shownMessages, useHistoryStore } from './store.js';
 
 /** The open thread, oldest message first, so it reads as the conversation went. */
 export function ThreadView() {
   const thread = useHistoryStore(selectOpenThread);
   const openId = useHistoryStore((state) => state.openThreadId);
   const allowed = useHistoryStore((state) => state.remoteAllowed);
+  const filters = useHistoryStore((state) => state.filters);
   const accounts = useAccountsStore(selectAccounts);
   const store = useHistoryStore.getState;
   const label = (id: string) => accountLabel(accounts, id);
   if (!openId) return <p className="sent-placeholder">Choose a thread to read it, reply or send it again.</p>;
   if (!thread) return <p className="sent-placeholder" role="status">Opening the thread…</p>;
   const subject = thread.thread.subject.trim() || '(no subject)';
-  const messages = [...thread.messages].sort((a, b) => a.attemptedAt - b.attemptedAt);
+  const messages = shownMessages(thread, filters);
   return (
     <section className="sent-thread" aria-labelledby="sent-thread-title">
       <header className="sent-thread-head">

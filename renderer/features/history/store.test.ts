@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryThread, ThreadSummary } from '../../../shared/history.js';
-import { initialHistoryState, type HistoryState, refreshLimit, withFilters, withoutMessage, withoutThreads, withPage, withRefreshedHead, withThread } from './store.js';
+import type { HistoryMessage, HistoryThread, ThreadSummary } from '../../../shared/history.js';
+import { initialHistoryState, type HistoryState, refreshLimit, shownMessages, withFilters, withoutMessage, withoutThreads, withPage, withRefreshedHead, withThread } from './store.js';
 import { nearEnd, visibleRange } from './virtual-window.js';
 
-const summary = (id: string, latestAt = 0): ThreadSummary => ({ id, subject: id, participants: [], count: 1, latestAt, snippet: '', accountId: 'a', statuses: { sent: 1, failed: 0, unknown_outcome: 0 } });
+const summary = (id: string, latestAt = 0): ThreadSummary => ({ id, subject: id, participants: [], count: 1, latestAt, snippet: '', accountId: 'a', statuses: { sent: 1, accepted: 0, failed: 0, unknown_outcome: 0 } });
 
 function thread(id: string, messageIds: string[]): HistoryThread {
   return { thread: summary(id), messages: messageIds.map((m) => ({ id: m }) as HistoryThread['messages'][number]) };
@@ -19,10 +19,19 @@ describe('sent history list', () => {
   });
 
   it('changing a filter empties the list until its first page arrives', () => {
-    const state = withFilters(withPage(initialHistoryState, { threads: [summary('a')], nextCursor: 'x' }, false), { status: 'failed' });
+    const state = withFilters(withPage(initialHistoryState, { threads: [summary('a')], nextCursor: 'x' }, false), { showUnsent: true });
     expect(state.threads).toEqual([]);
     expect(state.loaded).toBe(false);
-    expect(state.filters).toEqual({ accountId: null, status: 'failed' });
+    expect(state.filters).toEqual({ accountId: null, showUnsent: true });
+  });
+
+  it('a thread shows its sent messages, and its failed ones only with Show unsent', () => {
+    const message = (id: string, status: HistoryMessage['status'], attemptedAt: number) => ({ id, status, attemptedAt }) as HistoryMessage;
+    const mixed: HistoryThread = { thread: summary('t'), messages: [message('reply', 'failed', 3), message('first', 'sent', 1), message('maybe', 'unknown_outcome', 2)] };
+    expect(shownMessages(mixed, { accountId: null, showUnsent: false }).map((m) => m.id)).toEqual(['first']);
+    expect(shownMessages(mixed, { accountId: null, showUnsent: true }).map((m) => m.id)).toEqual(['first', 'maybe', 'reply']);
+    const unsentOnly: HistoryThread = { thread: summary('u'), messages: [message('x', 'failed', 1)] };
+    expect(shownMessages(unsentOnly, { accountId: null, showUnsent: false }).map((m) => m.id)).toEqual(['x']);
   });
 
   it('a deleted thread leaves the list and closes if open; a thread answer for another thread is ignored', () => {

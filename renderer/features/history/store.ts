@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { HistoryChanged, HistoryMessage, HistoryStatus, HistoryThread, ReplyMode, SearchHit, ThreadSummary } from '../../../shared/history.js';
+import type { HistoryChanged, HistoryMessage, HistoryThread, ReplyMode, SearchHit, ThreadSummary } from '../../../shared/history.js';
 import { bridge } from '../../lib/bridge.js';
 import { createFreshness } from '../../lib/freshness.js';
 import { useAppStore } from '../app/index.js';
@@ -8,7 +8,8 @@ import { useComposerStore } from '../composer/index.js';
 // State
 export interface HistoryFilters {
   accountId: string | null;
-  status: HistoryStatus | null;
+  /** Sent holds what was sent; failed and unknown-outcome messages (kept in the Outbox) show only when asked for. */
+  showUnsent: boolean;
 }
 
 /** A deletion Undo can still take back. */
@@ -45,7 +46,7 @@ export const initialHistoryState: HistoryState = {
   nextCursor: null,
   loaded: false,
   loadingMore: false,
-  filters: { accountId: null, status: null },
+  filters: { accountId: null, showUnsent: false },
   query: '',
   hits: null,
   openThreadId: null,
@@ -151,7 +152,15 @@ async function refreshThread(id: string): Promise<void> {
 }
 
 function queryOf(filters: HistoryFilters) {
-  return { ...(filters.accountId ? { accountId: filters.accountId } : {}), ...(filters.status ? { status: filters.status } : {}) };
+  return { ...(filters.accountId ? { accountId: filters.accountId } : {}), ...(filters.showUnsent ? {} : { status: 'sent' as const }) };
+}
+
+/** The messages of a thread the view shows: the sent ones, and the others too with "Show unsent". */
+export function shownMessages(thread: HistoryThread, filters: HistoryFilters): HistoryMessage[] {
+  const messages = [...thread.messages].sort((a, b) => a.attemptedAt - b.attemptedAt);
+  const sent = messages.filter((m) => m.status === 'sent');
+  // A thread of unsent messages only was opened with the filter on: it stays readable.
+  return filters.showUnsent || sent.length === 0 ? messages : sent;
 }
 
 export const useHistoryStore = create<HistoryState & HistoryActions>()((set, get) => ({
