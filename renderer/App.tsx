@@ -5,11 +5,12 @@ import { listenDesktop } from './features/app/desktop-listener.js';
 import { NoticeBar } from './features/app/NoticeBar.js';
 import { selectView, useAppStore } from './features/app/store.js';
 import { Welcome } from './features/app/Welcome.js';
-import { ComposerPage, UndoToast, useComposerStore } from './features/composer/index.js';
+import { ComposerPage, followSentMessage, useComposerStore } from './features/composer/index.js';
 import { DefaultMailApp, SpellcheckLanguages } from './features/desktop/index.js';
 import { DraftsList } from './features/drafts/index.js';
 import { OutboxView, selectWaiting, useOutboxStore } from './features/outbox/index.js';
 import { SentView } from './features/history/index.js';
+import { Toasts } from './features/toasts/index.js';
 
 export function App() {
   const load = useAppStore((state) => state.load);
@@ -27,6 +28,7 @@ export function App() {
     const outbox = useOutboxStore.getState();
     const stopOutbox = outbox.listen();
     const stopDesktop = listenDesktop();
+    const stopFollowing = followSentMessage();
     void load();
     void loadAccounts();
     void outbox.load();
@@ -35,6 +37,7 @@ export function App() {
       stopAccounts();
       stopOutbox();
       stopDesktop();
+      stopFollowing();
     };
   }, [load, listen, loadAccounts, listenAccounts]);
 
@@ -91,7 +94,7 @@ export function App() {
         {view === 'accounts' && <SpellcheckLanguages />}
         <AppFooter />
       </main>
-      <UndoToast />
+      <Toasts />
     </div>
   );
 }

@@ -4,7 +4,10 @@ import type { ReplyDraft } from '../../../shared/history.js';
 import { bridge } from '../../lib/bridge.js';
 import type { ComposeOpen } from '../../../shared/compose-open.js';
 import type { ComposeAttach } from '../../../shared/compose-attach.js';
+import { dismissToast, showToast } from '../toasts/index.js';
+import { requestComposerFocus } from './composer-focus.js';
 import { composerIsBlank, flushDraft, markDraftChanged, saveDraftAsCopy } from './draft-sync.js';
+import { showSendToast } from './send-toast.js';
 import { replyLinkOf } from './reply-fields.js';
 import { removeChip, type RecipientField } from './recipients.js';
 import {
@@ -137,6 +140,7 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
     if (result.ok) {
       const { id, summary, undoUntil } = result.value;
       set({ ...withNewMessage(state), lastSent: { id, summary, undoUntil, draftId: state.draftId } });
+      showSendToast({ id, summary, undoUntil, scheduled: sendAt !== undefined }, () => void get().undoSend());
     } else {
       // Everything typed stays: only the status changes, so the person can fix and resend.
       set({ status: { kind: 'failed', text: result.error.message, accountId: state.accountId }, draftError: result.error.message });
@@ -145,6 +149,7 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
   async startNew() {
     await flushDraft();
     set((state) => withNewMessage(state));
+    requestComposerFocus('to');
   },
   async openCompose(request, signatureHtml) {
     await flushDraft();
@@ -166,12 +171,16 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
     const sent = get().lastSent;
     if (!sent) return;
     const result = await bridge().outbox.cancel({ id: sent.id });
+    dismissToast('send');
     if (!result.ok) {
-      set({ lastSent: null, remark: result.error.message });
+      set({ lastSent: null });
+      showToast({ kind: 'undo-send', text: result.error.message, tone: 'error', lastsMs: null });
       return;
     }
     await flushDraft();
     set({ lastSent: null });
+    showToast({ kind: 'undo-send', text: 'Brought back to the composer. Nothing was sent.' });
+    requestComposerFocus('body');
     // The draft (kept until the vendor accepts) holds the exact document, signature block included.
     const draft = sent.draftId ? await bridge().drafts.get({ id: sent.draftId }) : null;
     // A draft does not keep the reply link; the message Undo took back does.
@@ -180,6 +189,7 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
   },
   dismissSent() {
     set({ lastSent: null });
+    dismissToast('send');
   },
   async restoreVersion(version) {
     await flushDraft();
@@ -196,6 +206,8 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
   async openReply(draft) {
     await flushDraft();
     set((state) => withReplyDraft(state, draft));
+    // A reply is written above the quote; a forward or copy starts with its recipients.
+    requestComposerFocus(draft.to.length > 0 ? 'body' : 'to');
   },
   forgetDraft(id) {
     // The open draft was deleted from the list: start over rather than save it back.

@@ -45,7 +45,6 @@ function DraftRow(props: { draft: DraftSummary; open: boolean; account: string |
 export function DraftsList() {
   const drafts = useDraftsStore(selectDrafts);
   const loaded = useDraftsStore((state) => state.loaded);
-  const deleted = useDraftsStore((state) => state.deleted);
   const error = useDraftsStore((state) => state.error);
   const accounts = useAccountsStore(selectAccounts);
   const openId = useComposerStore((state) => state.draftId);
@@ -77,14 +76,6 @@ export function DraftsList() {
         <p className="field-error" role="alert">
           {error}
         </p>
-      ) : null}
-      {deleted ? (
-        <div className="undo-toast" role="status">
-          <span>Draft “{deleted.subject.trim() || '(no subject)'}” deleted.</span>
-          <button type="button" className="link-button" onClick={() => void useDraftsStore.getState().undoRemove()}>
-            Undo
-          </button>
-        </div>
       ) : null}
       {loaded && drafts.length === 0 ? <p className="drafts-empty">No drafts. What you write is saved here as you type.</p> : null}
       <ul className="draft-list" aria-label="Drafts list">

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { DraftSummary } from '../../../shared/drafts.js';
 import { bridge } from '../../lib/bridge.js';
 import { createFreshness } from '../../lib/freshness.js';
+import { dismissToast, showToast } from '../toasts/index.js';
 
 // State
 export interface DraftsState {
@@ -52,9 +53,15 @@ export const useDraftsStore = create<DraftsState & DraftsActions>()((set, get) =
   },
   async remove(id) {
     set((state) => withDeleted(state, id));
+    const deleted = get().deleted;
+    if (deleted) {
+      // The toast ends on its own; the draft stays restorable from it until then.
+      showToast({ kind: 'draft-deleted', text: `Draft “${deleted.subject.trim() || '(no subject)'}” deleted.`, action: { label: 'Undo', run: () => void get().undoRemove() } });
+    }
     const result = await bridge().drafts.delete({ id });
     if (!result.ok) {
       set({ error: result.error.message, deleted: null });
+      dismissToast('draft-deleted');
       await get().load();
     }
   },
@@ -62,11 +69,13 @@ export const useDraftsStore = create<DraftsState & DraftsActions>()((set, get) =
     const draft = get().deleted;
     if (!draft) return;
     set({ deleted: null });
+    dismissToast('draft-deleted');
     const result = await bridge().drafts.restore({ id: draft.id });
     if (!result.ok) set({ error: result.error.message });
   },
   dismissUndo() {
     set({ deleted: null });
+    dismissToast('draft-deleted');
   },
 }));
 
