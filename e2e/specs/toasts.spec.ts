@@ -1,10 +1,11 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.js';
 import { connectAccounts, sandboxDeliveries } from '../composer-helpers.js';
 import { openOutbox, outboxRow } from '../outbox-helpers.js';
 
 const sandbox = { label: 'Sandbox', from: { name: 'Sandbox', email: 'sandbox@example.com' }, settings: { provider: 'sandbox' as const }, signatureHtml: '' };
 
-async function write(page: import('@playwright/test').Page, subject: string) {
+async function write(page: Page, subject: string) {
   await page.getByRole('button', { name: 'New message' }).click();
   const composer = page.getByRole('region', { name: 'New message' });
   await expect(composer.getByLabel('To', { exact: true })).toBeFocused();
