@@ -52,6 +52,7 @@ export function App() {
           type="button"
           className="button-primary new-message"
           onClick={() => {
+            if (!hasAccounts) return useAppStore.getState().askFirstAccount();
             // The message being written is saved as a draft first; nothing is thrown away.
             void useComposerStore.getState().startNew();
             navigate('compose');
@@ -61,7 +62,7 @@ export function App() {
           New message
         </button>
         <nav className="mailboxes" aria-label="Mailboxes">
-          <button type="button" className="mailbox" aria-current={view === 'compose' ? 'page' : undefined} onClick={() => navigate('compose')}>
+          <button type="button" className="mailbox" aria-current={view === 'compose' && hasAccounts ? 'page' : undefined} onClick={() => navigate('compose')}>
             Drafts
           </button>
           <button type="button" className="mailbox" aria-current={view === 'outbox' ? 'page' : undefined} onClick={() => navigate('outbox')}>

@@ -80,7 +80,7 @@ function focusedName(page: Page): Promise<string | null> {
   });
 }
 
-test('Tab walks To, Subject, the toolbar, the body; arrows reach every tool', async ({ app }) => {
+test('Tab walks To, Subject, the body, the footer; the toolbar is one stop back from the body; arrows reach every tool', async ({ app }) => {
   const { page } = app;
   await connectAccounts(page, [personal]);
   await page.getByRole('button', { name: 'New message' }).click();
@@ -98,8 +98,12 @@ test('Tab walks To, Subject, the toolbar, the body; arrows reach every tool', as
     if (name === null) break;
     visited.push(name);
   }
-  // The chip's remove button, the inputs, the toolbar as one stop, the body, the footer.
-  expect(visited).toEqual(['Remove bea@example.org', 'To', 'Add Bcc', 'Cc', 'Subject', 'Bold', 'Message body', 'Send', 'Send later…', 'Attach files']);
+  // The chip's remove button, the inputs, the body (Subject's Tab goes there, as in a mail client), the footer.
+  expect(visited).toEqual(['Remove bea@example.org', 'To', 'Add Bcc', 'Cc', 'Subject', 'Message body', 'Send', 'Send later…', 'Attach files']);
+  // The toolbar is one stop, reached with Shift+Tab from the body.
+  await composer.getByRole('textbox', { name: 'Message body' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedName(page)).toBe('Bold');
 
   // Inside the toolbar the arrow keys go round every enabled tool.
   await composer.getByRole('button', { name: 'Bold' }).focus();

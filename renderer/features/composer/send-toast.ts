@@ -28,11 +28,16 @@ export function showSendToast(sent: SentMessage, undo: () => void): void {
   });
 }
 
+/** "Sent to Bea Lee through Sandbox, from …": the sending sentence, now in the past. */
+export function sentText(summary: string): string {
+  return summary.replace(/^Sending to /, 'Sent to ').replace(/^Scheduled for [^:]+: to /, 'Sent to ');
+}
+
 /** What the send toast becomes when its message moves on; undefined leaves it as it is. */
-export function sendToastFor(row: OutboxRow): { text: string; tone: 'info' | 'error'; lastsMs: number | null; openOutbox: boolean } | null | undefined {
+export function sendToastFor(row: OutboxRow, summary: string): { text: string; tone: 'info' | 'error'; lastsMs: number | null; openOutbox: boolean } | null | undefined {
   switch (row.state) {
     case 'sent':
-      return { text: 'Message sent.', tone: 'info', lastsMs: 4_000, openOutbox: false };
+      return { text: sentText(summary), tone: 'info', lastsMs: 4_000, openOutbox: false };
     case 'failed':
     case 'unknown_outcome':
       return { text: `Not sent: ${row.lastError ?? 'the vendor did not take it.'}`, tone: 'error', lastsMs: null, openOutbox: true };
@@ -50,10 +55,10 @@ export function sendToastFor(row: OutboxRow): { text: string; tone: 'info' | 'er
 export function followSentMessage(): () => void {
   return useOutboxStore.subscribe((state) => {
     const toast = useToastsStore.getState().toasts.find((t) => t.kind === 'send');
-    if (!toast?.about || toast.text === 'Message sent.') return;
+    if (!toast?.about || toast.text.startsWith('Sent to ')) return;
     const row = state.rows.find((r) => r.id === toast.about);
     if (!row) return;
-    const next = sendToastFor(row);
+    const next = sendToastFor(row, toast.text);
     if (next === undefined) return;
     if (next === null) return dismissToast('send');
     if (next.tone === 'error' && toast.tone === 'error') return;
