@@ -7,7 +7,7 @@ import { selectView, useAppStore } from './features/app/store.js';
 import { Welcome } from './features/app/Welcome.js';
 import { ComposerPage, followSentMessage, useComposerStore } from './features/composer/index.js';
 import { DefaultMailApp, SpellcheckLanguages } from './features/desktop/index.js';
-import { DraftsList } from './features/drafts/index.js';
+import { DraftsList, DraftsToggle, useDraftsStore } from './features/drafts/index.js';
 import { OutboxView, selectWaiting, useOutboxStore } from './features/outbox/index.js';
 import { SentView } from './features/history/index.js';
 import { Toasts } from './features/toasts/index.js';
@@ -21,6 +21,7 @@ export function App() {
   const navigate = useAppStore((state) => state.navigate);
   const hasAccounts = useAccountsStore(selectAccounts).length > 0;
   const waiting = useOutboxStore(selectWaiting);
+  const draftsOpen = useDraftsStore((state) => state.panelOpen);
 
   useEffect(() => {
     const stop = listen();
@@ -81,7 +82,8 @@ export function App() {
         {view !== 'accounts' && <VaultPanel onlyWhenLocked />}
         {view === 'compose' &&
           (hasAccounts ? (
-            <div className="compose-layout">
+            <div className={`compose-layout${draftsOpen ? ' drafts-open' : ''}`}>
+              <DraftsToggle />
               <DraftsList />
               <ComposerPage />
             </div>

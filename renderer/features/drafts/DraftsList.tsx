@@ -64,11 +64,29 @@ export function DraftsList() {
   }, []);
 
   const labelOf = (id: string | null) => accounts.find((a) => a.id === id)?.label ?? null;
+  const closePanel = () => useDraftsStore.getState().setPanelOpen(false);
   return (
-    <section className="drafts" aria-label="Drafts">
+    <section
+      className="drafts"
+      id="drafts-panel"
+      aria-label="Drafts"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && useDraftsStore.getState().panelOpen) {
+          closePanel();
+          document.getElementById('drafts-toggle')?.focus();
+        }
+      }}
+    >
       <header className="drafts-head">
         <h2 className="drafts-title">Drafts</h2>
-        <button type="button" className="button-secondary" onClick={() => void useComposerStore.getState().startNew()}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => {
+            closePanel();
+            void useComposerStore.getState().startNew();
+          }}
+        >
           New draft
         </button>
       </header>
@@ -85,7 +103,10 @@ export function DraftsList() {
             draft={draft}
             open={draft.id === openId}
             account={labelOf(draft.accountId)}
-            onOpen={() => void useComposerStore.getState().openDraft(draft.id)}
+            onOpen={() => {
+              closePanel();
+              void useComposerStore.getState().openDraft(draft.id);
+            }}
             onDelete={() => {
               useComposerStore.getState().forgetDraft(draft.id);
               void useDraftsStore.getState().remove(draft.id);
@@ -94,5 +115,25 @@ export function DraftsList() {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** On a window too narrow for the drafts column: a button that unfolds the list over the composer. */
+export function DraftsToggle() {
+  const open = useDraftsStore((state) => state.panelOpen);
+  const count = useDraftsStore((state) => state.drafts.length);
+  return (
+    <div className="drafts-toggle-bar">
+      <button
+        type="button"
+        id="drafts-toggle"
+        className="button-secondary drafts-toggle"
+        aria-expanded={open}
+        aria-controls="drafts-panel"
+        onClick={() => useDraftsStore.getState().setPanelOpen(!open)}
+      >
+        Drafts <span className="drafts-toggle-count">{count}</span>
+      </button>
+    </div>
   );
 }

@@ -11,10 +11,12 @@ export interface DraftsState {
   /** The last draft deleted, offered back with Undo until another is deleted. */
   deleted: DraftSummary | null;
   error: string | null;
+  /** On a narrow window the list is folded behind a toggle; this says whether it is unfolded. */
+  panelOpen: boolean;
 }
 
 // Pure updates
-export const initialDraftsState: DraftsState = { drafts: [], loaded: false, deleted: null, error: null };
+export const initialDraftsState: DraftsState = { drafts: [], loaded: false, deleted: null, error: null, panelOpen: false };
 
 export function withDrafts(state: DraftsState, drafts: DraftSummary[]): DraftsState {
   return { ...state, drafts: [...drafts].sort((a, b) => b.updatedAt - a.updatedAt), loaded: true };
@@ -32,6 +34,7 @@ interface DraftsActions {
   remove(id: string): Promise<void>;
   undoRemove(): Promise<void>;
   dismissUndo(): void;
+  setPanelOpen(open: boolean): void;
 }
 
 const fresh = createFreshness();
@@ -72,6 +75,9 @@ export const useDraftsStore = create<DraftsState & DraftsActions>()((set, get) =
     dismissToast('draft-deleted');
     const result = await bridge().drafts.restore({ id: draft.id });
     if (!result.ok) set({ error: result.error.message });
+  },
+  setPanelOpen(open) {
+    set({ panelOpen: open });
   },
   dismissUndo() {
     set({ deleted: null });
