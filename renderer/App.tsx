@@ -29,7 +29,10 @@ export function App() {
     const outbox = useOutboxStore.getState();
     const stopOutbox = outbox.listen();
     const stopDesktop = listenDesktop();
-    const stopFollowing = followSentMessage();
+    const stopFollowing = followSentMessage(
+      (listener) => useOutboxStore.subscribe((state) => listener(state.rows)),
+      () => useAppStore.getState().navigate('outbox'),
+    );
     void load();
     void loadAccounts();
     void outbox.load();

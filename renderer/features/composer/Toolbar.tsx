@@ -1,5 +1,5 @@
 import { useEditorState, type Editor } from '@tiptap/react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import {
   AlignCenterIcon,
   AlignLeftIcon,
@@ -23,28 +23,10 @@ import {
 } from './icons.js';
 import { moveFocus, RovingStop, Tool } from './Tool.js';
 import { ToolbarMore } from './ToolbarMore.js';
-import { readTools, sameTools, type ToolState } from './tool-state.js';
+import { readTools, sameTools, type ToolGroupSpec, type ToolState } from './tool-state.js';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
-
-/** One formatting command, drawn as a toolbar button or, when the toolbar is narrow, a "More" menu item. */
-export interface ToolSpec {
-  label: string;
-  shortcut?: string;
-  icon: ReactNode;
-  active?: boolean;
-  disabled?: boolean;
-  run(): void;
-}
-
-/** `collapse` orders which groups move into "More" as the composer narrows (1 goes first); 0 never moves. */
-export interface ToolGroupSpec {
-  id: 'style' | 'paragraph' | 'lists' | 'align' | 'insert' | 'history';
-  label: string;
-  collapse: number;
-  tools: ToolSpec[];
-}
 
 function toolGroups(editor: Editor, tools: ToolState, onLink: () => void): ToolGroupSpec[] {
   const chain = () => editor.chain().focus();

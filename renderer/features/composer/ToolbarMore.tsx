@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Tool } from './Tool.js';
-import type { ToolGroupSpec } from './Toolbar.js';
+import type { ToolGroupSpec } from './tool-state.js';
 
 function MoreIcon() {
   return (

@@ -1,6 +1,4 @@
 import type { OutboxRow } from '../../../shared/outbox.js';
-import { useAppStore } from '../app/index.js';
-import { useOutboxStore } from '../outbox/index.js';
 import { dismissToast, showToast, useToastsStore } from '../toasts/index.js';
 
 export interface SentMessage {
@@ -49,14 +47,15 @@ export function sendToastFor(row: OutboxRow, summary: string): { text: string; t
 }
 
 /**
- * Keeps the send toast true to the outbox: "Message sent." once the vendor took it, the
- * failure with a way to the Outbox, gone when the message was taken back. Returns the stop.
+ * Keeps the send toast true to the outbox: "Sent to …" once the vendor took it, the failure
+ * with a way to the Outbox, gone when the message was taken back. `subscribe` delivers the
+ * outbox's rows as they change (the outbox feature's store); returns the stop.
  */
-export function followSentMessage(): () => void {
-  return useOutboxStore.subscribe((state) => {
+export function followSentMessage(subscribe: (listener: (rows: OutboxRow[]) => void) => () => void, openOutbox: () => void): () => void {
+  return subscribe((rows) => {
     const toast = useToastsStore.getState().toasts.find((t) => t.kind === 'send');
     if (!toast?.about || toast.text.startsWith('Sent to ')) return;
-    const row = state.rows.find((r) => r.id === toast.about);
+    const row = rows.find((r) => r.id === toast.about);
     if (!row) return;
     const next = sendToastFor(row, toast.text);
     if (next === undefined) return;
@@ -68,7 +67,15 @@ export function followSentMessage(): () => void {
       tone: next.tone,
       lastsMs: next.lastsMs,
       about: row.id,
-      action: next.openOutbox ? { label: 'Open Outbox', run: () => { dismissToast('send'); useAppStore.getState().navigate('outbox'); } } : null,
+      action: next.openOutbox
+        ? {
+            label: 'Open Outbox',
+            run: () => {
+              dismissToast('send');
+              openOutbox();
+            },
+          }
+        : null,
     });
   });
 }

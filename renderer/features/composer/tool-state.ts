@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/react';
+import type { ReactNode } from 'react';
 
 /** What the toolbar shows: which marks and blocks are active, and whether undo/redo can act. */
 export interface ToolState {
@@ -42,4 +43,22 @@ export function readTools(editor: Editor): ToolState {
 export function sameTools(a: ToolState, b: ToolState | null): boolean {
   if (!b) return false;
   return (Object.keys(a) as (keyof ToolState)[]).every((key) => a[key] === b[key]);
+}
+
+/** One formatting command, drawn as a toolbar button or, when the toolbar is narrow, a "More" menu item. */
+export interface ToolSpec {
+  label: string;
+  shortcut?: string;
+  icon: ReactNode;
+  active?: boolean;
+  disabled?: boolean;
+  run(): void;
+}
+
+/** `collapse` orders which groups move into "More" as the composer narrows (1 goes first); 0 never moves. */
+export interface ToolGroupSpec {
+  id: 'style' | 'paragraph' | 'lists' | 'align' | 'insert' | 'history';
+  label: string;
+  collapse: number;
+  tools: ToolSpec[];
 }

@@ -87,7 +87,7 @@ export function MessageCard(props: MessageCardProps) {
           </button>
         </p>
       ) : null}
-      <MessageFrame html={message.html} title={`Message: ${subject}`} allowRemote={props.allowRemote} />
+      <MessageFrame messageId={message.id} html={message.html} title={`Message: ${subject}`} allowRemote={props.allowRemote} />
       <div className="sent-actions" role="group" aria-label="Message actions">
         <button type="button" className="button-secondary" onClick={() => props.onCompose('reply')}>
           Reply
