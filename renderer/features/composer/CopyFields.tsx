@@ -1,9 +1,10 @@
+import type { ReactNode } from 'react';
 import type { RecipientLists } from './recipients.js';
 import { RecipientInput } from './RecipientInput.js';
 import { useComposerStore } from './store.js';
 
 /** "Add Cc" / "Add Bcc" at the end of the To row, and the Cc and Bcc fields once shown. */
-export function CopyFields(props: { showCc: boolean; showBcc: boolean; lists: RecipientLists; refusals: { cc: string | null; bcc: string | null } }) {
+export function CopyFields(props: { showCc: boolean; showBcc: boolean; lists: RecipientLists; refusals: { cc: string | null; bcc: string | null }; extra?: ReactNode }) {
   const store = useComposerStore.getState;
   return (
     <>
@@ -19,6 +20,7 @@ export function CopyFields(props: { showCc: boolean; showBcc: boolean; lists: Re
               Add Bcc
             </button>
           ) : null}
+          {props.extra}
         </div>
       ) : null}
       {(['cc', 'bcc'] as const)
