@@ -48,7 +48,8 @@ export function MessageCard(props: MessageCardProps) {
         <time className="sent-message-time" dateTime={new Date(message.attemptedAt).toISOString()}>
           {longWhen(message.attemptedAt)}
         </time>
-        <button type="button" className="sent-delete" onClick={props.onDelete} aria-label={`Delete message: ${subject}`} title="Delete message">
+        {/* Named by what it does; which message is said by the card's heading it points to. */}
+        <button type="button" className="sent-delete" onClick={props.onDelete} aria-label="Delete message" aria-describedby={headingId} title="Delete message">
           ×
         </button>
       </header>
@@ -60,7 +61,8 @@ export function MessageCard(props: MessageCardProps) {
         <dd>{subject}</dd>
         <dt>Account</dt>
         <dd>
-          {props.account} · {PROVIDER_LABEL[message.provider]}
+          {/* "Sandbox" once when the account is named after its provider. */}
+          {props.account.trim().toLowerCase() === PROVIDER_LABEL[message.provider].toLowerCase() ? props.account : `${props.account} · ${PROVIDER_LABEL[message.provider]}`}
           {message.vendorProvider ? ` (${message.vendorProvider})` : ''}
         </dd>
       </dl>
