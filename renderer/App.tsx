@@ -6,10 +6,10 @@ import { NoticeBar } from './features/app/NoticeBar.js';
 import { selectView, useAppStore } from './features/app/store.js';
 import { Welcome } from './features/app/Welcome.js';
 import { ComposerPage, followSentMessage, useComposerStore } from './features/composer/index.js';
-import { DefaultMailApp, SpellcheckLanguages } from './features/desktop/index.js';
 import { DraftsList, DraftsToggle, useDraftsStore } from './features/drafts/index.js';
 import { OutboxView, selectWaiting, useOutboxStore } from './features/outbox/index.js';
 import { SentView } from './features/history/index.js';
+import { SettingsView } from './features/settings/index.js';
 import { Toasts } from './features/toasts/index.js';
 
 export function App() {
@@ -33,6 +33,14 @@ export function App() {
       (listener) => useOutboxStore.subscribe((state) => listener(state.rows)),
       () => useAppStore.getState().navigate('outbox'),
     );
+    // Ctrl+, (⌘, on a Mac) opens Settings, as the menu's Preferences / Settings does.
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === ',') {
+        event.preventDefault();
+        useAppStore.getState().navigate('settings');
+      }
+    };
+    window.addEventListener('keydown', onKey);
     void load();
     void loadAccounts();
     void outbox.load();
@@ -42,6 +50,7 @@ export function App() {
       stopOutbox();
       stopDesktop();
       stopFollowing();
+      window.removeEventListener('keydown', onKey);
     };
   }, [load, listen, loadAccounts, listenAccounts]);
 
@@ -78,6 +87,9 @@ export function App() {
           </button>
         </nav>
         <AccountsSidebar current={view === 'accounts'} openAccounts={() => navigate('accounts')} />
+        <button type="button" className="mailbox sidebar-settings" aria-current={view === 'settings' ? 'page' : undefined} onClick={() => navigate('settings')} title="Ctrl+,">
+          Settings
+        </button>
       </aside>
       <main className="content">
         <NoticeBar />
@@ -95,9 +107,8 @@ export function App() {
           ))}
         {view === 'outbox' && <OutboxView />}
         {view === 'accounts' && <AccountsScreen />}
-        {view === 'accounts' && <DefaultMailApp />}
         {view === 'sent' && <SentView />}
-        {view === 'accounts' && <SpellcheckLanguages />}
+        {view === 'settings' && <SettingsView />}
         <AppFooter />
       </main>
       <Toasts />

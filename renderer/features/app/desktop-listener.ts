@@ -39,6 +39,8 @@ function runCommand(command: MenuCommand): void {
     void flushDraft();
   } else if (command === 'find-sent') {
     useAppStore.getState().findInSent();
+  } else if (command === 'settings') {
+    navigate('settings');
   }
 }
 
