@@ -49,7 +49,12 @@ const url = z
  */
 export function withHttpsScheme(value: string): string {
   const trimmed = value.trim();
-  return trimmed !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) && /^[a-z0-9.-]+(:\d{1,5})?(\/\S*)?$/i.test(trimmed) ? `https://${trimmed}` : trimmed;
+  if (trimmed === '' || trimmed.includes('://') || /\s/.test(trimmed)) return trimmed;
+  try {
+    return new URL(`https://${trimmed}`).hostname ? `https://${trimmed}` : trimmed;
+  } catch {
+    return trimmed;
+  }
 }
 const dsn = z.string().transform(withHttpsScheme).pipe(url);
 const timeoutMs = z.number().int().min(1_000, 'Allow at least 1 second.').max(300_000, 'Allow at most 300 seconds.').default(30_000);
