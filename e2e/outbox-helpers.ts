@@ -59,9 +59,10 @@ export async function writeMessage(app: AppUnderTest, message: Outgoing, queueFi
   }
 }
 
-/** Sets the undo delay through the Outbox view's select (0 keeps the specs fast). */
+/** Sets the undo delay through the Settings view's select (0 keeps the specs fast). */
 export async function setUndoDelay(page: Page, seconds: number): Promise<void> {
-  await openOutbox(page);
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   const select = page.getByLabel('Undo send delay in seconds');
   await select.selectOption(String(seconds));
   await expect(select).toHaveValue(String(seconds));

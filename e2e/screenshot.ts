@@ -15,10 +15,11 @@ import { fillOutbox } from './screenshot-outbox.js';
  * the first start with no account; `--view composer` a message being written from one of two
  * accounts (recipients, one of them invalid, a Cc, a formatted body and two attachments);
  * `--view outbox` the Outbox with a message sending, one failed, one scheduled and one sent.
- * `--view mailto` the composer as a `mailto:` link on the command line opens it.
+ * `--view mailto` the composer as a `mailto:` link on the command line opens it. `--width N` sets the
+ * window's width (default 1280, the width the README's pictures show).
  */
 const root = path.resolve(import.meta.dirname, '..');
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { view: { type: 'string', default: 'accounts' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { view: { type: 'string', default: 'accounts' }, width: { type: 'string', default: '1280' } } });
 const out = path.resolve(positionals[0] ?? 'docs/screenshot.png');
 const dataDir = await mkdtemp(path.join(tmpdir(), 'composer-shot-'));
 const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
@@ -42,7 +43,7 @@ try {
   if (values.view !== 'welcome' && values.view !== 'outbox') {
     for (const draft of values.view === 'composer' || values.view === 'mailto' ? composerAccounts : sixAccounts) await harness.core.accounts.save(accountDraftSchema.parse(draft));
   }
-  const page = await browser.newPage({ viewport: { width: 1180, height: values.view === 'composer' ? 940 : 800 } });
+  const page = await browser.newPage({ viewport: { width: Number(values.width), height: values.view === 'composer' ? 940 : 800 } });
   await page.goto(harness.url);
   await page.getByTestId('app-version').waitFor();
   if (values.view === 'accounts') {

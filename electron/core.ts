@@ -19,6 +19,7 @@ import { attachmentsMigrations } from './services/attachments/migrations.js';
 import { systemClock, type Clock } from './services/clock.js';
 import { createDraftsService, draftAttachmentTokens, type DraftsService } from './services/drafts/drafts-service.js';
 import { draftsMigrations } from './services/drafts/migrations.js';
+import { createFrameServer, type FrameServer } from './services/frames/frame-store.js';
 import { createHistoryService, historyAttachmentTokens, type HistoryService } from './services/history/history-service.js';
 import { historyMigrations } from './services/history/migrations.js';
 import { openStorage, type Storage } from './services/storage/database.js';
@@ -66,6 +67,8 @@ export interface Core {
   storage: Storage;
   drafts: DraftsService;
   attachments: AttachmentStore;
+  /** Sent messages' frame documents, served by the app protocol and the harness under their own policy. */
+  frames: FrameServer;
   /** Settles when start-up housekeeping (the attachments sweep) is done; requests are served before. */
   ready: Promise<void>;
   /** Closes the database (checkpointing its log); call once, at quit. */
@@ -149,6 +152,7 @@ export function createCore(options: CoreOptions): Core {
   const compose = createComposeInbox(bus, attachments);
   const mailClient = createMailClientService({ platform: options.info.platform, appName: options.info.name, registry: options.mailtoRegistry ?? null });
   const spellcheck = createSpellcheckService({ engine: options.spellcheck ?? browserSpellcheck(), store: settings });
+  const frames = createFrameServer((id) => history.messageHtml(id));
   const handlers: HandlerTable = {
     'app:info': () => options.info,
     'providers:list': () =>
@@ -208,5 +212,5 @@ export function createCore(options: CoreOptions): Core {
     outbox.stop();
     storage.close();
   };
-  return { dispatch, bus, notices, storage, drafts, attachments, accounts, outbox, history, compose, pendingWork: outboxPendingWork(outbox, clock), ready, close };
+  return { dispatch, bus, notices, storage, drafts, attachments, frames, accounts, outbox, history, compose, pendingWork: outboxPendingWork(outbox, clock), ready, close };
 }

@@ -36,7 +36,6 @@ function start(links: NonNullable<typeof mailtoLinks>, iconFiles: IconFiles): vo
   void app.whenReady().then(() => {
     const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
     hardenWebContents(appOrigin);
-    serveRenderer(path.join(here, '../dist/renderer'), buildCsp());
     setAboutPanel();
 
     const core = createCore({
@@ -57,6 +56,8 @@ function start(links: NonNullable<typeof mailtoLinks>, iconFiles: IconFiles): vo
       spellcheck: createSpellcheckEngine(session.defaultSession),
       logError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
     });
+    // Sent messages' frames are documents of their own on app://, under their own policy.
+    serveRenderer(path.join(here, '../dist/renderer'), buildCsp(), (pathname) => core.frames.respond(pathname));
     bindIpc(core);
     // Closing checkpoints the database's log into the main file.
     app.on('will-quit', () => core.close());

@@ -5,11 +5,12 @@ import { listenDesktop } from './features/app/desktop-listener.js';
 import { NoticeBar } from './features/app/NoticeBar.js';
 import { selectView, useAppStore } from './features/app/store.js';
 import { Welcome } from './features/app/Welcome.js';
-import { ComposerPage, UndoToast, useComposerStore } from './features/composer/index.js';
-import { DefaultMailApp, SpellcheckLanguages } from './features/desktop/index.js';
-import { DraftsList } from './features/drafts/index.js';
+import { ComposerPage, followSentMessage, useComposerStore } from './features/composer/index.js';
+import { DraftsList, DraftsToggle, useDraftsStore } from './features/drafts/index.js';
 import { OutboxView, selectWaiting, useOutboxStore } from './features/outbox/index.js';
 import { SentView } from './features/history/index.js';
+import { SettingsView } from './features/settings/index.js';
+import { Toasts } from './features/toasts/index.js';
 
 export function App() {
   const load = useAppStore((state) => state.load);
@@ -20,6 +21,7 @@ export function App() {
   const navigate = useAppStore((state) => state.navigate);
   const hasAccounts = useAccountsStore(selectAccounts).length > 0;
   const waiting = useOutboxStore(selectWaiting);
+  const draftsOpen = useDraftsStore((state) => state.panelOpen);
 
   useEffect(() => {
     const stop = listen();
@@ -27,6 +29,18 @@ export function App() {
     const outbox = useOutboxStore.getState();
     const stopOutbox = outbox.listen();
     const stopDesktop = listenDesktop();
+    const stopFollowing = followSentMessage(
+      (listener) => useOutboxStore.subscribe((state) => listener(state.rows)),
+      () => useAppStore.getState().navigate('outbox'),
+    );
+    // Ctrl+, (⌘, on a Mac) opens Settings, as the menu's Preferences / Settings does.
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === ',') {
+        event.preventDefault();
+        useAppStore.getState().navigate('settings');
+      }
+    };
+    window.addEventListener('keydown', onKey);
     void load();
     void loadAccounts();
     void outbox.load();
@@ -35,6 +49,8 @@ export function App() {
       stopAccounts();
       stopOutbox();
       stopDesktop();
+      stopFollowing();
+      window.removeEventListener('keydown', onKey);
     };
   }, [load, listen, loadAccounts, listenAccounts]);
 
@@ -49,6 +65,7 @@ export function App() {
           type="button"
           className="button-primary new-message"
           onClick={() => {
+            if (!hasAccounts) return useAppStore.getState().askFirstAccount();
             // The message being written is saved as a draft first; nothing is thrown away.
             void useComposerStore.getState().startNew();
             navigate('compose');
@@ -58,7 +75,7 @@ export function App() {
           New message
         </button>
         <nav className="mailboxes" aria-label="Mailboxes">
-          <button type="button" className="mailbox" aria-current={view === 'compose' ? 'page' : undefined} onClick={() => navigate('compose')}>
+          <button type="button" className="mailbox" aria-current={view === 'compose' && hasAccounts ? 'page' : undefined} onClick={() => navigate('compose')}>
             Drafts
           </button>
           <button type="button" className="mailbox" aria-current={view === 'outbox' ? 'page' : undefined} onClick={() => navigate('outbox')}>
@@ -70,6 +87,9 @@ export function App() {
           </button>
         </nav>
         <AccountsSidebar current={view === 'accounts'} openAccounts={() => navigate('accounts')} />
+        <button type="button" className="mailbox sidebar-settings" aria-current={view === 'settings' ? 'page' : undefined} onClick={() => navigate('settings')} title="Ctrl+,">
+          Settings
+        </button>
       </aside>
       <main className="content">
         <NoticeBar />
@@ -77,7 +97,8 @@ export function App() {
         {view !== 'accounts' && <VaultPanel onlyWhenLocked />}
         {view === 'compose' &&
           (hasAccounts ? (
-            <div className="compose-layout">
+            <div className={`compose-layout${draftsOpen ? ' drafts-open' : ''}`}>
+              <DraftsToggle />
               <DraftsList />
               <ComposerPage />
             </div>
@@ -86,12 +107,11 @@ export function App() {
           ))}
         {view === 'outbox' && <OutboxView />}
         {view === 'accounts' && <AccountsScreen />}
-        {view === 'accounts' && <DefaultMailApp />}
         {view === 'sent' && <SentView />}
-        {view === 'accounts' && <SpellcheckLanguages />}
+        {view === 'settings' && <SettingsView />}
         <AppFooter />
       </main>
-      <UndoToast />
+      <Toasts />
     </div>
   );
 }

@@ -43,6 +43,20 @@ const url = z
   .min(1, 'Enter the address.')
   .refine(isHttpUrl, 'Enter a full address that starts with https://, for example https://api.example.com.')
   .refine((value) => !isHttpUrl(value) || new URL(value).protocol === 'https:' || isLoopbackUrl(value), 'Use https://: plain http is allowed only for this computer (localhost or 127.0.0.1).');
+/**
+ * Unipile's dashboard shows the DSN as host:port (`api1.unipile.com:13111`); with no scheme it
+ * is taken as https://, the only one Unipile serves.
+ */
+export function withHttpsScheme(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed.includes('://') || /\s/.test(trimmed)) return trimmed;
+  try {
+    return new URL(`https://${trimmed}`).hostname ? `https://${trimmed}` : trimmed;
+  } catch {
+    return trimmed;
+  }
+}
+const dsn = z.string().transform(withHttpsScheme).pipe(url);
 const timeoutMs = z.number().int().min(1_000, 'Allow at least 1 second.').max(300_000, 'Allow at most 300 seconds.').default(30_000);
 const required = (what: string) => z.string().trim().min(1, `Enter the ${what}.`).max(500, `The ${what} is too long.`);
 
@@ -65,7 +79,7 @@ export const accountSettingsSchema = z.discriminatedUnion('provider', [
     emailSender: z.string().trim().regex(/^sndr_\S+$/, 'Enter the email sender id: it starts with sndr_.').max(500),
     timeoutMs,
   }),
-  z.object({ provider: z.literal('unipile'), baseUrl: url, accountId: required('Unipile account id'), timeoutMs }),
+  z.object({ provider: z.literal('unipile'), baseUrl: dsn, accountId: required('Unipile account id'), timeoutMs }),
   z.object({ provider: z.literal('crm-gateway'), endpointUrl: url, timeoutMs }),
   z.object({ provider: z.literal('sandbox'), timeoutMs }),
 ]);

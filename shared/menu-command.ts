@@ -10,6 +10,7 @@ import { z } from 'zod';
  *   checks; nothing when no composer is open or a send is already under way).
  * - `save-draft`: save the open composer's draft now.
  * - `find-sent`: show the Sent view and put the focus in its search field.
+ * - `settings`: show the Settings view (Preferences / Settings, Ctrl+, or ⌘,).
  */
-export const menuCommandSchema = z.enum(['new-message', 'send', 'save-draft', 'find-sent']);
+export const menuCommandSchema = z.enum(['new-message', 'send', 'save-draft', 'find-sent', 'settings']);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;

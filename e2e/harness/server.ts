@@ -69,6 +69,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       const { pathname } = new URL(request.url ?? '/', origin);
       if (options.testHooks && (await handleTestHook(core, pathname, request, response, { filePicker, notifications: notifier.shown }))) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') return response.writeHead(405).end();
+      const frame = core.frames.respond(pathname);
+      if (frame) return response.writeHead(200, frame.headers).end(frame.body);
       const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
       if (pathname === '/' || pathname === '/index.html') {
         response.writeHead(200, {

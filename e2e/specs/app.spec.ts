@@ -8,9 +8,9 @@ test('opens the main window with the app and where its data lives', async ({ app
   // The sender cards come from main's provider registry, so what they say is what send() enforces.
   const senders = page.getByLabel('Supported senders');
   await expect(senders.getByRole('listitem')).toHaveCount(6);
-  await expect(senders.getByRole('listitem', { name: 'Rollout' })).toContainText('No Bcc');
-  await expect(senders.getByRole('listitem', { name: 'Unipile' })).toContainText('Attachments up to 25 MB');
-  await expect(senders.getByRole('listitem', { name: 'Sandbox' })).toBeVisible();
+  await expect(senders.getByRole('button', { name: 'Add a Rollout account' })).toContainText('No Bcc');
+  await expect(senders.getByRole('button', { name: 'Add a Unipile account' })).toContainText('Attachments up to 25 MB');
+  await expect(senders.getByRole('button', { name: 'Add a Sandbox account' })).toBeVisible();
   // The footer is filled from main over the bridge, so this proves app:info round-trips.
   await expect(page.getByTestId('app-version')).toHaveText(/^Composer \d+\.\d+\.\d+$/);
   await expect(page.getByLabel('About this app')).toContainText(app.dataDir);

@@ -97,9 +97,9 @@ test('files dropped on the window are attached to the open message', async ({ ap
   await expect(attachments).toHaveText([/numbers\.csv\s*18 bytes/, /photo\.png\s*2 KB/]);
 });
 
-test('Accounts shows the Default mail app setting in the runtime’s own words', async ({ app }) => {
+test('Settings shows the Default mail app setting in the runtime’s own words', async ({ app }) => {
   const { page } = app;
-  await page.getByRole('button', { name: 'Manage accounts' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const setting = page.getByRole('region', { name: 'Default mail app' });
   if (app.runtime === 'harness') {
     // A browser page cannot register for email links: it says so and offers no button.

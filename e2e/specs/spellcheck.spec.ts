@@ -1,8 +1,8 @@
 import { expect, test } from '../fixtures.js';
 
-test('spellcheck languages are chosen on the Accounts screen and kept after a restart of the page', async ({ app }) => {
+test('spellcheck languages are chosen in Settings and kept after a restart of the page', async ({ app }) => {
   const { page } = app;
-  await page.getByRole('button', { name: 'Manage accounts' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const setting = page.getByRole('region', { name: 'Spellcheck languages' });
   if (app.runtime === 'harness') await expect(setting).toContainText('Chromium’s own spellchecker');
   const languages = setting.getByRole('group', { name: /Check spelling in/ });
@@ -14,7 +14,7 @@ test('spellcheck languages are chosen on the Accounts screen and kept after a re
   await expect(setting.getByRole('checkbox', { checked: true })).toHaveCount(2);
 
   await page.reload();
-  await page.getByRole('button', { name: 'Manage accounts' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(setting.getByRole('checkbox', { checked: true })).toHaveCount(2);
   await expect(setting.getByRole('checkbox', { name: 'German', exact: true })).toBeChecked();
 

@@ -11,6 +11,7 @@ export interface Accelerators {
   pastePlain: string;
   selectAll: string;
   findSent: string;
+  settings: string;
   zoomIn: string;
   /** The unshifted key on most layouts; a hidden item carries it. */
   zoomInAlt: string;
@@ -41,6 +42,7 @@ export function acceleratorsFor(platform: string): Accelerators {
     selectAll: 'CmdOrCtrl+A',
     // Plain Find stays free for a find-in-message later.
     findSent: 'CmdOrCtrl+Shift+F',
+    settings: 'CmdOrCtrl+,',
     zoomIn: 'CmdOrCtrl+Plus',
     zoomInAlt: 'CmdOrCtrl+=',
     zoomOut: 'CmdOrCtrl+-',

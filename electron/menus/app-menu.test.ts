@@ -48,6 +48,7 @@ describe('application menu', () => {
       ['paste-plain', 'Paste as Plain Text', 'pasteAndMatchStyle', 'Ctrl+Shift+V'],
       ['full-screen', 'Toggle Full Screen', 'togglefullscreen', 'F11'],
       ['quit', 'Quit', 'quit', 'Ctrl+Q'],
+      ['settings', 'Preferences', 'settings', 'CmdOrCtrl+,'],
     ]);
   });
 
@@ -60,13 +61,14 @@ describe('application menu', () => {
       ['paste-plain', 'Paste as Plain Text', 'pasteAndMatchStyle', 'Ctrl+Shift+V'],
       ['full-screen', 'Toggle Full Screen', 'togglefullscreen', 'F11'],
       ['quit', 'Exit', 'quit', undefined],
+      ['settings', 'Settings', 'settings', 'CmdOrCtrl+,'],
     ]);
   });
 
   it('macOS: the app menu (About, Services, Hide, Quit) comes first, File closes the window, and a Window menu closes the bar', () => {
     const menu = buildAppMenu({ platform: 'darwin', appName, hasWindow: true });
     expect(menu.map((m) => m.label)).toEqual(['Composer', 'File', 'Edit', 'View', 'Window']);
-    expect(menu[0]?.submenu?.map((i) => i.id ?? i.type)).toEqual(['about', 'separator', 'services', 'separator', 'hide', 'hide-others', 'show-all', 'separator', 'quit']);
+    expect(menu[0]?.submenu?.map((i) => i.id ?? i.type)).toEqual(['about', 'separator', 'settings', 'separator', 'services', 'separator', 'hide', 'hide-others', 'show-all', 'separator', 'quit']);
     expect(menu[4]?.role).toBe('window');
     check(menu, [
       ...common,
@@ -79,19 +81,21 @@ describe('application menu', () => {
       ['hide-others', 'Hide Others', 'hideOthers', 'Alt+Cmd+H'],
       ['show-all', 'Show All', 'unhide', undefined],
       ['quit', 'Quit Composer', 'quit', 'Cmd+Q'],
+      ['settings', 'Settings…', 'settings', 'CmdOrCtrl+,'],
       ['minimize', 'Minimize', 'minimize', 'Cmd+M'],
       ['zoom-window', 'Zoom', 'zoom', undefined],
       ['front', 'Bring All to Front', 'front', undefined],
     ]);
   });
 
-  it('sends New message, Send, Save draft and Find in Sent to the renderer as menu commands, and nothing else', () => {
+  it('sends New message, Send, Save draft, Find in Sent and Preferences to the renderer as menu commands, and nothing else', () => {
     const commands = flattenMenu(buildAppMenu({ platform: 'linux', appName, hasWindow: true })).flatMap((i) => (i.command ? [i.command] : []));
     expect(commands).toEqual([
       { kind: 'renderer', command: 'new-message' },
       { kind: 'renderer', command: 'send' },
       { kind: 'renderer', command: 'save-draft' },
       { kind: 'renderer', command: 'find-sent' },
+      { kind: 'renderer', command: 'settings' },
     ]);
   });
 

@@ -63,6 +63,8 @@ export function buildAppMenu(options: AppMenuOptions): MenuItemSpec[] {
       { id: 'select-all', role: 'selectAll', label: 'Select All', accelerator: keys.selectAll, enabled: on },
       separator,
       rendererItem('find-sent', 'Find in Sent…', keys.findSent, on),
+      // macOS keeps Settings in the app menu; Windows calls it Settings, Linux desktops Preferences.
+      ...(mac ? [] : [separator, rendererItem('settings', options.platform === 'win32' ? 'Settings' : 'Preferences', keys.settings, on)]),
     ],
   };
 
@@ -88,6 +90,8 @@ export function buildAppMenu(options: AppMenuOptions): MenuItemSpec[] {
     label: options.appName,
     submenu: [
       about,
+      separator,
+      rendererItem('settings', 'Settings…', keys.settings, on),
       separator,
       { id: 'services', role: 'services', label: 'Services' },
       separator,

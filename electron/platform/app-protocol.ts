@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { contentTypeFor, resolveAssetPath } from '../security/asset-path.js';
+import type { FrameDocumentResponse } from '../services/frames/frame-store.js';
 
 export const APP_ORIGIN = 'app://bundle';
 
@@ -11,10 +12,15 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from `rootDir` with the CSP as a response header. */
-export function serveRenderer(rootDir: string, csp: string): void {
+/**
+ * Serves the built renderer from `rootDir` with the CSP as a response header, and the sent
+ * messages' frame documents (`frames`) each with its own policy.
+ */
+export function serveRenderer(rootDir: string, csp: string, frames: (pathname: string) => FrameDocumentResponse | null): void {
   protocol.handle('app', async (request) => {
-    const host = new URL(request.url).host;
+    const { host, pathname } = new URL(request.url);
+    const frame = host === 'bundle' ? frames(pathname) : null;
+    if (frame) return new Response(frame.body, { headers: frame.headers });
     const file = host === 'bundle' ? resolveAssetPath(rootDir, request.url) : null;
     if (!file) return new Response('Not found', { status: 404 });
     try {

@@ -16,7 +16,7 @@ import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
 import { ServiceError } from '../../../shared/service-error.js';
 import { inTransaction } from '../storage/transaction.js';
-import { docText, recipientsLine, snippetOf } from './doc-text.js';
+import { authoredText, docText, recipientsLine, snippetOf } from './doc-text.js';
 import { decideVersion, keepVersion } from './versions.js';
 
 export interface DraftsDeps {
@@ -141,7 +141,7 @@ export function createDraftsService(deps: DraftsDeps): DraftsService {
         });
       }
       const text = docText(content.doc);
-      const fields = [content.subject, recipientsLine(content), snippetOf(text), text.length, content.accountId, JSON.stringify(content.attachments.map((a) => a.token))] as const;
+      const fields = [content.subject, recipientsLine(content), snippetOf(authoredText(content.doc)), text.length, content.accountId, JSON.stringify(content.attachments.map((a) => a.token))] as const;
       const now = clock();
       const saved = inTransaction(db, (): DraftSaved => {
         if (id === undefined) {

@@ -46,6 +46,8 @@ export interface HistoryService extends HistoryRecorder {
   restore(deletionId: string): void;
   /** Reply, Reply all, Forward, or `copy` (Retry / Open in composer) of a recorded message. */
   replyTarget(messageId: string, mode: ReplyMode): Promise<HistoryCopy>;
+  /** The HTML a recorded message was sent with, for its frame in the Sent view; null when it is gone. */
+  messageHtml(messageId: string): string | null;
   /** The idempotency key the message was sent under, so a retry can reuse it; null when unknown. */
   idempotencyKeyOf(messageId: string): string | null;
   /** At start: what an earlier session deleted goes for good, with its attachment copies. */
@@ -94,6 +96,10 @@ export function createHistoryService(deps: HistoryDeps): HistoryService {
     restore(deletionId) {
       const { threadIds } = deletion.restore(deletionId);
       announce({ kind: 'restored', threadIds });
+    },
+    messageHtml(messageId) {
+      const row = messageRow.get(messageId) as { html: string } | undefined;
+      return row?.html ?? null;
     },
     idempotencyKeyOf(messageId) {
       const row = messageRow.get(messageId) as { idempotency_key: string | null } | undefined;

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { snippetFromText } from '../../../shared/snippet.js';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Address } from '../../../shared/address.js';
 import type { HistoryAddress } from '../../../shared/history.js';
@@ -32,8 +33,9 @@ export interface RecorderDeps {
 
 const SNIPPET_CHARS = 200;
 
+/** The words of the body for the Sent list (no link targets, bullets or quote markers). */
 export function snippetOf(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim().slice(0, SNIPPET_CHARS);
+  return snippetFromText(text, SNIPPET_CHARS);
 }
 
 function addressesOf(list: readonly Address[]): HistoryAddress[] {

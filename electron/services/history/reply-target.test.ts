@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { quoteDate } from './reply-target.js';
 import { ann, bob, contentOf, historyFixture, sent, type HistoryFixture } from './test-support.js';
 
 let f: HistoryFixture;
@@ -71,5 +72,14 @@ describe('reply targets', () => {
     const retried = await f.record({ provider: 'stuut', replyToHistoryId: copy.replyToHistoryId!, content: contentOf({ subject: copy.subject, inReplyTo: copy.inReplyTo! }), outcome: sent('em_2', 'th_1') });
     expect(retried.threadId).toBe(original.threadId);
     expect(f.history.thread(original.threadId).thread.statuses).toEqual({ sent: 2, accepted: 0, failed: 1, unknown_outcome: 0 });
+  });
+});
+
+describe('the quote header', () => {
+  it('says when in local time, in mail-client words', () => {
+    const at = Date.UTC(2026, 11, 6, 16, 26, 50);
+    expect(quoteDate(at, 'UTC')).toBe('Sun, Dec 6, 2026 at 4:26 PM');
+    expect(quoteDate(at, 'Europe/Amsterdam')).toBe('Sun, Dec 6, 2026 at 5:26 PM');
+    expect(quoteDate(at, 'America/New_York')).toBe('Sun, Dec 6, 2026 at 11:26 AM');
   });
 });

@@ -44,8 +44,20 @@ function sameAs(a: HistoryAddress, b: HistoryAddress | null): boolean {
  * reveal who was copied blind). The vendor thread ids travel only when the vendor can thread
  * a reply to this message; otherwise the note says why and the history still threads it.
  */
+/**
+ * "Sun, Dec 6, 2026 at 4:26 PM": when the message was sent, in this computer's time zone (the
+ * sender's own) and in the words mail clients put above a quote, not a raw GMT string.
+ */
+export function quoteDate(at: number, timeZone?: string): string {
+  const zone = timeZone ? { timeZone } : {};
+  const day = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', ...zone }).format(at);
+  const time = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', ...zone }).format(at);
+  // ICU puts a narrow no-break space before AM/PM; mail clients write a plain one.
+  return `${day} at ${time}`.replace(/\u202f/g, ' ');
+}
+
 export function buildReplyDraft(source: ReplySource, mode: ReplyMode, files: { kept: AttachmentRef[]; missing: string[] }): HistoryCopy {
-  const when = new Date(source.attemptedAt).toUTCString();
+  const when = quoteDate(source.attemptedAt);
   const who = source.from ? escapeHtml(describe(source.from)) : 'you';
   if (mode === 'copy') {
     // Retry and Open in composer: the same message again, still answering what it answered.

@@ -16,7 +16,7 @@ export interface Delivery {
   provider: Provider;
   message: OutgoingMessage;
   account: SendAccount;
-  /** "through Sandbox (Personal, from Ann <ann@example.com>)" */
+  /** "through Sandbox (Personal), from Ann <ann@example.com>" */
   how: string;
 }
 
@@ -29,8 +29,18 @@ export function describeRecipients(message: Pick<SubmitMessage, 'to' | 'cc' | 'b
   return all.length === 1 ? name : `${name} and ${all.length - 1} other${all.length === 2 ? '' : 's'}`;
 }
 
+/**
+ * "through Rollout (Sales CRM), from Ann Lee <ann@x.example>": each name said once, so a
+ * sandbox account called Sandbox whose sender is Sandbox reads "through Sandbox, from sandbox@…".
+ */
 export function describeRoute(provider: Pick<Provider, 'displayName'>, account: Pick<AccountView, 'label' | 'from'>): string {
-  return `through ${provider.displayName} (${account.label}, from ${formatAddress(account.from)})`;
+  const said = new Set([provider.displayName.trim().toLowerCase()]);
+  const label = account.label.trim();
+  const labelPart = said.has(label.toLowerCase()) ? '' : ` (${label})`;
+  said.add(label.toLowerCase());
+  const name = account.from.name?.trim();
+  const from = name && !said.has(name.toLowerCase()) ? formatAddress(account.from) : account.from.email;
+  return `through ${provider.displayName}${labelPart}, from ${from}`;
 }
 
 /** The canonical message a provider maps, from the frozen copy the outbox keeps. */

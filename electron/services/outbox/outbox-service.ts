@@ -230,11 +230,8 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
       changed();
       worker.poke();
       const route = describeRoute(provider, account);
-      const summary = scheduled
-        ? `Scheduled for ${when(sendAt)}: to ${recipients} ${route}.`
-        : delay === 0
-          ? `Sending to ${recipients} ${route}.`
-          : `Sending to ${recipients} ${route} in ${Math.round(delay / 1000)} s.`;
+      // The time left is the toast's to count; the sentence says where the message goes, once.
+      const summary = scheduled ? `Scheduled for ${when(sendAt)}: to ${recipients} ${route}.` : `Sending to ${recipients} ${route}.`;
       return { id, state: 'queued', sendAt, undoUntil: sendAt, summary };
     },
 

@@ -56,7 +56,7 @@ describe('the outbox', () => {
     const accountId = await sandboxAccount();
     const draft = await saveDraft(accountId);
     const submitted = await app.ok<SubmitOutcome>('outbox:submit', message(accountId, { draftId: draft.id }));
-    expect(submitted.summary).toBe('Sending to Bea Lee through Sandbox (Sandbox, from Ann <ann@example.com>) in 5 s.');
+    expect(submitted.summary).toBe('Sending to Bea Lee through Sandbox, from Ann <ann@example.com>.');
     expect(submitted.sendAt).toBe(time.clock() + 5_000);
     expect((await rowOf(submitted.id))?.state).toBe('queued');
 
@@ -119,7 +119,7 @@ describe('the outbox', () => {
     if (!refused.ok) expect(refused.error.message).toContain('The undo delay can be at most 30 seconds.');
     const accountId = await sandboxAccount();
     const sent = await app.ok<SubmitOutcome>('outbox:submit', message(accountId));
-    expect(sent.summary).toBe('Sending to Bea Lee through Sandbox (Sandbox, from Ann <ann@example.com>).');
+    expect(sent.summary).toBe('Sending to Bea Lee through Sandbox, from Ann <ann@example.com>.');
     await app.core.outbox.idle();
     expect((await rowOf(sent.id))?.state).toBe('sent');
   });

@@ -21,7 +21,7 @@ const FIELD_NAMES: Record<FieldKey, string> = {
   timeoutSeconds: 'Request timeout',
 };
 
-function Field(props: { field: FieldHelp; value: string; error: string | undefined; onChange: (value: string) => void; type?: string; autoComplete?: string }) {
+function Field(props: { field: FieldHelp; value: string; error: string | undefined; onChange: (value: string) => void; type?: string; autoComplete?: string; autoFocus?: boolean }) {
   const id = useId();
   const { field } = props;
   return (
@@ -36,6 +36,7 @@ function Field(props: { field: FieldHelp; value: string; error: string | undefin
         value={props.value}
         placeholder={field.placeholder}
         autoComplete={props.autoComplete ?? 'off'}
+        autoFocus={props.autoFocus}
         spellCheck={false}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={`${id}-help${props.error ? ` ${id}-error` : ''}`}
@@ -129,7 +130,8 @@ export function AccountFormPanel(props: { form: Form }) {
           void store.save();
         }}
       >
-        <Field field={common('label', 'Name', 'How this account appears in Composer, e.g. "Billing".', { placeholder: help.name })} {...field('label')} />
+        {/* The form opens where typing starts, whether from the provider picker or the welcome page. */}
+        <Field field={common('label', 'Name', 'How this account appears in Composer, e.g. "Billing".', { placeholder: help.name })} {...field('label')} autoFocus />
         {help.asksFrom && (
           <div className="field-row">
             <Field field={common('fromName', 'From name', 'The name recipients see.', { optional: true })} {...field('fromName')} />

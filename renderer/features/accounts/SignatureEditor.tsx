@@ -6,6 +6,8 @@ export function SignatureEditor(props: { html: string; onChange: (html: string) 
   const editor = useEditor({
     extensions: [StarterKit.configure({ heading: false, codeBlock: false, horizontalRule: false, link: { openOnClick: false } })],
     content: props.html,
+    // The window's policy allows no inline style; the editor's base rules are in styles.css.
+    injectCSS: false,
     editorProps: {
       attributes: { 'aria-label': 'Signature', role: 'textbox', 'aria-multiline': 'true', class: 'signature-input', ...(props.error ? { 'aria-invalid': 'true' } : {}) },
     },

@@ -88,7 +88,7 @@ export const providerHelp: Record<ProviderId, ProviderHelp> = {
     secretLabel: 'API key',
     secretHelp: 'An access token from the Unipile dashboard; sent as X-API-KEY.',
     fields: [
-      { key: 'baseUrl', label: 'DSN', help: 'Your own API address, shown on the dashboard: subdomain and port.', placeholder: 'https://api1.unipile.com:13111' },
+      { key: 'baseUrl', label: 'DSN', help: 'Your own API address, shown on the dashboard: subdomain and port.', placeholder: 'api1.unipile.com:13111' },
       { key: 'accountId', label: 'Unipile account id', help: "Unipile's id of the connected mailbox (Accounts page of the dashboard)." },
     ],
     asksFrom: true,

@@ -29,6 +29,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 function runCommand(command: MenuCommand): void {
   const { navigate } = useAppStore.getState();
   if (command === 'new-message') {
+    if (selectAccounts(useAccountsStore.getState()).length === 0) return useAppStore.getState().askFirstAccount();
     // The message being written is saved as a draft first, as the sidebar's button does.
     void useComposerStore.getState().startNew();
     navigate('compose');
@@ -38,6 +39,8 @@ function runCommand(command: MenuCommand): void {
     void flushDraft();
   } else if (command === 'find-sent') {
     useAppStore.getState().findInSent();
+  } else if (command === 'settings') {
+    navigate('settings');
   }
 }
 

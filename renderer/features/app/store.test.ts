@@ -6,7 +6,7 @@ describe('app store updates', () => {
     const failed = withLoadError(initialAppState, { kind: 'internal', message: 'Bridge closed.' });
     expect(failed.loadError).toBe('Bridge closed.');
     const info = { name: 'Composer', version: '1.0.0', dataDir: '/d', platform: 'linux', runtime: 'electron' as const };
-    expect(withInfo(failed, info)).toEqual({ info, loadError: null, notices: [], view: 'compose', findRequests: 0 });
+    expect(withInfo(failed, info)).toEqual({ info, loadError: null, notices: [], view: 'compose', findRequests: 0, writeAsked: 0 });
   });
 
   it('replaces notices wholesale, as main announces them', () => {

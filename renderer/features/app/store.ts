@@ -6,7 +6,7 @@ import { bridge } from '../../lib/bridge.js';
 // State
 /** The screen in the main area; the sidebar switches it. */
 /** `compose` is the composer, or the welcome page while no account is connected. */
-export type View = 'compose' | 'outbox' | 'accounts' | 'sent';
+export type View = 'compose' | 'outbox' | 'accounts' | 'sent' | 'settings';
 
 export interface AppState {
   info: AppInfo | null;
@@ -15,10 +15,12 @@ export interface AppState {
   view: View;
   /** Bumped by "Find in the Sent view": the Sent view focuses its search box each time. */
   findRequests: number;
+  /** Bumped by "New message" while no account exists: the first-start choices take focus and say why. */
+  writeAsked: number;
 }
 
 // Pure updates
-export const initialAppState: AppState = { info: null, loadError: null, notices: [], view: 'compose', findRequests: 0 };
+export const initialAppState: AppState = { info: null, loadError: null, notices: [], view: 'compose', findRequests: 0, writeAsked: 0 };
 
 export function withInfo(state: AppState, info: AppInfo): AppState {
   return { ...state, info, loadError: null };
@@ -41,6 +43,8 @@ interface AppActions {
   navigate(view: View): void;
   /** Opens the Sent view with its search box focused. */
   findInSent(): void;
+  /** "New message" with no account: shows the first-start choices and says what to do first. */
+  askFirstAccount(): void;
   load(): Promise<void>;
   dismissNotice(id: string): Promise<void>;
   /** Follows main's notices until the returned function is called. */
@@ -51,6 +55,7 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   ...initialAppState,
   navigate: (view) => set((state) => withView(state, view)),
   findInSent: () => set((state) => ({ ...withView(state, 'sent'), findRequests: state.findRequests + 1 })),
+  askFirstAccount: () => set((state) => ({ ...withView(state, 'compose'), writeAsked: state.writeAsked + 1 })),
   async load() {
     const mailer = bridge();
     const [info, notices] = await Promise.all([mailer.app.info(), mailer.notices.list()]);

@@ -10,6 +10,7 @@ import { attachRefusal as refusalToAttach } from './attach-refusal.js';
 import { composerExtensions, type EditorHooks } from './extensions.js';
 import { LinkBar } from './LinkBar.js';
 import { cleanPastedHtml } from './paste-clean.js';
+import { CopyFields } from './CopyFields.js';
 import { FromRow } from './FromRow.js';
 import { MergePanel } from './MergePanel.js';
 import { RecipientInput } from './RecipientInput.js';
@@ -23,6 +24,7 @@ import { VersionsPanel } from './VersionsPanel.js';
 import { SendBar } from './SendBar.js';
 import { SendConfirm } from './SendConfirm.js';
 import { offerSend } from './send-request.js';
+import { focusBlocker, useFocusRequests } from './composer-focus.js';
 import { useComposerStore } from './store.js';
 import { Toolbar } from './Toolbar.js';
 import { filesOf, useComposerShortcuts, useWindowFileDrop } from './window-hooks.js';
@@ -85,6 +87,10 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
     attachments: state.attachments,
   });
   const [linkOpen, setLinkOpen] = useState(false);
+  const sectionRef = useRef<HTMLElement>(null);
+  const toRef = useRef<HTMLInputElement>(null);
+  // A Send that cannot go says why (announced) and counts attempts, so the same reason is said again.
+  const [refused, setRefused] = useState<{ text: string; seq: number } | null>(null);
   const [versionsOpen, setVersionsOpen] = useState(false);
   const hooks = useRef<EditorHooks>({ onSend: () => undefined, onLink: () => undefined });
   const extensions = useMemo(() => composerExtensions(hooks), []);
@@ -139,6 +145,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
     if (opening) startFreshHistory(editor);
   }, [editor, account?.id, account?.signatureHtml, state.generation]);
 
+  useFocusRequests((target) => (target === 'to' ? toRef.current?.focus() : editor.commands.focus('start')), state.generation);
   useDraftSync(editor);
   const merge = useMerge(editor, false);
   check.blockers.push(...merge.blockers);
@@ -158,7 +165,13 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
 
   const send = (sendAt?: string) => {
     const current = useComposerStore.getState();
-    if (check.blockers.length > 0 || current.status.kind === 'sending') return;
+    const blocker = check.blockers[0];
+    if (blocker) {
+      setRefused((before) => ({ text: blocker.message, seq: (before?.seq ?? 0) + 1 }));
+      focusBlocker(sectionRef.current, blocker.field);
+      return;
+    }
+    if (current.status.kind === 'sending') return;
     const questions: string[] = [];
     if (current.subject.trim() === '') questions.push('This message has no subject. Send it anyway?');
     const mention = current.attachments.length === 0 ? findAttachmentMention(current.subject, authoredText(editor.getJSON())) : null;
@@ -174,7 +187,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
   const warnings = check.warnings;
 
   return (
-    <section className="composer" aria-label="New message">
+    <section ref={sectionRef} className="composer" aria-label="New message">
       <DraftBar onShowVersions={() => setVersionsOpen(true)} />
       {versionsOpen && state.draftId ? <VersionsPanel draftId={state.draftId} onClose={() => setVersionsOpen(false)} /> : null}
       <div className="composer-fields">
@@ -184,51 +197,27 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
           label="To"
           chips={state.lists.to}
           refusal={null}
+          inputRef={toRef}
           onAdd={(input) => state.addRecipients('to', input)}
           onRemove={(id) => state.removeRecipient('to', id)}
           onRemoveLast={() => state.removeLastRecipient('to')}
         />
-        {!state.showCc || !state.showBcc ? (
-          <div className="field-toggles">
-            {!state.showCc ? (
-              <button type="button" className="link-button" onClick={() => state.showField('cc')} title="Ctrl+Shift+C">
-                Add Cc
-              </button>
-            ) : null}
-            {!state.showBcc ? (
-              <button type="button" className="link-button" onClick={() => state.showField('bcc')} title="Ctrl+Shift+B">
-                Add Bcc
-              </button>
-            ) : null}
-            {!merge.hasFields && state.mergeTable === '' && !mergeOpen ? (
+        <CopyFields
+          showCc={state.showCc}
+          showBcc={state.showBcc}
+          lists={state.lists}
+          refusals={{
+            cc: refusalFor('cc') ?? (capabilities && !capabilities.cc ? `${provider?.displayName ?? 'This provider'} cannot send Cc recipients.` : null),
+            bcc: refusalFor('bcc') ?? (capabilities && !capabilities.bcc ? `${provider?.displayName ?? 'This provider'} cannot send Bcc recipients.` : null),
+          }}
+          extra={
+            !merge.hasFields && state.mergeTable === '' && !mergeOpen ? (
               <button type="button" className="link-button" onClick={() => setMergeOpen(true)}>
                 Merge fields
               </button>
-            ) : null}
-          </div>
-        ) : null}
-        {state.showCc ? (
-          <RecipientInput
-            field="cc"
-            label="Cc"
-            chips={state.lists.cc}
-            refusal={refusalFor('cc') ?? (capabilities && !capabilities.cc ? `${provider?.displayName ?? 'This provider'} cannot send Cc recipients.` : null)}
-            onAdd={(input) => state.addRecipients('cc', input)}
-            onRemove={(id) => state.removeRecipient('cc', id)}
-            onRemoveLast={() => state.removeLastRecipient('cc')}
-          />
-        ) : null}
-        {state.showBcc ? (
-          <RecipientInput
-            field="bcc"
-            label="Bcc"
-            chips={state.lists.bcc}
-            refusal={refusalFor('bcc') ?? (capabilities && !capabilities.bcc ? `${provider?.displayName ?? 'This provider'} cannot send Bcc recipients.` : null)}
-            onAdd={(input) => state.addRecipients('bcc', input)}
-            onRemove={(id) => state.removeRecipient('bcc', id)}
-            onRemoveLast={() => state.removeLastRecipient('bcc')}
-          />
-        ) : null}
+            ) : null
+          }
+        />
         <div className="composer-row">
           <label className="composer-label" htmlFor="composer-subject">
             Subject
@@ -240,7 +229,8 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
             value={state.subject}
             onChange={(event) => state.setSubject(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
+              // Tab and Enter both go on to the body; the toolbar is reached with Shift+Tab from there.
+              if ((event.key === 'Enter' && !event.ctrlKey && !event.metaKey) || (event.key === 'Tab' && !event.shiftKey)) {
                 event.preventDefault();
                 editor.commands.focus('start');
               }
@@ -274,6 +264,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
       ) : null}
       <SendBar
         blocker={check.blockers[0]?.message ?? null}
+        refused={refused && refused.text === check.blockers[0]?.message ? refused : null}
         sending={state.status.kind === 'sending'}
         attachRefusal={attachRefusal}
         onSend={send}

@@ -1,4 +1,4 @@
-import { useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
 import { CloseIcon } from './icons.js';
 import { suggestionText } from './recipient-suggest.js';
 import type { Chip, RecipientField } from './recipients.js';
@@ -15,6 +15,8 @@ export interface RecipientInputProps {
   onAdd(input: string): void;
   onRemove(id: string): void;
   onRemoveLast(): void;
+  /** The text input, for a caller that moves focus to this field. */
+  inputRef?: RefObject<HTMLInputElement | null>;
 }
 
 /**
@@ -25,6 +27,13 @@ export interface RecipientInputProps {
 export function RecipientInput(props: RecipientInputProps) {
   const [text, setText] = useState('');
   const [focused, setFocused] = useState(false);
+  const ownRef = useRef<HTMLInputElement>(null);
+  const inputRef = props.inputRef ?? ownRef;
+  // A chip removed with × or Delete hands focus back to the field, not to the page.
+  const removeChip = (id: string) => {
+    props.onRemove(id);
+    inputRef.current?.focus();
+  };
   const inputId = useId();
   const refusalId = useId();
   const listId = useId();
@@ -76,7 +85,7 @@ export function RecipientInput(props: RecipientInputProps) {
     setText('');
   };
   return (
-    <div className={`composer-row recipients${props.refusal ? ' composer-refused' : ''}`}>
+    <div className={`composer-row recipients${props.refusal ? ' composer-refused' : ''}`} data-field={props.field}>
       <label className="composer-label" htmlFor={inputId}>
         {props.label}
       </label>
@@ -87,6 +96,12 @@ export function RecipientInput(props: RecipientInputProps) {
               key={chip.id}
               className={`chip${chip.error ? ' chip-invalid' : ''}`}
               title={chip.error ? `${chip.raw} ${chip.error}` : chip.address?.email}
+              // An invalid chip is where Send sends focus; its name says what is wrong with it.
+              tabIndex={chip.error ? -1 : undefined}
+              aria-label={chip.error ? `${chip.raw} ${chip.error}` : undefined}
+              onKeyDown={(event) => {
+                if (event.key === 'Delete' || event.key === 'Backspace') removeChip(chip.id);
+              }}
               onDoubleClick={() => {
                 props.onRemove(chip.id);
                 setText(chip.raw);
@@ -94,13 +109,14 @@ export function RecipientInput(props: RecipientInputProps) {
             >
               <span className="chip-text">{chip.address?.name ?? chip.raw}</span>
               {chip.error ? <span className="chip-reason">{chip.error}</span> : null}
-              <button type="button" className="chip-remove" aria-label={`Remove ${chip.address?.email ?? chip.raw}`} onClick={() => props.onRemove(chip.id)}>
+              <button type="button" className="chip-remove" aria-label={`Remove ${chip.address?.email ?? chip.raw}`} onClick={() => removeChip(chip.id)}>
                 <CloseIcon />
               </button>
             </li>
           ))}
         </ul>
         <input
+          ref={inputRef}
           id={inputId}
           className="chip-input"
           type="text"

@@ -3,6 +3,8 @@ import { SendLater } from './SendLater.js';
 export interface SendBarProps {
   /** Why Send is not possible yet; null when it is. */
   blocker: string | null;
+  /** Set when Send was pressed while blocked: the reason is announced and stands out. */
+  refused: { text: string; seq: number } | null;
   sending: boolean;
   /** Why files cannot be attached through this account; null when they can. */
   attachRefusal: string | null;
@@ -22,8 +24,12 @@ export function SendBar(props: SendBarProps) {
       <button type="button" className="button-secondary" onClick={props.onAttach} disabled={props.attachRefusal !== null} title={props.attachRefusal ?? 'Attach files'}>
         Attach files
       </button>
-      <p id="send-reason" className="send-reason">
+      <p id="send-reason" className={`send-reason${props.refused ? ' send-reason-refused' : ''}`}>
         {props.blocker ?? props.attachRefusal ?? ''}
+      </p>
+      {/* Keyed by attempt, so pressing Send again says the reason again. */}
+      <p className="sr-only" role="alert" key={props.refused?.seq ?? 0}>
+        {props.refused ? `Not sent: ${props.refused.text}` : ''}
       </p>
     </footer>
   );

@@ -6,6 +6,25 @@ import { normalizeLinkUrl } from '../../../shared/link-url.js';
 import { MergeMarks } from './merge-marks.js';
 import { SignatureNode } from './signature.js';
 
+/**
+ * Alignment drawn as a class in the editor, not a style attribute: the window's policy refuses
+ * inline styles (each refusal an error in the console). The document keeps `textAlign`, and
+ * the email's HTML (shared/email-html.ts) writes it as the style mail clients read.
+ */
+const AlignByClass = TextAlign.extend({
+  addGlobalAttributes() {
+    return (this.parent?.() ?? []).map((group) => ({
+      ...group,
+      attributes: Object.fromEntries(
+        Object.entries(group.attributes).map(([name, spec]) => [
+          name,
+          { ...spec, renderHTML: (attributes: Record<string, unknown>) => (typeof attributes[name] === 'string' && attributes[name] !== 'left' ? { class: `align-${attributes[name]}` } : {}) },
+        ]),
+      ),
+    }));
+  },
+});
+
 /** What the editor asks of the composer around it. */
 export interface EditorHooks {
   /** Ctrl/Cmd+Enter. */
@@ -35,7 +54,7 @@ export function composerExtensions(hooks: { current: EditorHooks }): AnyExtensio
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),
-    TextAlign.configure({ types: ['heading', 'paragraph'] }),
+    AlignByClass.configure({ types: ['heading', 'paragraph'] }),
     Placeholder.configure({ placeholder: 'Write your message…', showOnlyCurrent: false }),
     SignatureNode,
     MergeMarks,

@@ -3,7 +3,10 @@ import type { DraftVersion } from '../../../shared/drafts.js';
 import type { EditableMessage } from '../../../shared/editable-message.js';
 import { bridge } from '../../lib/bridge.js';
 import type { ComposeAttach } from '../../../shared/compose-attach.js';
+import { dismissToast, showToast } from '../toasts/index.js';
+import { requestComposerFocus } from './composer-focus.js';
 import { composerIsBlank, flushDraft, markDraftChanged, saveDraftAsCopy } from './draft-sync.js';
+import { showSendToast } from './send-toast.js';
 import { personalize, readTable } from './merge-check.js';
 import { removeChip, type RecipientField } from './recipients.js';
 import {
@@ -147,6 +150,7 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
     if (result.ok) {
       const { id, summary, undoUntil } = result.value;
       set({ ...withNewMessage(state), lastSent: { id, summary, undoUntil, draftId: state.draftId } });
+      showSendToast({ id, summary, undoUntil, scheduled: sendAt !== undefined }, () => void get().undoSend());
     } else {
       // Everything typed stays: only the status changes, so the person can fix and resend.
       set({ status: { kind: 'failed', text: result.error.message, accountId: state.accountId }, draftError: result.error.message });
@@ -155,11 +159,14 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
   async startNew() {
     await flushDraft();
     set((state) => withNewMessage(state));
+    requestComposerFocus('to');
   },
   async open(message, options = {}) {
     await flushDraft();
     set((state) => withMessage(state, message, options.signatureHtml));
     if (options.keep) markDraftChanged();
+    // A reply is written above the quote; a message with no recipient yet starts in To.
+    requestComposerFocus(message.reply || message.to.length > 0 ? 'body' : 'to');
   },
   async openDraft(id) {
     if (get().draftId === id) return;
@@ -175,16 +182,21 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
     const sent = get().lastSent;
     if (!sent) return;
     const result = await bridge().outbox.cancel({ id: sent.id });
+    dismissToast('send');
     if (!result.ok) {
-      set({ lastSent: null, remark: result.error.message });
+      set({ lastSent: null });
+      showToast({ kind: 'undo-send', text: result.error.message, tone: 'error', lastsMs: null });
       return;
     }
     await flushDraft();
     // Main answers the draft it was written in (the exact document), or what was submitted.
     set((state) => ({ ...withMessage(state, result.value), lastSent: null }));
+    showToast({ kind: 'undo-send', text: 'Brought back to the composer. Nothing was sent.' });
+    requestComposerFocus('body');
   },
   dismissSent() {
     set({ lastSent: null });
+    dismissToast('send');
   },
   async restoreVersion(version) {
     await flushDraft();

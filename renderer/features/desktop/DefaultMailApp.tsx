@@ -12,9 +12,9 @@ export function DefaultMailApp() {
   }, [load]);
   return (
     <section className="vault desktop-setting" aria-labelledby="default-mail-app-title">
-      <h2 id="default-mail-app-title" className="desktop-setting-title">
+      <h3 id="default-mail-app-title" className="desktop-setting-title">
         Default mail app
-      </h2>
+      </h3>
       {status ? <p className="vault-message">{status.explanation}</p> : null}
       {status?.actionLabel ? (
         <button type="button" className="button-secondary" onClick={() => void makeDefault()} disabled={busy}>

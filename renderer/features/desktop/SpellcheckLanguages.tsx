@@ -22,9 +22,9 @@ export function SpellcheckLanguages() {
   const full = status ? status.chosen.length >= status.max : false;
   return (
     <section className="vault desktop-setting" aria-labelledby="spellcheck-languages-title">
-      <h2 id="spellcheck-languages-title" className="desktop-setting-title">
+      <h3 id="spellcheck-languages-title" className="desktop-setting-title">
         Spellcheck languages
-      </h2>
+      </h3>
       {status ? (
         <p className="vault-message" aria-live="polite">
           {status.explanation}

@@ -45,7 +45,6 @@ function DraftRow(props: { draft: DraftSummary; open: boolean; account: string |
 export function DraftsList() {
   const drafts = useDraftsStore(selectDrafts);
   const loaded = useDraftsStore((state) => state.loaded);
-  const deleted = useDraftsStore((state) => state.deleted);
   const error = useDraftsStore((state) => state.error);
   const accounts = useAccountsStore(selectAccounts);
   const openId = useComposerStore((state) => state.draftId);
@@ -65,11 +64,29 @@ export function DraftsList() {
   }, []);
 
   const labelOf = (id: string | null) => accounts.find((a) => a.id === id)?.label ?? null;
+  const closePanel = () => useDraftsStore.getState().setPanelOpen(false);
   return (
-    <section className="drafts" aria-label="Drafts">
+    <section
+      className="drafts"
+      id="drafts-panel"
+      aria-label="Drafts"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && useDraftsStore.getState().panelOpen) {
+          closePanel();
+          document.getElementById('drafts-toggle')?.focus();
+        }
+      }}
+    >
       <header className="drafts-head">
         <h2 className="drafts-title">Drafts</h2>
-        <button type="button" className="button-secondary" onClick={() => void useComposerStore.getState().startNew()}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => {
+            closePanel();
+            void useComposerStore.getState().startNew();
+          }}
+        >
           New draft
         </button>
       </header>
@@ -77,14 +94,6 @@ export function DraftsList() {
         <p className="field-error" role="alert">
           {error}
         </p>
-      ) : null}
-      {deleted ? (
-        <div className="undo-toast" role="status">
-          <span>Draft “{deleted.subject.trim() || '(no subject)'}” deleted.</span>
-          <button type="button" className="link-button" onClick={() => void useDraftsStore.getState().undoRemove()}>
-            Undo
-          </button>
-        </div>
       ) : null}
       {loaded && drafts.length === 0 ? <p className="drafts-empty">No drafts. What you write is saved here as you type.</p> : null}
       <ul className="draft-list" aria-label="Drafts list">
@@ -94,7 +103,10 @@ export function DraftsList() {
             draft={draft}
             open={draft.id === openId}
             account={labelOf(draft.accountId)}
-            onOpen={() => void useComposerStore.getState().openDraft(draft.id)}
+            onOpen={() => {
+              closePanel();
+              void useComposerStore.getState().openDraft(draft.id);
+            }}
             onDelete={() => {
               useComposerStore.getState().forgetDraft(draft.id);
               void useDraftsStore.getState().remove(draft.id);
@@ -103,5 +115,25 @@ export function DraftsList() {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** On a window too narrow for the drafts column: a button that unfolds the list over the composer. */
+export function DraftsToggle() {
+  const open = useDraftsStore((state) => state.panelOpen);
+  const count = useDraftsStore((state) => state.drafts.length);
+  return (
+    <div className="drafts-toggle-bar">
+      <button
+        type="button"
+        id="drafts-toggle"
+        className="button-secondary drafts-toggle"
+        aria-expanded={open}
+        aria-controls="drafts-panel"
+        onClick={() => useDraftsStore.getState().setPanelOpen(!open)}
+      >
+        Drafts <span className="drafts-toggle-count">{count}</span>
+      </button>
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { DraftSummary } from '../../../shared/drafts.js';
 import { bridge } from '../../lib/bridge.js';
 import { createFreshness } from '../../lib/freshness.js';
+import { dismissToast, showToast } from '../toasts/index.js';
 
 // State
 export interface DraftsState {
@@ -10,10 +11,12 @@ export interface DraftsState {
   /** The last draft deleted, offered back with Undo until another is deleted. */
   deleted: DraftSummary | null;
   error: string | null;
+  /** On a narrow window the list is folded behind a toggle; this says whether it is unfolded. */
+  panelOpen: boolean;
 }
 
 // Pure updates
-export const initialDraftsState: DraftsState = { drafts: [], loaded: false, deleted: null, error: null };
+export const initialDraftsState: DraftsState = { drafts: [], loaded: false, deleted: null, error: null, panelOpen: false };
 
 export function withDrafts(state: DraftsState, drafts: DraftSummary[]): DraftsState {
   return { ...state, drafts: [...drafts].sort((a, b) => b.updatedAt - a.updatedAt), loaded: true };
@@ -31,6 +34,7 @@ interface DraftsActions {
   remove(id: string): Promise<void>;
   undoRemove(): Promise<void>;
   dismissUndo(): void;
+  setPanelOpen(open: boolean): void;
 }
 
 const fresh = createFreshness();
@@ -52,9 +56,15 @@ export const useDraftsStore = create<DraftsState & DraftsActions>()((set, get) =
   },
   async remove(id) {
     set((state) => withDeleted(state, id));
+    const deleted = get().deleted;
+    if (deleted) {
+      // The toast ends on its own; the draft stays restorable from it until then.
+      showToast({ kind: 'draft-deleted', text: `Draft “${deleted.subject.trim() || '(no subject)'}” deleted.`, action: { label: 'Undo', run: () => void get().undoRemove() } });
+    }
     const result = await bridge().drafts.delete({ id });
     if (!result.ok) {
       set({ error: result.error.message, deleted: null });
+      dismissToast('draft-deleted');
       await get().load();
     }
   },
@@ -62,11 +72,16 @@ export const useDraftsStore = create<DraftsState & DraftsActions>()((set, get) =
     const draft = get().deleted;
     if (!draft) return;
     set({ deleted: null });
+    dismissToast('draft-deleted');
     const result = await bridge().drafts.restore({ id: draft.id });
     if (!result.ok) set({ error: result.error.message });
   },
+  setPanelOpen(open) {
+    set({ panelOpen: open });
+  },
   dismissUndo() {
     set({ deleted: null });
+    dismissToast('draft-deleted');
   },
 }));
 

@@ -68,7 +68,8 @@ export function MessageCard(props: MessageCardProps) {
         <time className="sent-message-time" dateTime={new Date(message.attemptedAt).toISOString()}>
           {longWhen(message.attemptedAt)}
         </time>
-        <button type="button" className="sent-delete" onClick={props.onDelete} aria-label={`Delete message: ${subject}`} title="Delete message">
+        {/* Named by what it does; which message is said by the card's heading it points to. */}
+        <button type="button" className="sent-delete" onClick={props.onDelete} aria-label="Delete message" aria-describedby={headingId} title="Delete message">
           ×
         </button>
       </header>
@@ -80,7 +81,8 @@ export function MessageCard(props: MessageCardProps) {
         <dd>{subject}</dd>
         <dt>Account</dt>
         <dd>
-          {props.account} · {PROVIDER_LABEL[message.provider]}
+          {/* "Sandbox" once when the account is named after its provider. */}
+          {props.account.trim().toLowerCase() === PROVIDER_LABEL[message.provider].toLowerCase() ? props.account : `${props.account} · ${PROVIDER_LABEL[message.provider]}`}
           {message.vendorProvider ? ` (${message.vendorProvider})` : ''}
         </dd>
       </dl>
@@ -108,7 +110,7 @@ export function MessageCard(props: MessageCardProps) {
           </button>
         </p>
       ) : null}
-      <MessageFrame html={message.html} title={`Message: ${subject}`} allowRemote={props.allowRemote} />
+      <MessageFrame messageId={message.id} html={message.html} title={`Message: ${subject}`} allowRemote={props.allowRemote} />
       <div className="sent-actions" role="group" aria-label="Message actions">
         <button type="button" className="button-secondary" onClick={() => props.onCompose('reply')}>
           Reply

@@ -8,27 +8,6 @@ import { ThreadView } from './ThreadView.js';
 
 const SEARCH_DELAY_MS = 150;
 
-function DeletedToast() {
-  const deleted = useHistoryStore((state) => state.deleted);
-  useEffect(() => {
-    if (!deleted) return;
-    const timer = setTimeout(() => useHistoryStore.getState().dismissDeleted(), 10_000);
-    return () => clearTimeout(timer);
-  }, [deleted]);
-  if (!deleted) return null;
-  return (
-    <div className="send-toast" role="status">
-      <span>{deleted.summary}</span>
-      <button type="button" className="send-toast-undo" onClick={() => void useHistoryStore.getState().undoDelete()}>
-        Undo
-      </button>
-      <button type="button" className="send-toast-close" aria-label="Dismiss" onClick={() => useHistoryStore.getState().dismissDeleted()}>
-        ×
-      </button>
-    </div>
-  );
-}
-
 /** Everything sent, by thread: search, filters, the list, and the open thread beside it. */
 export function SentView() {
   const threads = useHistoryStore(selectThreads);
@@ -111,7 +90,6 @@ export function SentView() {
           <ThreadView />
         </div>
       </div>
-      <DeletedToast />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { HistoryChanged, HistoryMessage, HistoryThread, ReplyMode, SearchHit, ThreadSummary } from '../../../shared/history.js';
 import { bridge } from '../../lib/bridge.js';
+import { dismissToast, showToast } from '../toasts/index.js';
 import { createFreshness } from '../../lib/freshness.js';
 import { useAppStore } from '../app/index.js';
 import { useComposerStore } from '../composer/index.js';
@@ -222,16 +223,19 @@ export const useHistoryStore = create<HistoryState & HistoryActions>()((set, get
       deleted: { deletionId: result.value.deletionId, summary },
       error: null,
     }));
+    showToast({ kind: 'thread-deleted', text: summary, action: { label: 'Undo', run: () => void get().undoDelete() } });
   },
   async undoDelete() {
     const deleted = get().deleted;
     if (!deleted) return;
     set({ deleted: null });
+    dismissToast('thread-deleted');
     const result = await bridge().history.restore({ deletionId: deleted.deletionId });
     if (!result.ok) set({ error: result.error.message });
   },
   dismissDeleted() {
     set({ deleted: null });
+    dismissToast('thread-deleted');
   },
   setError(error) {
     set({ error, notice: null });

@@ -87,31 +87,12 @@ function Row(props: { row: OutboxRow; account: AccountView | undefined }) {
 export function OutboxView() {
   const rows = useOutboxStore(selectRows);
   const error = useOutboxStore((state) => state.error);
-  const undoDelayMs = useOutboxStore((state) => state.undoDelayMs);
-  const setUndoDelay = useOutboxStore((state) => state.setUndoDelay);
-  const notifyOnSent = useOutboxStore((state) => state.notifyOnSent);
-  const setNotifyOnSent = useOutboxStore((state) => state.setNotifyOnSent);
   const accounts = useAccountsStore(selectAccounts);
   return (
     <section className="outbox" aria-labelledby="outbox-title">
       <header className="outbox-head">
         <h1 id="outbox-title">Outbox</h1>
-        <div className="outbox-settings">
-        <label className="undo-setting">
-          Undo send for
-          <select value={undoDelayMs === null ? '' : String(undoDelayMs / 1000)} onChange={(event) => void setUndoDelay(Number(event.target.value))} aria-label="Undo send delay in seconds">
-            {[0, 5, 10, 20, 30].map((s) => (
-              <option key={s} value={String(s)}>
-                {s === 0 ? 'no delay' : `${s} seconds`}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="undo-setting notify-setting">
-          <input type="checkbox" checked={notifyOnSent === true} disabled={notifyOnSent === null} onChange={(event) => void setNotifyOnSent(event.target.checked)} />
-          Notify me when a message is sent
-        </label>
-        </div>
+        <p className="outbox-hint">Undo delay and notifications are in Settings.</p>
       </header>
       {error ? (
         <p className="form-error" role="alert">

@@ -3,16 +3,22 @@ import type { ProviderInfo } from '../../../shared/ipc.js';
 import { capabilityLabels } from './capability-labels.js';
 import { selectProviders, selectProvidersError, useProvidersStore } from './store.js';
 
-export function ProviderCards(props: { providers: ProviderInfo[] }) {
+/** Each card is a button: it opens Add account with that provider chosen. */
+export function ProviderCards(props: { providers: ProviderInfo[]; onChoose: (id: ProviderInfo['id']) => void }) {
   return (
     <ul className="vendor-grid" aria-label="Supported senders">
       {props.providers.map((provider) => {
         const { can, cannot } = capabilityLabels(provider.capabilities);
         return (
-          <li key={provider.id} className="vendor-card" aria-label={provider.displayName}>
-            <span className="vendor-name">{provider.displayName}</span>
-            <span className="vendor-detail">{can.join(' · ')}</span>
-            {cannot.length > 0 && <span className="vendor-missing">{cannot.join(' · ')}</span>}
+          <li key={provider.id}>
+            <button type="button" className="vendor-card" aria-label={`Add a ${provider.displayName} account`} onClick={() => props.onChoose(provider.id)}>
+              <span className="vendor-name">{provider.displayName}</span>
+              <span className="vendor-detail">{can.join(' · ')}</span>
+              {cannot.length > 0 && <span className="vendor-missing">{cannot.join(' · ')}</span>}
+              <span className="vendor-add" aria-hidden="true">
+                Add account →
+              </span>
+            </button>
           </li>
         );
       })}
@@ -20,7 +26,7 @@ export function ProviderCards(props: { providers: ProviderInfo[] }) {
   );
 }
 
-export function ProviderGrid() {
+export function ProviderGrid(props: { onChoose: (id: ProviderInfo['id']) => void }) {
   const providers = useProvidersStore(selectProviders);
   const error = useProvidersStore(selectProvidersError);
   const load = useProvidersStore((state) => state.load);
@@ -28,5 +34,5 @@ export function ProviderGrid() {
     void load();
   }, [load]);
   if (error) return <p role="alert">The list of senders could not be loaded: {error}</p>;
-  return <ProviderCards providers={providers} />;
+  return <ProviderCards providers={providers} onChoose={props.onChoose} />;
 }
