@@ -7,6 +7,8 @@ import { createAccountsService, type AccountsService } from './services/accounts
 import { createEventBus, type EventBus } from './services/event-bus.js';
 import { createNoticeBoard, type NoticeBoard } from './services/notices.js';
 import type { Notifier } from './services/notifier.js';
+import { batchMigrations } from './services/outbox/batch-migrations.js';
+import { createBatchService } from './services/outbox/batches.js';
 import { outboxMigrations } from './services/outbox/migrations.js';
 import { createOutboxService, type OutboxService } from './services/outbox/outbox-service.js';
 import { outboxAttachmentTokens } from './services/outbox/outbox-store.js';
@@ -88,7 +90,7 @@ export function createCore(options: CoreOptions): Core {
   const notices = createNoticeBoard(bus);
   const clock = options.clock ?? systemClock;
   const dataDir = options.info.dataDir;
-  const storage = openStorage({ dataDir, clock, notices, migrations: [draftsMigrations, attachmentsMigrations, outboxMigrations, historyMigrations] });
+  const storage = openStorage({ dataDir, clock, notices, migrations: [draftsMigrations, attachmentsMigrations, outboxMigrations, batchMigrations, historyMigrations] });
   const attachments = createAttachmentStore({
     db: storage.db,
     dataDir,
@@ -143,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
     recordAttempt: (attempt) => history.record(attempt),
     ...(options.notifier ? { notifier: options.notifier } : {}),
   });
+  const batches = createBatchService({ db: storage.db, clock, outbox, listAccounts: async () => (await accounts.list()).accounts, drafts });
   const compose = createComposeInbox(bus, attachments);
   const mailClient = createMailClientService({ platform: options.info.platform, appName: options.info.name, registry: options.mailtoRegistry ?? null });
   const spellcheck = createSpellcheckService({ engine: options.spellcheck ?? browserSpellcheck(), store: settings });
@@ -180,6 +183,10 @@ export function createCore(options: CoreOptions): Core {
     'outbox:list': () => outbox.list(),
     'outbox:get-settings': () => outbox.settings(),
     'outbox:set-settings': (settings) => outbox.saveSettings(settings),
+    'outbox:submit-batch': (input) => batches.submit(input),
+    'outbox:batches': () => batches.list(),
+    'outbox:pace': ({ accountId }) => batches.pace(accountId),
+    'outbox:set-pace': ({ accountId, pace }) => batches.setPace(accountId, pace),
     'history:threads': (query) => history.threads(query),
     'history:thread': ({ id }) => history.thread(id),
     'history:search': (query) => history.search(query),

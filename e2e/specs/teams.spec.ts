@@ -1,6 +1,6 @@
 import { expect, test } from '../fixtures.js';
 import { connectAccounts } from '../composer-helpers.js';
-import { openOutbox, outboxRow, setUndoDelay, simulatorAccount } from '../outbox-helpers.js';
+import { openOutbox, outboxRow, restartHarness, setUndoDelay, simulatorAccount } from '../outbox-helpers.js';
 import { closeAllSimulators, startAllSimulators, type VendorName } from '../vendors/all.js';
 import type { VendorSimulator } from '../vendors/kit/server.js';
 
@@ -52,4 +52,55 @@ test('a merge field with no value blocks Send with its name until the pasted tab
   expect(body).toContain('Invoice for Lee & Daughters');
   expect(body).toContain('Hello Bea, INV-7 is due.');
   expect(body).not.toContain('{{');
+});
+
+test('Send individually through Unipile: three messages, each with its recipient’s values and its own key, once each across a restart mid-batch', async ({ app }) => {
+  test.skip(app.harness === null, 'A restart on the same data folder needs the harness.');
+  const { page } = app;
+  const account = simulatorAccount('unipile', sims.unipile);
+  await connectAccounts(page, [account]);
+  await setUndoDelay(page, 0);
+  // Six a minute: one every ten seconds, so the restart falls between the first and the rest.
+  const pace = page.getByRole('region', { name: 'Sending pace' });
+  await pace.getByLabel('At most per minute').fill('6');
+  await pace.getByRole('button', { name: 'Save pace' }).click();
+  await expect(pace.getByRole('status')).toHaveText('Pace saved.');
+
+  await page.getByRole('button', { name: 'New message' }).click();
+  const composer = page.getByRole('region', { name: 'New message' });
+  await composer.getByLabel('From').selectOption({ label: `${account.label} — ${account.from.email}` });
+  const to = composer.getByLabel('To', { exact: true });
+  await to.fill('Bea Lee <bea@example.org>, Cy Ng <cy@acme.io>, dee@example.net');
+  await to.press('Enter');
+  await composer.getByLabel('Subject').fill('Invoice {{invoice_number}}');
+  await composer.getByRole('textbox', { name: 'Message body' }).click();
+  await page.keyboard.type('Hello {{first_name | "there"}}, {{company}} owes {{amount}}.');
+  await expect(composer.locator('#send-reason')).toHaveText(/choose Send individually/);
+  await composer.getByRole('checkbox', { name: 'Send individually' }).check();
+  await expect(composer.getByText('3 separate messages, one per To recipient; no one sees the others.')).toBeVisible();
+  await composer.getByLabel(/^Merge table/).fill(
+    ['email\tinvoice_number\tcompany\tamount', 'bea@example.org\tINV-1\tLee Co\t$10', 'cy@acme.io\tINV-2\tAcme\t$20', 'dee@example.net\tINV-3\tDee Ltd\t$30'].join('\n'),
+  );
+  await composer.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(composer.getByText(/Queued: 3 separate messages to bea@example\.org and 2 more through Unipile desk/)).toBeVisible();
+
+  await expect.poll(() => sims.unipile.requests.length, { timeout: 15_000 }).toBe(1);
+  await restartHarness(app);
+  await openOutbox(page);
+  const batch = page.getByRole('list', { name: 'Outbox messages' }).getByRole('listitem', { name: /^Invoice \{\{invoice_number\}\}: / }).first();
+  await expect(batch).toHaveAccessibleName('Invoice {{invoice_number}}: 1 sent, 0 failed, 2 waiting');
+  await batch.getByRole('button', { name: 'Show messages' }).click();
+  await expect(batch.getByRole('list', { name: 'Messages of Invoice {{invoice_number}}' }).getByRole('listitem')).toHaveCount(3);
+  await expect(batch).toHaveAccessibleName('Invoice {{invoice_number}}: 3 sent, 0 failed, 0 waiting', { timeout: 40_000 });
+
+  const requests = sims.unipile.requests;
+  expect(requests).toHaveLength(3);
+  const field = (body: unknown, name: string) => ((body as Record<string, string[]>)[name] ?? []).join('');
+  expect(requests.map((r) => [JSON.parse(field(r.body, 'to')).map((a: { identifier: string }) => a.identifier), field(r.body, 'subject')])).toEqual([
+    [['bea@example.org'], 'Invoice INV-1'],
+    [['cy@acme.io'], 'Invoice INV-2'],
+    [['dee@example.net'], 'Invoice INV-3'],
+  ]);
+  expect(field(requests[2]?.body, 'body')).toContain('Hello there, Dee Ltd owes $30.');
+  expect(new Set(requests.map((r) => r.headers['idempotency-key'])).size).toBe(3);
 });

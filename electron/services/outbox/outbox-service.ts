@@ -11,6 +11,7 @@ import type { EventBus } from '../event-bus.js';
 import type { HistoryAttempt } from '../history/recorder.js';
 import { silentNotifier, type Notifier } from '../notifier.js';
 import { ServiceError } from '../service-error.js';
+import { insertMany } from './submit-many.js';
 import { describeRecipients, describeRoute, prepareDelivery, toOutgoing, type DeliveryDeps } from './delivery.js';
 import { createOutboxStore, type OutboxRecord } from './outbox-store.js';
 import { recoverAtStart } from './recovery.js';
@@ -41,6 +42,10 @@ export interface OutboxDeps extends DeliveryDeps {
 export interface OutboxService {
   /** Freezes the message and writes it to disk before answering; the worker sends it at `sendAt`. */
   submit(message: SubmitMessage): Promise<SubmitOutcome>;
+  /** Send individually: each message its own row, id and key, at its own time; one transaction with `alsoInTransaction`. */
+  submitMany(messages: ReadonlyArray<{ message: SubmitMessage; sendAt: number }>, alsoInTransaction?: (ids: string[]) => void): Promise<string[]>;
+  /** When the account's messages since `since` went or are due: what pacing counts. */
+  sendTimes(accountId: string, since: number): number[];
   /** Undo send: only while queued and before `sendAt`; answers the frozen message. */
   cancel(id: string): SubmitMessage;
   /** A failed or unknown_outcome message goes back in the queue with the same idempotency key. */
@@ -222,6 +227,18 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
           : `Sending to ${recipients} ${route} in ${Math.round(delay / 1000)} s.`;
       return { id, state: 'queued', sendAt, undoUntil: sendAt, summary };
     },
+
+    async submitMany(messages, alsoInTransaction) {
+      const [first] = messages;
+      if (!first) return [];
+      const { account, provider } = await checkAccount(first.message);
+      const ids = insertMany({ db: deps.db, store, account, provider, newId, newKey, now: clock() }, messages, alsoInTransaction);
+      changed();
+      worker.poke();
+      return ids;
+    },
+
+    sendTimes: (accountId, since) => store.sendTimes(accountId, since),
 
     cancel(id) {
       const row = store.get(id);

@@ -57,6 +57,9 @@ export interface ComposerState {
   reply: ReplyLink | null;
   /** The table pasted for merge fields, as pasted; kept with the draft. */
   mergeTable: string;
+  /** Send individually: one message per To recipient; `copies` says whether Cc/Bcc go on each or on none. */
+  individually: boolean;
+  copies: 'each' | 'none';
   /** Merge fields the body holds now (kept current from the editor), for the Send check. */
   bodyFields: BodyField[];
 }
@@ -84,6 +87,8 @@ export const initialComposerState: ComposerState = {
   lastSent: null,
   reply: null,
   mergeTable: '',
+  individually: false,
+  copies: 'each',
   bodyFields: [],
 };
 
