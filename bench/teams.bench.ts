@@ -71,6 +71,43 @@ async function batchSubmitMs(html: string, text: string, pasted: string): Promis
 }
 
 /**
+ * `teams.preview_ms`: "Preview request" for a 200 KB message with two 1 MB files through the
+ * CRM gateway's adapter (JSON with base64 files, the heaviest body): from the dispatcher's
+ * entry to the masked request with each file as its size and hash. No request is made.
+ */
+async function previewMs(): Promise<Metric> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'composer-bench-preview-'));
+  const core = createCore({
+    info: { name: 'Composer', version: '0.0.0', dataDir: dir, platform: 'linux', runtime: 'harness' },
+    trustedOrigins: [sender.url],
+    cipher: createFileKeyCipher(dir),
+  });
+  try {
+    const settings = { provider: 'crm-gateway', endpointUrl: 'http://127.0.0.1:9/v1/email/send' };
+    const { id } = await ok<{ id: string }>(core, 'accounts:save', { label: 'Gateway', from: { name: 'Ann', email: 'ann@example.com' }, settings, secret: 'wbk_live_bench_key_0123456789' });
+    const files = await Promise.all(
+      [1, 2].map((n) => ok<object>(core, 'attachments:import', { filename: `scan-${n}.bin`, mimeType: 'application/octet-stream', dataBase64: Buffer.alloc(1024 * 1024, n).toString('base64') })),
+    );
+    const paragraph = '<p>The quarterly numbers are in and they look good; details follow below. </p>';
+    const html = paragraph.repeat(Math.ceil(140_000 / paragraph.length));
+    const text = 'The quarterly numbers are in and they look good; details follow below.\n\n'.repeat(Math.ceil(60_000 / 75));
+    const message = { accountId: id, to: [{ name: 'Bea Lee', email: 'bea@example.org' }], cc: [], bcc: [], subject: 'Numbers', html, text, attachments: files };
+    const samples: number[] = [];
+    for (let run = 0; run < 25; run++) {
+      const started = performance.now();
+      const preview = await ok<{ body: { kind: string; text?: string } }>(core, 'outbox:preview', message);
+      const elapsed = performance.now() - started;
+      if (!preview.body.text?.includes('[file: 1048576 bytes')) throw new Error('the preview lost a file');
+      if (run >= 5) samples.push(elapsed);
+    }
+    return summarize(samples, 'ms');
+  } finally {
+    core.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * `teams.merge_500_ms`: a 20 KB template filled for 500 recipients (pasted table parsed, each
  * recipient's values built, missing fields checked, HTML and text filled) — what Send
  * individually does before it puts the messages in the outbox.
@@ -98,7 +135,7 @@ const suite: BenchSuite = {
       if (run >= WARMUP) samples.push(elapsed);
     }
     if (bytes < RECIPIENTS * 20 * 1024) throw new Error('filled less than the template');
-    return { 'teams.merge_500_ms': summarize(samples, 'ms'), 'teams.batch_submit_500_ms': await batchSubmitMs(html, text, pasted) };
+    return { 'teams.merge_500_ms': summarize(samples, 'ms'), 'teams.batch_submit_500_ms': await batchSubmitMs(html, text, pasted), 'teams.preview_ms': await previewMs() };
   },
 };
 

@@ -9,6 +9,7 @@ import { createNoticeBoard, type NoticeBoard } from './services/notices.js';
 import type { Notifier } from './services/notifier.js';
 import { batchMigrations } from './services/outbox/batch-migrations.js';
 import { createBatchService } from './services/outbox/batches.js';
+import { previewRequest } from './services/preview/preview-service.js';
 import { outboxMigrations } from './services/outbox/migrations.js';
 import { createOutboxService, type OutboxService } from './services/outbox/outbox-service.js';
 import { outboxAttachmentTokens } from './services/outbox/outbox-store.js';
@@ -128,14 +129,13 @@ export function createCore(options: CoreOptions): Core {
   const settings = openSettingsStore({ dir: options.info.dataDir, notices, ...(options.openSettingsFile ? { openFile: options.openSettingsFile } : {}) });
   const vault = createVault({ cipher: options.cipher, store: settings, notices, ...(options.scrypt ? { scrypt: options.scrypt } : {}) });
   const accounts = createAccountsService({ store: settings, vault, bus });
+  const delivery = { resolveAccount: (id: string) => accounts.resolveForSend(id), openAttachment: (token: string) => attachments.open(token), providers };
   const outbox = createOutboxService({
     db: storage.db,
     clock,
     bus,
     notices,
-    resolveAccount: (id) => accounts.resolveForSend(id),
-    openAttachment: (token) => attachments.open(token),
-    providers,
+    ...delivery,
     listAccounts: async () => (await accounts.list()).accounts,
     drafts,
     releaseAttachments,
@@ -184,6 +184,7 @@ export function createCore(options: CoreOptions): Core {
     'outbox:get-settings': () => outbox.settings(),
     'outbox:set-settings': (settings) => outbox.saveSettings(settings),
     'outbox:submit-batch': (input) => batches.submit(input),
+    'outbox:preview': (message) => previewRequest(delivery, message),
     'outbox:batches': () => batches.list(),
     'outbox:pace': ({ accountId }) => batches.pace(accountId),
     'outbox:set-pace': ({ accountId, pace }) => batches.setPace(accountId, pace),

@@ -12,6 +12,7 @@ import {
 } from './drafts.js';
 import { attachmentImportSchema, attachmentTokensSchema } from './attachments.js';
 import { attachmentRefSchema, submitMessageSchema, submitOutcomeSchema } from './message.js';
+import { requestPreviewSchema } from './preview.js';
 import { accountPaceSchema, batchOutcomeSchema, batchRowSchema, batchSubmitSchema, paceSchema } from './batch.js';
 import { outboxIdSchema, outboxRowSchema, outboxSettingsPatchSchema, outboxSettingsSchema } from './outbox.js';
 import {
@@ -113,6 +114,8 @@ export const channels = {
   'outbox:submit-batch': { input: batchSubmitSchema, output: batchOutcomeSchema },
   /** The recent batches with their progress (sent / failed / waiting) and their messages' outbox ids. */
   'outbox:batches': { input: none, output: z.array(batchRowSchema) },
+  /** "Preview request": the request the account's adapter would make for this message (a dry run), secrets masked. */
+  'outbox:preview': { input: submitMessageSchema, output: requestPreviewSchema },
   'outbox:pace': { input: z.object({ accountId: accountPaceSchema.shape.accountId }).strict(), output: accountPaceSchema },
   /** Sets an account's sending pace; null goes back to the vendor's default. */
   'outbox:set-pace': { input: z.object({ accountId: accountPaceSchema.shape.accountId, pace: paceSchema.nullable() }).strict(), output: accountPaceSchema },

@@ -104,3 +104,36 @@ test('Send individually through Unipile: three messages, each with its recipient
   expect(field(requests[2]?.body, 'body')).toContain('Hello there, Dee Ltd owes $30.');
   expect(new Set(requests.map((r) => r.headers['idempotency-key'])).size).toBe(3);
 });
+
+test('Preview request for Rollout with Cc shows the request its adapter would make, Cc marked dropped and no secret', async ({ app }) => {
+  const { page } = app;
+  const account = simulatorAccount('rollout', sims.rollout);
+  await connectAccounts(page, [account]);
+  await page.getByRole('button', { name: 'New message' }).click();
+  const composer = page.getByRole('region', { name: 'New message' });
+  await composer.getByLabel('From').selectOption({ label: `${account.label} — ${account.from.email}` });
+  const to = composer.getByLabel('To', { exact: true });
+  await to.fill('Bea Lee <bea@example.org>');
+  await to.press('Enter');
+  await composer.getByRole('button', { name: 'Add Cc' }).click();
+  const cc = composer.getByLabel('Cc', { exact: true });
+  await cc.fill('boss@example.com');
+  await cc.press('Enter');
+  await composer.getByLabel('Subject').fill('Renewal');
+  await composer.getByRole('textbox', { name: 'Message body' }).click();
+  await page.keyboard.type('Hello Bea.');
+  // Send is refused (Rollout has no Cc), but what the vendor would receive can still be seen.
+  await expect(composer.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
+  await composer.getByRole('button', { name: 'Preview request' }).click();
+
+  const preview = composer.getByRole('region', { name: 'Request preview' });
+  await expect(preview.getByRole('list', { name: 'Dropped by this vendor' })).toContainText('Cc — dropped: Rollout has no Cc field: boss@example.com would not get it.');
+  await expect(preview.getByText(`POST ${sims.rollout.url}/emailMessages`)).toBeVisible();
+  await expect(preview.getByRole('row', { name: /Authorization/ })).toContainText('Bearer •••••••• (secret, masked)');
+  await expect(preview.getByLabel('Body')).toContainText('"subject": "Renewal"');
+  await expect(preview.getByLabel('Body')).not.toContainText('boss@example.com');
+  expect(await page.content()).not.toContain(sims.rollout.info.jwt ?? 'no secret configured');
+  expect(sims.rollout.requests).toEqual([]);
+  await preview.getByRole('button', { name: 'Close preview' }).click();
+  await expect(preview).toBeHidden();
+});

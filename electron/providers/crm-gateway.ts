@@ -4,8 +4,8 @@ import { httpFailure, readVendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { checkIdempotencyKey } from './idempotency-key.js';
 import { preflight } from './preflight.js';
-import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
-import { isSuccess, postToVendor } from './vendor-post.js';
+import { SendError, type OutgoingMessage, type HttpProvider, type SendAccount, type SendResult } from './types.js';
+import { isSuccess, postToVendor, requestFor } from './vendor-post.js';
 import type { UploadProgress } from './upload-progress.js';
 
 type CrmGatewaySettings = Extract<AccountSettings, { provider: 'crm-gateway' }>;
@@ -119,7 +119,7 @@ function result(res: VendorResponse, secrets: string[], requestId: string | unde
   };
 }
 
-export const crmGatewayProvider: Provider<CrmGatewaySettings> = {
+export const crmGatewayProvider: HttpProvider<CrmGatewaySettings> = {
   id: 'crm-gateway',
   displayName: NAME,
   capabilities: {
@@ -136,11 +136,8 @@ export const crmGatewayProvider: Provider<CrmGatewaySettings> = {
     // It always sends as the workspace's connected Gmail / Office 365 mailbox.
     customFrom: false,
   },
-  async send(message: OutgoingMessage, account: SendAccount<CrmGatewaySettings>, signal?: AbortSignal, onProgress?: UploadProgress): Promise<SendResult> {
-    preflight(crmGatewayProvider, message);
-    checkIdempotencyKey(NAME, message.idempotencyKey);
-    const secrets = [account.secret];
-    const res = await postToVendor(crmGatewayProvider, account, signal, async (settings) => ({
+  request(message: OutgoingMessage, account: SendAccount<CrmGatewaySettings>) {
+    return requestFor(crmGatewayProvider, account, async (settings) => ({
       url: settings.endpointUrl,
       headers: {
         Authorization: `Bearer ${account.secret}`,
@@ -150,7 +147,13 @@ export const crmGatewayProvider: Provider<CrmGatewaySettings> = {
         Accept: 'application/json',
       },
       body: JSON.stringify(await crmGatewayBody(message)),
-    }), onProgress);
+    }));
+  },
+  async send(message: OutgoingMessage, account: SendAccount<CrmGatewaySettings>, signal?: AbortSignal, onProgress?: UploadProgress): Promise<SendResult> {
+    preflight(crmGatewayProvider, message);
+    checkIdempotencyKey(NAME, message.idempotencyKey);
+    const secrets = [account.secret];
+    const res = await postToVendor(crmGatewayProvider, account, signal, () => crmGatewayProvider.request(message, account), onProgress);
     const requestId = requestIdOf(res, secrets);
     if (!isSuccess(res)) throw failure(res, secrets, requestId);
     return result(res, secrets, requestId);

@@ -2,8 +2,8 @@ import type { AccountSettings } from '../../shared/accounts.js';
 import { httpFailure, readVendorWords, type VendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
-import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
-import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
+import { SendError, type OutgoingMessage, type HttpProvider, type SendAccount, type SendResult } from './types.js';
+import { isSuccess, postToVendor, requestFor, vendorUrl } from './vendor-post.js';
 
 type RebillySettings = Extract<AccountSettings, { provider: 'rebilly' }>;
 
@@ -89,7 +89,7 @@ function readResult(res: VendorResponse, secrets: string[]): SendResult {
   return { remoteId: json.id, status: json.status === 'sent' ? 'sent' : 'accepted' };
 }
 
-export const rebillyProvider: Provider<RebillySettings> = {
+export const rebillyProvider: HttpProvider<RebillySettings> = {
   id: 'rebilly',
   displayName: 'Rebilly',
   capabilities: {
@@ -106,14 +106,17 @@ export const rebillyProvider: Provider<RebillySettings> = {
     displayNames: false,
     customFrom: true,
   },
-  async send(message: OutgoingMessage, account: SendAccount<RebillySettings>, signal?: AbortSignal): Promise<SendResult> {
-    preflight(rebillyProvider, message);
-    const secrets = [account.secret];
-    const res = await postToVendor(rebillyProvider, account, signal, (settings) => ({
+  request(message: OutgoingMessage, account: SendAccount<RebillySettings>) {
+    return requestFor(rebillyProvider, account, (settings) => ({
       url: vendorUrl(settings.baseUrl, `/organizations/${encodeURIComponent(settings.organizationId)}/email-messages`),
       headers: { 'REB-APIKEY': account.secret, 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(rebillyBody(message, settings)),
     }));
+  },
+  async send(message: OutgoingMessage, account: SendAccount<RebillySettings>, signal?: AbortSignal): Promise<SendResult> {
+    preflight(rebillyProvider, message);
+    const secrets = [account.secret];
+    const res = await postToVendor(rebillyProvider, account, signal, () => rebillyProvider.request(message, account));
     if (!isSuccess(res)) {
       throw httpFailure(rebillyProvider.displayName, res, rebillyWords(res.json), secrets);
     }

@@ -3,8 +3,8 @@ import type { Address } from '../../shared/address.js';
 import { httpFailure, readVendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
-import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
-import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
+import { SendError, type OutgoingMessage, type HttpProvider, type SendAccount, type SendResult } from './types.js';
+import { isSuccess, postToVendor, requestFor, vendorUrl } from './vendor-post.js';
 
 type RolloutSettings = Extract<AccountSettings, { provider: 'rollout' }>;
 
@@ -52,7 +52,7 @@ function readResult(res: VendorResponse, secrets: string[]): SendResult {
   };
 }
 
-export const rolloutProvider: Provider<RolloutSettings> = {
+export const rolloutProvider: HttpProvider<RolloutSettings> = {
   id: 'rollout',
   displayName: 'Rollout',
   capabilities: {
@@ -67,10 +67,8 @@ export const rolloutProvider: Provider<RolloutSettings> = {
     displayNames: true,
     customFrom: true,
   },
-  async send(message: OutgoingMessage, account: SendAccount<RolloutSettings>, signal?: AbortSignal): Promise<SendResult> {
-    preflight(rolloutProvider, message);
-    const secrets = [account.secret];
-    const res = await postToVendor(rolloutProvider, account, signal, (settings) => ({
+  request(message: OutgoingMessage, account: SendAccount<RolloutSettings>) {
+    return requestFor(rolloutProvider, account, (settings) => ({
       url: vendorUrl(settings.baseUrl, '/emailMessages'),
       headers: {
         Authorization: `Bearer ${account.secret}`,
@@ -80,6 +78,11 @@ export const rolloutProvider: Provider<RolloutSettings> = {
       },
       body: JSON.stringify(rolloutBody(message)),
     }));
+  },
+  async send(message: OutgoingMessage, account: SendAccount<RolloutSettings>, signal?: AbortSignal): Promise<SendResult> {
+    preflight(rolloutProvider, message);
+    const secrets = [account.secret];
+    const res = await postToVendor(rolloutProvider, account, signal, () => rolloutProvider.request(message, account));
     if (!isSuccess(res)) {
       // Rollout documents `{ errorMessage }` for 400 and 409, which readVendorWords reads; 401 and
       // 5xx are undocumented and read the same tolerant way.

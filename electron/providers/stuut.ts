@@ -2,8 +2,8 @@ import type { AccountSettings } from '../../shared/accounts.js';
 import { httpFailure, readVendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
-import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
-import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
+import { SendError, type OutgoingMessage, type HttpProvider, type SendAccount, type SendResult } from './types.js';
+import { isSuccess, postToVendor, requestFor, vendorUrl } from './vendor-post.js';
 
 type StuutSettings = Extract<AccountSettings, { provider: 'stuut' }>;
 
@@ -54,7 +54,7 @@ function readResult(res: VendorResponse, secrets: string[]): SendResult {
   };
 }
 
-export const stuutProvider: Provider<StuutSettings> = {
+export const stuutProvider: HttpProvider<StuutSettings> = {
   id: 'stuut',
   displayName: 'Stuut',
   capabilities: {
@@ -71,14 +71,17 @@ export const stuutProvider: Provider<StuutSettings> = {
     displayNames: false,
     customFrom: false,
   },
-  async send(message: OutgoingMessage, account: SendAccount<StuutSettings>, signal?: AbortSignal): Promise<SendResult> {
-    preflight(stuutProvider, message);
-    const secrets = [account.secret];
-    const res = await postToVendor(stuutProvider, account, signal, (settings) => ({
+  request(message: OutgoingMessage, account: SendAccount<StuutSettings>) {
+    return requestFor(stuutProvider, account, (settings) => ({
       url: vendorUrl(settings.baseUrl, '/v1/emails'),
       headers: { Authorization: `Bearer ${account.secret}`, 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(stuutBody(message, settings)),
     }));
+  },
+  async send(message: OutgoingMessage, account: SendAccount<StuutSettings>, signal?: AbortSignal): Promise<SendResult> {
+    preflight(stuutProvider, message);
+    const secrets = [account.secret];
+    const res = await postToVendor(stuutProvider, account, signal, () => stuutProvider.request(message, account));
     // Stuut documents no error statuses: every non-2xx is read generically (401 → bad credentials).
     if (!isSuccess(res)) {
       throw httpFailure(stuutProvider.displayName, res, readVendorWords(res.json), secrets);

@@ -82,6 +82,13 @@ export class SendError extends Error {
   }
 }
 
+/** What an adapter sends: everything but the plumbing every vendor call shares. */
+export interface VendorPost {
+  url: string;
+  headers: Record<string, string>;
+  body: string | FormData;
+}
+
 export interface Provider<S extends AccountSettings = AccountSettings> {
   id: ProviderId;
   /** Shown in messages: "Rollout cannot send Bcc". */
@@ -89,4 +96,12 @@ export interface Provider<S extends AccountSettings = AccountSettings> {
   capabilities: Capabilities;
   /** `onProgress`, where the provider supports it, hears the bytes of the request sent so far. */
   send(message: OutgoingMessage, account: SendAccount<S>, signal?: AbortSignal, onProgress?: (sent: number, total: number) => void): Promise<SendResult>;
+  /**
+   * The request `send` makes for this message, built by the same code without sending it (a
+   * dry run for the request preview). Absent for the sandbox, which makes no request.
+   */
+  request?(message: OutgoingMessage, account: SendAccount<S>): Promise<VendorPost>;
 }
+
+/** An adapter that makes an HTTP request: its `request` (the dry run) is always there. */
+export type HttpProvider<S extends AccountSettings = AccountSettings> = Provider<S> & Required<Pick<Provider<S>, 'request'>>;

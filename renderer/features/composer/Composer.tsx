@@ -14,6 +14,7 @@ import { FromRow } from './FromRow.js';
 import { MergePanel } from './MergePanel.js';
 import { CopyFields } from './CopyFields.js';
 import { RecipientInput } from './RecipientInput.js';
+import { RequestPreviewPanel } from './RequestPreviewPanel.js';
 import { SendMode } from './SendMode.js';
 import { useMerge } from './use-merge.js';
 import { checkSend } from './send-check.js';
@@ -62,6 +63,9 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
       individually: s.individually,
       copies: s.copies,
       setIndividually: s.setIndividually,
+      requestPreview: s.requestPreview,
+      previewRequest: s.previewRequest,
+      closePreview: s.closePreview,
       setCopies: s.setCopies,
       removeAttachment: s.removeAttachment,
       pickAttachments: s.pickAttachments,
@@ -256,12 +260,14 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
           }}
         />
       ) : null}
+      {state.requestPreview ? <RequestPreviewPanel preview={state.requestPreview} vendor={provider?.displayName ?? 'The vendor'} onClose={state.closePreview} /> : null}
       <SendBar
         blocker={check.blockers[0]?.message ?? null}
         sending={state.status.kind === 'sending'}
         attachRefusal={attachRefusal}
         onSend={send}
         onAttach={() => void state.pickAttachments()}
+        onPreview={account ? () => void bodiesOf(editor).then((bodies) => state.previewRequest(bodies)) : null}
       />
       <div className="composer-status" aria-live="polite">
         {state.remark ? (

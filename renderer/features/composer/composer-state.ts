@@ -8,6 +8,7 @@ import type { ReplyDraft } from '../../../shared/history.js';
 import type { AttachmentRef, SubmitMessage } from '../../../shared/message.js';
 import type { ComposeOpen } from '../../../shared/compose-open.js';
 import type { ComposeAttach } from '../../../shared/compose-attach.js';
+import type { RequestPreview } from '../../../shared/preview.js';
 import type { AutosaveStatus } from './autosave.js';
 import type { BodyField } from './merge-check.js';
 import { composeRequestFields } from './compose-request.js';
@@ -60,6 +61,8 @@ export interface ComposerState {
   /** Send individually: one message per To recipient; `copies` says whether Cc/Bcc go on each or on none. */
   individually: boolean;
   copies: 'each' | 'none';
+  /** "Preview request": what the vendor would receive for this message, or why it could not be built. */
+  requestPreview: RequestPreview | null;
   /** Merge fields the body holds now (kept current from the editor), for the Send check. */
   bodyFields: BodyField[];
 }
@@ -89,6 +92,7 @@ export const initialComposerState: ComposerState = {
   mergeTable: '',
   individually: false,
   copies: 'each',
+  requestPreview: null,
   bodyFields: [],
 };
 

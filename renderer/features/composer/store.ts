@@ -35,6 +35,9 @@ interface ComposerActions {
   /** The pasted merge table, kept as pasted. */
   setMergeTable(text: string): void;
   setIndividually(on: boolean): void;
+  /** Asks main for the request the account's adapter would make for this message (as the first recipient gets it). */
+  previewRequest(bodies: { html: string; text: string }): Promise<void>;
+  closePreview(): void;
   setCopies(copies: 'each' | 'none'): void;
   pickAttachments(): Promise<void>;
   importFiles(files: File[]): Promise<void>;
@@ -117,6 +120,20 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
   },
   setIndividually(individually) {
     set({ individually });
+  },
+  async previewRequest(bodies) {
+    const state = get();
+    if (!state.accountId) return;
+    const message = personalizedMessage(state, state.accountId, bodies);
+    // Sent individually, each recipient gets a message of their own: the first one's is shown.
+    const [first] = message.to;
+    const shown = state.individually && first ? personalize({ ...message, to: [first], ...(state.copies === 'none' ? { cc: [], bcc: [] } : {}) }, first, readTable(state.mergeTable).table) : message;
+    const result = await bridge().outbox.preview(shown);
+    if (result.ok) set({ requestPreview: result.value });
+    else set({ requestPreview: null, remark: `The request could not be previewed: ${result.error.message}` });
+  },
+  closePreview() {
+    set({ requestPreview: null });
   },
   setCopies(copies) {
     set({ copies });
