@@ -2,6 +2,7 @@ import { expect, test } from '../fixtures.js';
 import { connectAccounts } from '../composer-helpers.js';
 import { openOutbox, outboxRow, restartHarness, setUndoDelay, simulatorAccount } from '../outbox-helpers.js';
 import { closeAllSimulators, startAllSimulators, type VendorName } from '../vendors/all.js';
+import { CRM_GATEWAY_PATH, CRM_GATEWAY_TEST_KEY, crmGatewaySent, startCrmGateway } from '../vendors/crm-gateway/simulator.js';
 import type { VendorSimulator } from '../vendors/kit/server.js';
 
 let sims: Record<VendorName, VendorSimulator>;
@@ -136,4 +137,46 @@ test('Preview request for Rollout with Cc shows the request its adapter would ma
   expect(sims.rollout.requests).toEqual([]);
   await preview.getByRole('button', { name: 'Close preview' }).click();
   await expect(preview).toBeHidden();
+});
+
+test('a gateway 429 at its daily cap: the Outbox row says until when the limit resets, and the message goes once it has', async ({ app }) => {
+  const { page } = app;
+  // The gateway's day (UTC) ends 20 s from now on its own clock, so its reset is soon.
+  const day = 86_400_000;
+  const offset = Math.ceil(Date.now() / day) * day - 20_000 - Date.now();
+  const gateway = await startCrmGateway({ dailyLimit: 1, now: () => Date.now() + offset });
+  try {
+    // Today's one send is used up before the message is written.
+    const used = await fetch(`${gateway.url}${CRM_GATEWAY_PATH}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${CRM_GATEWAY_TEST_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ to: 'x@example.org', subject: 'earlier', body_text: 'earlier' }),
+    });
+    expect(used.status).toBe(200);
+    const account = simulatorAccount('crm-gateway', gateway);
+    await connectAccounts(page, [account]);
+    await setUndoDelay(page, 0);
+    await page.getByRole('button', { name: 'New message' }).click();
+    const composer = page.getByRole('region', { name: 'New message' });
+    await composer.getByLabel('From').selectOption({ label: `${account.label} — ${account.from.email}` });
+    const to = composer.getByLabel('To', { exact: true });
+    await to.fill('bea@example.org');
+    await to.press('Enter');
+    await composer.getByLabel('Subject').fill('Over the cap');
+    await composer.getByRole('textbox', { name: 'Message body' }).click();
+    await page.keyboard.type('Hello.');
+    await composer.getByRole('button', { name: 'Send', exact: true }).click();
+
+    await openOutbox(page);
+    const row = outboxRow(page, 'Over the cap', 'Waiting');
+    await expect(row).toContainText(/limit resets at \d\d:\d\d:\d\d UTC: Composer waits until then \(\d+ s\) and sends it, without using up a retry\./, { timeout: 15_000 });
+    const refused = gateway.requests.length;
+    expect(refused).toBe(2);
+    await expect(outboxRow(page, 'Over the cap', 'Sent')).toBeVisible({ timeout: 45_000 });
+    // One wait, one send: no retries burned against the cap while it lasted.
+    expect(gateway.requests).toHaveLength(3);
+    expect(crmGatewaySent(gateway).map((m) => m.body.subject)).toEqual(['earlier', 'Over the cap']);
+  } finally {
+    await gateway.close();
+  }
 });
