@@ -57,6 +57,8 @@ test('a merge field with no value blocks Send with its name until the pasted tab
 
 test('Send individually through Unipile: three messages, each with its recipient’s values and its own key, once each across a restart mid-batch', async ({ app }) => {
   test.skip(app.harness === null, 'A restart on the same data folder needs the harness.');
+  // The pace spreads the three messages over twenty seconds.
+  test.setTimeout(120_000);
   const { page } = app;
   const account = simulatorAccount('unipile', sims.unipile);
   await connectAccounts(page, [account]);
@@ -140,6 +142,8 @@ test('Preview request for Rollout with Cc shows the request its adapter would ma
 });
 
 test('a gateway 429 at its daily cap: the Outbox row says until when the limit resets, and the message goes once it has', async ({ app }) => {
+  // The message waits for the gateway's reset, twenty seconds out.
+  test.setTimeout(120_000);
   const { page } = app;
   // The gateway's day (UTC) ends 20 s from now on its own clock, so its reset is soon.
   const day = 86_400_000;
