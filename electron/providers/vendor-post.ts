@@ -1,6 +1,7 @@
 import type { AccountSettings } from '../../shared/accounts.js';
 import { callVendor, type VendorResponse } from './http.js';
-import { SendError, type Provider, type SendAccount, type VendorPost } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
+import type { Provider, SendAccount, VendorPost } from './types.js';
 import type { UploadProgress } from './upload-progress.js';
 
 export type { VendorPost };
@@ -25,7 +26,7 @@ export async function requestFor<S extends AccountSettings>(
   build: (settings: S) => VendorPost | Promise<VendorPost>,
 ): Promise<VendorPost> {
   if ((account.settings as AccountSettings).provider !== provider.id) {
-    throw new SendError({ kind: 'validation', message: `This account is not a ${provider.displayName} account.` });
+    throw new ServiceError({ kind: 'validation', message: `This account is not a ${provider.displayName} account.` });
   }
   return build(account.settings);
 }

@@ -6,14 +6,14 @@ import { compileTemplate, fillCompiled, missingFieldsSentence, missingInCompiled
 import { parseMergeTable, type MergeTable } from '../../../shared/merge-table.js';
 import type { SubmitMessage } from '../../../shared/message.js';
 import type { Clock } from '../clock.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import type { OutboxService } from './outbox-service.js';
 import { DAY_MS, defaultPace, paceTimes } from './pacing.js';
 
 export interface BatchDeps {
   db: DatabaseSync;
   clock: Clock;
-  outbox: Pick<OutboxService, 'submitMany' | 'sendTimes' | 'settings'>;
+  outbox: Pick<OutboxService, 'submitMany' | 'settings'>;
   listAccounts(): Promise<AccountView[]>;
   drafts: { removeAfterSend(draftId: string): void };
   newId?: () => string;
@@ -60,6 +60,11 @@ export function createBatchService(deps: BatchDeps): BatchService {
      JOIN outbox_batch_members bm ON bm.batch_id = b.id
      LEFT JOIN outbox_messages m ON m.id = bm.outbox_id
      ORDER BY b.created_at DESC, bm.position`,
+  );
+  // What pacing counts: when the account's messages went or are due (the outbox's rows).
+  const sendTimes = db.prepare(
+    `SELECT COALESCE(finished_at, next_attempt_at, send_at) AS at FROM outbox_messages
+     WHERE account_id = ? AND state != 'cancelled' AND COALESCE(finished_at, next_attempt_at, send_at) >= ?`,
   );
   const getPace = db.prepare('SELECT per_minute, per_day FROM account_pace WHERE account_id = ?');
   const putPace = db.prepare(
@@ -128,7 +133,7 @@ export function createBatchService(deps: BatchDeps): BatchService {
       if (messages.length === 0) throw invalid('Add at least one recipient in To.');
       const now = clock();
       const { pace } = paceOf(account);
-      const times = paceTimes(deps.outbox.sendTimes(account.id, now - DAY_MS), messages.length, now + deps.outbox.settings().undoDelayMs, pace);
+      const times = paceTimes((sendTimes.all(account.id, now - DAY_MS) as { at: number }[]).map((r) => r.at), messages.length, now + deps.outbox.settings().undoDelayMs, pace);
       const batchId = newId();
       await deps.outbox.submitMany(
         messages.map((m, i) => ({ message: m.message, sendAt: times[i] as number })),

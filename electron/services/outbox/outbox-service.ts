@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { AccountView, ProviderId } from '../../../shared/accounts.js';
+import type { Draft } from '../../../shared/drafts.js';
+import { editableFromSubmitted, type EditableMessage } from '../../../shared/editable-message.js';
 import type { Notice } from '../../../shared/ipc.js';
 import type { SubmitMessage, SubmitOutcome } from '../../../shared/message.js';
+import type { Outcome } from '../../../shared/outcome.js';
 import type { OutboxRow, OutboxSettings, OutboxSettingsPatch } from '../../../shared/outbox.js';
 import { preflight } from '../../providers/preflight.js';
 import type { Provider } from '../../providers/types.js';
@@ -10,7 +13,7 @@ import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
 import type { HistoryAttempt } from '../history/recorder.js';
 import { silentNotifier, type Notifier } from '../notifier.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { insertMany } from './submit-many.js';
 import { describeRecipients, describeRoute, prepareDelivery, toOutgoing, type DeliveryDeps } from './delivery.js';
 import { createOutboxStore, type OutboxRecord } from './outbox-store.js';
@@ -25,7 +28,7 @@ export interface OutboxDeps extends DeliveryDeps {
   notices: { post(notice: Notice): void };
   /** The accounts as the composer sees them (no secrets): submit checks the account and what its provider carries. */
   listAccounts(): Promise<AccountView[]>;
-  drafts: { removeAfterSend(draftId: string): void; markSendFailed(draftId: string, message: string): void };
+  drafts: { removeAfterSend(draftId: string): void; markSendFailed(draftId: string, message: string): void; get(id: string): Draft };
   releaseAttachments(tokens: string[]): void;
   /** The sent history: every attempt that ended sent, failed or unknown is recorded there. */
   recordAttempt?(attempt: HistoryAttempt): Promise<unknown>;
@@ -42,12 +45,9 @@ export interface OutboxDeps extends DeliveryDeps {
 export interface OutboxService {
   /** Freezes the message and writes it to disk before answering; the worker sends it at `sendAt`. */
   submit(message: SubmitMessage): Promise<SubmitOutcome>;
-  /** Send individually: each message its own row, id and key, at its own time; one transaction with `alsoInTransaction`. */
   submitMany(messages: ReadonlyArray<{ message: SubmitMessage; sendAt: number }>, alsoInTransaction?: (ids: string[]) => void): Promise<string[]>;
-  /** When the account's messages since `since` went or are due: what pacing counts. */
-  sendTimes(accountId: string, since: number): number[];
-  /** Undo send: only while queued and before `sendAt`; answers the frozen message. */
-  cancel(id: string): SubmitMessage;
+  /** Undo send: only while queued and before `sendAt`; answers the message as the composer opens it. */
+  cancel(id: string): EditableMessage;
   /** A failed or unknown_outcome message goes back in the queue with the same idempotency key. */
   retry(id: string): OutboxRow;
   /**
@@ -122,12 +122,13 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
       lastProgressEvent = now;
       changed();
     },
-    settled(row, outcome) {
+    settled(row, settlement) {
       uploads.delete(row.id);
-      notify(row, outcome);
+      notify(row, settlement.outcome);
       // Recorded first, so the history holds its attachment copies before the outbox lets go of them.
-      void record(row, outcome).finally(() => {
-        if (outcome.state === 'sent') {
+      void record(row, settlement).finally(() => {
+        const { outcome } = settlement;
+        if (outcome.state === 'sent' || outcome.state === 'accepted') {
           if (row.draftId) deps.drafts.removeAfterSend(row.draftId);
           deps.releaseAttachments(row.attachmentTokens);
         } else if (row.draftId) {
@@ -142,10 +143,10 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
   });
 
   const notifier = deps.notifier ?? silentNotifier;
-  function notify(row: OutboxRecord, outcome: Settlement): void {
+  function notify(row: OutboxRecord, outcome: Outcome): void {
     const subject = row.subject ? `“${row.subject}”` : 'A message with no subject';
     try {
-      if (outcome.state === 'sent') {
+      if (outcome.state === 'sent' || outcome.state === 'accepted') {
         if (store.settings().notifyOnSent) notifier.notify({ title: 'Message sent', body: `${subject} to ${row.recipients} was sent.` });
       } else {
         const title = outcome.state === 'failed' ? 'Message not sent' : 'Message may not have been sent';
@@ -157,7 +158,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     }
   }
 
-  async function record(row: OutboxRecord, outcome: Settlement): Promise<void> {
+  async function record(row: OutboxRecord, settlement: Settlement): Promise<void> {
     const message = store.message(row.id);
     if (!deps.recordAttempt || !message) return;
     try {
@@ -173,10 +174,11 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
         attachments,
         ...(replyToHistoryId ? { replyToHistoryId } : {}),
         idempotencyKey: row.idempotencyKey,
+        // The failure's own kind goes into the history: `auth` stays `auth`.
         outcome:
-          outcome.state === 'sent'
-            ? { status: 'sent', result: outcome.result }
-            : { status: outcome.state === 'failed' ? 'failed' : 'unknown', error: { kind: outcome.state, message: outcome.sentence } },
+          'result' in settlement
+            ? { status: 'sent', result: settlement.result }
+            : { status: settlement.outcome.state, error: { kind: settlement.outcome.kind, message: settlement.outcome.sentence } },
       });
     } catch (error) {
       // The message's own fate is settled; a history that could not be written must not change it.
@@ -186,6 +188,16 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
 
   recoverAtStart({ store, clock, providers: deps.providers, notices: deps.notices, drafts: deps.drafts });
   worker.poke();
+
+  /** The draft a message was written in, while it is still kept; null when it is gone. */
+  function draftOf(id: string | undefined): Draft | null {
+    if (!id) return null;
+    try {
+      return deps.drafts.get(id);
+    } catch {
+      return null;
+    }
+  }
 
   async function checkAccount(message: SubmitMessage): Promise<{ account: AccountView; provider: Provider }> {
     const account = (await deps.listAccounts()).find((a) => a.id === message.accountId);
@@ -229,16 +241,12 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     },
 
     async submitMany(messages, alsoInTransaction) {
-      const [first] = messages;
-      if (!first) return [];
-      const { account, provider } = await checkAccount(first.message);
-      const ids = insertMany({ db: deps.db, store, account, provider, newId, newKey, now: clock() }, messages, alsoInTransaction);
+      const checked = messages[0] ? await checkAccount(messages[0].message) : null;
+      const ids = checked ? insertMany({ db: deps.db, store, ...checked, newId, newKey, now: clock() }, messages, alsoInTransaction) : [];
       changed();
       worker.poke();
       return ids;
     },
-
-    sendTimes: (accountId, since) => store.sendTimes(accountId, since),
 
     cancel(id) {
       const row = store.get(id);
@@ -253,7 +261,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
       }
       changed();
       worker.poke();
-      return message;
+      return editableFromSubmitted(message, draftOf(message.draftId), null);
     },
 
     retry(id) {

@@ -115,10 +115,6 @@ export function createOutboxStore(db: DatabaseSync) {
     `UPDATE outbox_messages SET state = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ?
      WHERE id = ? AND state IN ('failed', 'unknown_outcome')`,
   );
-  const sendTimes = db.prepare(
-    `SELECT COALESCE(finished_at, next_attempt_at, send_at) AS at FROM outbox_messages
-     WHERE account_id = ? AND state != 'cancelled' AND COALESCE(finished_at, next_attempt_at, send_at) >= ?`,
-  );
   const getSetting = db.prepare('SELECT value FROM outbox_settings WHERE key = ?');
   const putSetting = db.prepare('INSERT INTO outbox_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
 
@@ -172,8 +168,6 @@ export function createOutboxStore(db: DatabaseSync) {
     cancel: (id: string, now: number): boolean => cancel.run(now, now, id).changes === 1,
     retry: (id: string, now: number): boolean => retry.run(now, now, id).changes === 1,
     tokens: outboxAttachmentTokens(db),
-    /** When the account's messages went (or are due), from `since` on. */
-    sendTimes: (accountId: string, since: number): number[] => (sendTimes.all(accountId, since) as { at: number }[]).map((r) => r.at),
     settings(): OutboxSettings {
       const raw = getSetting.get('undoDelayMs') as { value: string } | undefined;
       const delay = outboxSettingsSchema.shape.undoDelayMs.safeParse(raw ? Number(raw.value) : DEFAULT_UNDO_DELAY_MS);

@@ -3,7 +3,7 @@ import type { AccountView } from '../../../shared/accounts.js';
 import type { SubmitMessage } from '../../../shared/message.js';
 import { preflight } from '../../providers/preflight.js';
 import type { Provider } from '../../providers/types.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { inTransaction } from '../storage/transaction.js';
 import { describeRecipients, toOutgoing } from './delivery.js';
 import type { OutboxStore } from './outbox-store.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Capabilities } from '../../../shared/capabilities.js';
 import type { PreviewBody, RequestPreview } from '../../../shared/preview.js';
-import type { OutgoingMessage } from '../../providers/types.js';
+import type { OutgoingMessage } from '../../../shared/outgoing.js';
 import type { VendorPost } from '../../providers/vendor-post.js';
 
 /** What the header shows instead of a secret. */
