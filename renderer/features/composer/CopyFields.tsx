@@ -1,42 +1,61 @@
 import type { ReactNode } from 'react';
-import type { RecipientLists } from './recipients.js';
+import { useShallow } from 'zustand/react/shallow';
 import { RecipientInput } from './RecipientInput.js';
 import { useComposerStore } from './store.js';
 
-/** "Add Cc" / "Add Bcc" at the end of the To row, and the Cc and Bcc fields once shown. */
-export function CopyFields(props: { showCc: boolean; showBcc: boolean; lists: RecipientLists; refusals: { cc: string | null; bcc: string | null }; extra?: ReactNode }) {
-  const store = useComposerStore.getState;
+/** Cc and Bcc with their "Add" toggles (and any other toggle the composer adds beside them). */
+export function CopyFields(props: { ccRefusal: string | null; bccRefusal: string | null; extraToggle: ReactNode }) {
+  const s = useComposerStore(
+    useShallow((state) => ({
+      showCc: state.showCc,
+      showBcc: state.showBcc,
+      cc: state.lists.cc,
+      bcc: state.lists.bcc,
+      showField: state.showField,
+      addRecipients: state.addRecipients,
+      removeRecipient: state.removeRecipient,
+      removeLastRecipient: state.removeLastRecipient,
+    })),
+  );
   return (
     <>
-      {!props.showCc || !props.showBcc ? (
+      {!s.showCc || !s.showBcc || props.extraToggle ? (
         <div className="field-toggles">
-          {!props.showCc ? (
-            <button type="button" className="link-button" onClick={() => store().showField('cc')} title="Ctrl+Shift+C">
+          {!s.showCc ? (
+            <button type="button" className="link-button" onClick={() => s.showField('cc')} title="Ctrl+Shift+C">
               Add Cc
             </button>
           ) : null}
-          {!props.showBcc ? (
-            <button type="button" className="link-button" onClick={() => store().showField('bcc')} title="Ctrl+Shift+B">
+          {!s.showBcc ? (
+            <button type="button" className="link-button" onClick={() => s.showField('bcc')} title="Ctrl+Shift+B">
               Add Bcc
             </button>
           ) : null}
-          {props.extra}
+          {props.extraToggle}
         </div>
       ) : null}
-      {(['cc', 'bcc'] as const)
-        .filter((field) => (field === 'cc' ? props.showCc : props.showBcc))
-        .map((field) => (
-          <RecipientInput
-            key={field}
-            field={field}
-            label={field === 'cc' ? 'Cc' : 'Bcc'}
-            chips={props.lists[field]}
-            refusal={props.refusals[field]}
-            onAdd={(input) => store().addRecipients(field, input)}
-            onRemove={(id) => store().removeRecipient(field, id)}
-            onRemoveLast={() => store().removeLastRecipient(field)}
-          />
-        ))}
+      {s.showCc ? (
+        <RecipientInput
+          field="cc"
+          label="Cc"
+          chips={s.cc}
+          refusal={props.ccRefusal}
+          onAdd={(input) => s.addRecipients('cc', input)}
+          onRemove={(id) => s.removeRecipient('cc', id)}
+          onRemoveLast={() => s.removeLastRecipient('cc')}
+        />
+      ) : null}
+      {s.showBcc ? (
+        <RecipientInput
+          field="bcc"
+          label="Bcc"
+          chips={s.bcc}
+          refusal={props.bccRefusal}
+          onAdd={(input) => s.addRecipients('bcc', input)}
+          onRemove={(id) => s.removeRecipient('bcc', id)}
+          onRemoveLast={() => s.removeLastRecipient('bcc')}
+        />
+      ) : null}
     </>
   );
 }
