@@ -5,3 +5,4 @@ export { UndoToast } from './UndoToast.js';
 export { requestSend } from './send-request.js';
 export { flushDraft } from './draft-sync.js';
 export { attachRefusal } from './attach-refusal.js';
+export { toIsoWithOffset } from './SendLater.js';
