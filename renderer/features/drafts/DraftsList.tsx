@@ -44,13 +44,13 @@ function DraftRow(props: { draft: DraftSummary; open: boolean; account: string |
       <button type="button" className="draft-open" onClick={props.onOpen} aria-current={props.open ? 'true' : undefined}>
         <span className="draft-top">
           <span className="draft-subject">{subject}</span>
-          {status ? <span className="badge badge-scheduled">{status}</span> : null}
           <time className="draft-time" dateTime={new Date(draft.updatedAt).toISOString()}>
             {when(draft.updatedAt)}
           </time>
         </span>
         <span className="draft-recipients">{draft.recipients || 'No recipients yet'}</span>
         {draft.snippet ? <span className="draft-snippet">{draft.snippet}</span> : null}
+        {status ? <span className="draft-outbox badge badge-scheduled">{status}</span> : null}
         <span className="draft-meta">
           {props.account ?? 'No account'}
           {draft.lastError ? <span className="draft-failed"> · Not sent: {draft.lastError}</span> : null}
