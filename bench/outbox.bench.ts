@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createCore, type Core } from '../electron/core.js';
 import { createFileKeyCipher } from '../electron/services/vault/file-key-cipher.js';
 import { RETRY_AFTER_S, startChaosVendors } from './outbox-chaos.js';
+import { lifecycleSequences } from './outbox-lifecycle.js';
 import { summarize } from './stats.js';
 import type { BenchSuite, Metric } from './types.js';
 
@@ -82,13 +83,13 @@ async function chaos(): Promise<Record<string, Metric>> {
       .prepare('SELECT subject, state, last_error FROM outbox_messages')
       .all() as { subject: string; state: string; last_error: string | null }[];
     const byState = Object.fromEntries((counts.all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
-    const ended = (r: (typeof rows)[number]) => r.state === 'sent' || ((r.state === 'failed' || r.state === 'unknown_outcome') && !!r.last_error);
+    const ended = (r: (typeof rows)[number]) => r.state === 'sent' || r.state === 'accepted' || ((r.state === 'failed' || r.state === 'unknown_outcome') && !!r.last_error);
     const lost = CHAOS_MESSAGES - rows.filter(ended).length;
     const accepted = new Map<string, number>();
     for (const vendor of vendors) for (const [subject, n] of vendor.tally.bySubject) accepted.set(subject, (accepted.get(subject) ?? 0) + n);
     const duplicates = [...accepted.values()].filter((n) => n > 1).length;
     // A row marked sent that no vendor accepted would be a lie in the other direction.
-    const phantom = rows.filter((r) => r.state === 'sent' && !accepted.has(r.subject)).length;
+    const phantom = rows.filter((r) => (r.state === 'sent' || r.state === 'accepted') && !accepted.has(r.subject)).length;
     const floorS = Math.max(...vendors.map((v) => v.tally.retryAfterWaitsS));
     process.stdout.write(
       `  chaos: ${JSON.stringify(byState)}; requests ${vendors.map((v) => `${v.name} ${v.sim.requests.length}`).join(', ')}; ` +
@@ -112,7 +113,11 @@ async function chaos(): Promise<Record<string, Metric>> {
 const suite: BenchSuite = {
   name: 'outbox',
   async run() {
-    return { 'outbox.submit_ms': await submitMs(), ...(await chaos()) };
+    return {
+      'outbox.submit_ms': await submitMs(),
+      ...(await chaos()),
+      'outbox.lifecycle_sequences': single(await lifecycleSequences(), 'sequences'),
+    };
   },
 };
 

@@ -104,8 +104,23 @@ export const channels = {
    * opens it (its draft, or what was submitted). Later it fails with kind `conflict` and a sentence.
    */
   'outbox:cancel': { input: z.object({ id: outboxIdSchema }).strict(), output: editableMessageSchema },
-  /** Queues a failed or unknown_outcome message again, with the same idempotency key. */
+  /** Edit: a waiting or failed message leaves the outbox (said on it) and opens in the composer. */
+  'outbox:edit': { input: z.object({ id: outboxIdSchema }).strict(), output: editableMessageSchema },
+  /** A scheduled message, or one in its undo delay, goes now. */
+  'outbox:send-now': { input: z.object({ id: outboxIdSchema }).strict(), output: outboxRowSchema },
+  /** A scheduled message gets another time (ISO 8601 with a zone offset). */
+  'outbox:reschedule': { input: z.object({ id: outboxIdSchema, sendAt: z.iso.datetime({ offset: true }) }).strict(), output: outboxRowSchema },
+  /** A message waiting out a back-off is tried at once. */
+  'outbox:retry-now': { input: z.object({ id: outboxIdSchema }).strict(), output: outboxRowSchema },
+  /**
+   * A failed message goes again with the same idempotency key; an unknown outcome only through
+   * a vendor that honours the key (elsewhere it fails with kind `conflict` and says why).
+   */
   'outbox:retry': { input: z.object({ id: outboxIdSchema }).strict(), output: outboxRowSchema },
+  /** An unknown outcome sent again although it may arrive twice (the window asked first). */
+  'outbox:send-again': { input: z.object({ id: outboxIdSchema }).strict(), output: outboxRowSchema },
+  /** Asks the vendor whether it has a message whose outcome is unknown; the row takes its answer. */
+  'outbox:check': { input: z.object({ id: outboxIdSchema }).strict(), output: outboxRowSchema },
   /** Every waiting, sending, failed or unknown message, then the most recent sent and cancelled ones. */
   'outbox:list': { input: none, output: z.array(outboxRowSchema) },
   'outbox:get-settings': { input: none, output: outboxSettingsSchema },

@@ -63,7 +63,7 @@ export type SubmitMessage = z.infer<typeof submitMessageSchema>;
 export const submitOutcomeSchema = z.object({
   /** The outbox row: `outbox:cancel`, `outbox:retry` and the `outbox:changed` list name it. */
   id: z.string(),
-  state: z.literal('queued'),
+  state: z.enum(['queued', 'scheduled']),
   /** Epoch milliseconds when the worker sends it. */
   sendAt: z.number(),
   /** Epoch milliseconds until which Undo works (the same as `sendAt`). */

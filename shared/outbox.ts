@@ -3,12 +3,20 @@ import { editableMessageSchema } from './editable-message.js';
 import { failureSchema } from './result.js';
 
 /**
- * The outbox as the renderer sees it. A message moves queued -> sending -> sent | failed |
- * unknown_outcome, or queued -> cancelled (undo). `failed` and `unknown_outcome` are kept
- * until the person retries them (`outbox:retry`).
+ * The outbox as the renderer sees it: one state machine per message (electron/services/outbox).
+ * scheduled | queued -> sending -> sent | accepted | failed | unknown_outcome, or cancelled
+ * (Undo, Cancel, Edit: the message is back in Drafts). `queued` with attempts is waiting out a
+ * back-off before the next try. The settled names are the outcome's (shared/outcome.ts).
  */
-export const outboxStateSchema = z.enum(['queued', 'sending', 'sent', 'failed', 'unknown_outcome', 'cancelled']);
+export const outboxStateSchema = z.enum(['scheduled', 'queued', 'sending', 'sent', 'accepted', 'failed', 'unknown_outcome', 'cancelled']);
 export type OutboxState = z.infer<typeof outboxStateSchema>;
+
+/**
+ * What the person can do with a row now, computed in main from its state, its failure and its
+ * vendor (electron/services/outbox/row-actions.ts), so the UI offers only what can succeed.
+ */
+export const outboxActionSchema = z.enum(['send_now', 'reschedule', 'edit', 'cancel', 'retry_now', 'retry', 'send_again', 'check', 'open_accounts']);
+export type OutboxAction = z.infer<typeof outboxActionSchema>;
 
 export const outboxIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'is not an outbox id');
 
@@ -35,6 +43,10 @@ export const outboxRowSchema = z.object({
   progress: z.object({ sent: z.number().nonnegative(), total: z.number().nonnegative() }).nullable(),
   draftId: z.string().nullable(),
   updatedAt: z.number(),
+  /** The actions the row offers, in the order to show them. */
+  actions: z.array(outboxActionSchema),
+  /** The vendor the last attempt went through ("Check with Stuut"); null before any attempt. */
+  vendor: z.string().nullable(),
 });
 export type OutboxRow = z.infer<typeof outboxRowSchema>;
 

@@ -30,6 +30,8 @@ export type Outcome = z.infer<typeof outcomeSchema>;
 /** The remedy a failure of this kind calls for. */
 export function failureAction(kind: z.infer<typeof failureSchema.shape.kind>): FailureAction {
   if (kind === 'auth' || kind === 'locked') return 'open_accounts';
-  if (kind === 'validation' || kind === 'unsupported' || kind === 'invalid_input' || kind === 'not_found') return 'edit';
+  // A vendor's refusal (`validation`) may be lifted on its side, so it can be retried; a message
+  // its provider cannot carry, or whose account or file is gone, can only be changed.
+  if (kind === 'unsupported' || kind === 'invalid_input' || kind === 'not_found') return 'edit';
   return 'retry';
 }

@@ -13,8 +13,8 @@ export interface AttachmentFile {
   path: string;
 }
 
-// ServiceError, not ServiceError: open() runs inside a provider's send, whose failures the outbox
-// reads as ServiceError; a validation failure is final, so the message is kept and the user told.
+// open() runs inside a provider's send: a validation failure is final there, so the outbox keeps
+// the message and tells the person, whose way forward is to attach the file again (Edit).
 function refuse(message: string): ServiceError {
   return new ServiceError({ kind: 'validation', message, fields: [{ field: 'attachments', message }] });
 }

@@ -2,24 +2,26 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { AccountView, ProviderId } from '../../../shared/accounts.js';
 import type { Draft } from '../../../shared/drafts.js';
-import { editableFromSubmitted, type EditableMessage } from '../../../shared/editable-message.js';
 import type { Notice } from '../../../shared/ipc.js';
 import type { SubmitMessage, SubmitOutcome } from '../../../shared/message.js';
-import type { Outcome } from '../../../shared/outcome.js';
 import type { OutboxRow, OutboxSettings, OutboxSettingsPatch } from '../../../shared/outbox.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { preflight } from '../../providers/preflight.js';
 import type { Provider } from '../../providers/types.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
 import type { HistoryAttempt } from '../history/recorder.js';
-import { silentNotifier, type Notifier } from '../notifier.js';
-import { ServiceError } from '../../../shared/service-error.js';
+import type { Notifier } from '../notifier.js';
+import { inTransaction } from '../storage/transaction.js';
+import { createOutboxDecisions, type OutboxDecisions } from './decisions.js';
 import { insertMany } from './submit-many.js';
 import { describeRecipients, describeRoute, prepareDelivery, toOutgoing, type DeliveryDeps } from './delivery.js';
 import { createOutboxStore, type OutboxRecord } from './outbox-store.js';
 import { recoverAtStart } from './recovery.js';
+import { offeredActions } from './row-actions.js';
+import { createSettlement } from './settlement.js';
 import { systemTimers, type Timers } from './timers.js';
-import { createOutboxWorker, type Settlement } from './worker.js';
+import { createOutboxWorker } from './worker.js';
 
 export interface OutboxDeps extends DeliveryDeps {
   db: DatabaseSync;
@@ -42,14 +44,16 @@ export interface OutboxDeps extends DeliveryDeps {
   logError?: (error: unknown) => void;
 }
 
-export interface OutboxService {
+/**
+ * The life of a message once it is sent from the composer, one state machine:
+ * scheduled | queued -> sending -> sent | accepted | failed | unknown_outcome, or cancelled
+ * (Undo, Cancel, Edit: back to Drafts). One message id has at most one live row (the store's
+ * unique index); sending it again replaces the waiting or failed row, never adds a second.
+ */
+export interface OutboxService extends OutboxDecisions {
   /** Freezes the message and writes it to disk before answering; the worker sends it at `sendAt`. */
   submit(message: SubmitMessage): Promise<SubmitOutcome>;
   submitMany(messages: ReadonlyArray<{ message: SubmitMessage; sendAt: number }>, alsoInTransaction?: (ids: string[]) => void): Promise<string[]>;
-  /** Undo send: only while queued and before `sendAt`; answers the message as the composer opens it. */
-  cancel(id: string): EditableMessage;
-  /** A failed or unknown_outcome message goes back in the queue with the same idempotency key. */
-  retry(id: string): OutboxRow;
   /**
    * Retry of a message recorded in the history: when the outbox still holds it (failed, or
    * maybe sent), that row goes again under its own idempotency key, so a vendor that already
@@ -60,7 +64,7 @@ export interface OutboxService {
   settings(): OutboxSettings;
   /** Changes the settings given and keeps the others. */
   saveSettings(patch: OutboxSettingsPatch): OutboxSettings;
-  /** Attachment tokens queued or kept messages still need (the attachments sweep keeps them). */
+  /** Attachment tokens live messages still need (the attachments sweep keeps them). */
   attachmentTokens(): string[];
   /** Resolves when nothing is in flight or due now (tests, benchmarks, quit). */
   idle(): Promise<void>;
@@ -68,18 +72,12 @@ export interface OutboxService {
   stop(): void;
 }
 
-/** Send-later times further out than this are almost certainly a mistake in the picker. */
 const MAX_SCHEDULE_MS = 366 * 24 * 60 * 60_000;
 
 // Preflight never opens a file; this stands in for the opener the attachments service gives at send time.
 const unopened = (): Promise<Blob> => Promise.reject(new Error('preflight does not open attachments'));
 
 type Progress = NonNullable<OutboxRow['progress']>;
-
-function toRow(record: OutboxRecord, progress?: Progress): OutboxRow {
-  const { idempotencyKey: _key, providerId: _provider, remoteId: _remote, attachmentTokens: _tokens, ...row } = record;
-  return { ...row, progress: record.state === 'sending' && progress ? progress : null };
-}
 
 /** A large upload reports every chunk; the window needs a new figure only this often. */
 const PROGRESS_EVENT_MS = 200;
@@ -88,8 +86,12 @@ function when(at: number): string {
   return new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+function isProviderId(id: string | null, providers: Record<ProviderId, Provider>): id is ProviderId {
+  return id !== null && Object.hasOwn(providers, id);
+}
+
 export function createOutboxService(deps: OutboxDeps): OutboxService {
-  const { clock, bus } = deps;
+  const { clock, bus, providers } = deps;
   const store = createOutboxStore(deps.db);
   const newId = deps.newId ?? randomUUID;
   const newKey = deps.newIdempotencyKey ?? randomUUID;
@@ -97,7 +99,14 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
   let stopped = false;
   const uploads = new Map<string, Progress>();
   let lastProgressEvent = Number.NEGATIVE_INFINITY;
-  const rows = () => store.list().map((record) => toRow(record, uploads.get(record.id)));
+
+  function toRow(record: OutboxRecord): OutboxRow {
+    const { idempotencyKey: _key, providerId, remoteId: _remote, attachmentTokens: _tokens, messageId: _message, mayHaveSent: _maybe, ...row } = record;
+    const provider = isProviderId(providerId, providers) ? providers[providerId] : undefined;
+    const progress = uploads.get(record.id);
+    return { ...row, progress: record.state === 'sending' && progress ? progress : null, actions: offeredActions(record, provider), vendor: provider?.displayName ?? null };
+  }
+  const rows = () => store.list().map(toRow);
 
   // Coalesces a burst of changes (a submit, a claim) into one event with the whole list.
   function changed(): void {
@@ -109,6 +118,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     });
   }
 
+  const settlement = createSettlement({ ...deps, store, uploads });
   const worker = createOutboxWorker({
     store,
     clock,
@@ -122,71 +132,13 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
       lastProgressEvent = now;
       changed();
     },
-    settled(row, settlement) {
-      uploads.delete(row.id);
-      notify(row, settlement.outcome);
-      // Recorded first, so the history holds its attachment copies before the outbox lets go of them.
-      void record(row, settlement).finally(() => {
-        const { outcome } = settlement;
-        if (outcome.state === 'sent' || outcome.state === 'accepted') {
-          if (row.draftId) deps.drafts.removeAfterSend(row.draftId);
-          deps.releaseAttachments(row.attachmentTokens);
-        } else if (row.draftId) {
-          // The draft stays, whole, with the reason on it.
-          deps.drafts.markSendFailed(row.draftId, outcome.sentence);
-        }
-      });
-    },
+    settled: settlement.settled,
     ...(deps.maxAttempts !== undefined ? { maxAttempts: deps.maxAttempts } : {}),
     ...(deps.random ? { random: deps.random } : {}),
     ...(deps.logError ? { logError: deps.logError } : {}),
   });
 
-  const notifier = deps.notifier ?? silentNotifier;
-  function notify(row: OutboxRecord, outcome: Outcome): void {
-    const subject = row.subject ? `“${row.subject}”` : 'A message with no subject';
-    try {
-      if (outcome.state === 'sent' || outcome.state === 'accepted') {
-        if (store.settings().notifyOnSent) notifier.notify({ title: 'Message sent', body: `${subject} to ${row.recipients} was sent.` });
-      } else {
-        const title = outcome.state === 'failed' ? 'Message not sent' : 'Message may not have been sent';
-        notifier.notify({ title, body: `${subject} to ${row.recipients}: ${outcome.sentence} It is kept in the Outbox.` });
-      }
-    } catch (error) {
-      // A desktop that cannot show a notification must not change what happened to the message.
-      deps.logError?.(error);
-    }
-  }
-
-  async function record(row: OutboxRecord, settlement: Settlement): Promise<void> {
-    const message = store.message(row.id);
-    if (!deps.recordAttempt || !message) return;
-    try {
-      const account = (await deps.listAccounts()).find((a) => a.id === row.accountId);
-      const provider = (row.providerId ?? account?.settings.provider) as ProviderId | undefined;
-      if (!provider) return;
-      const { accountId, attachments, replyToHistoryId, draftId: _draftId, sendAt: _sendAt, ...content } = message;
-      await deps.recordAttempt({
-        accountId,
-        provider,
-        ...(account ? { from: account.from } : {}),
-        content,
-        attachments,
-        ...(replyToHistoryId ? { replyToHistoryId } : {}),
-        idempotencyKey: row.idempotencyKey,
-        // The failure's own kind goes into the history: `auth` stays `auth`.
-        outcome:
-          'result' in settlement
-            ? { status: 'sent', result: settlement.result }
-            : { status: settlement.outcome.state, error: { kind: settlement.outcome.kind, message: settlement.outcome.sentence } },
-      });
-    } catch (error) {
-      // The message's own fate is settled; a history that could not be written must not change it.
-      deps.logError?.(error);
-    }
-  }
-
-  recoverAtStart({ store, clock, providers: deps.providers, notices: deps.notices, drafts: deps.drafts });
+  recoverAtStart({ store, clock, providers, notices: deps.notices, drafts: deps.drafts });
   worker.poke();
 
   /** The draft a message was written in, while it is still kept; null when it is gone. */
@@ -199,19 +151,59 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     }
   }
 
+  const decisions = createOutboxDecisions({
+    store,
+    clock,
+    providers,
+    draftOf,
+    prepare: async (row) => {
+      const message = store.message(row.id);
+      if (!message) throw new ServiceError({ kind: 'not_found', message: 'This message is no longer in the outbox.' });
+      return prepareDelivery(deps, message, row.idempotencyKey);
+    },
+    settled: settlement.settled,
+    changed(release) {
+      if (release) worker.release(release);
+      changed();
+      worker.poke();
+    },
+    row: toRow,
+    maxScheduleMs: MAX_SCHEDULE_MS,
+  });
+
   async function checkAccount(message: SubmitMessage): Promise<{ account: AccountView; provider: Provider }> {
     const account = (await deps.listAccounts()).find((a) => a.id === message.accountId);
     if (!account) {
       throw new ServiceError({ kind: 'not_found', message: 'The account chosen for this message no longer exists. Choose another account and send again.' });
     }
-    const provider = deps.providers[account.settings.provider as ProviderId];
+    const provider = providers[account.settings.provider];
     // What the provider cannot carry is refused now, with the composer still open, not later in the outbox.
     const files = message.attachments.map((a) => ({ filename: a.filename, mimeType: a.mimeType, size: a.size, open: unopened }));
     preflight(provider, toOutgoing(message, account.from, files, 'preflight'));
     return { account, provider };
   }
 
+  /** Puts the message in the outbox, replacing its waiting or failed row: never a second live copy. */
+  function enter(message: SubmitMessage, entry: { id: string; scheduled: boolean; sendAt: number; now: number }): void {
+    const messageId = message.draftId ?? entry.id;
+    inTransaction(deps.db, () => {
+      const live = store.liveOf(messageId);
+      if (live?.state === 'sending') {
+        throw new ServiceError({ kind: 'conflict', message: 'This message is being sent right now, so it was not sent again. See the Outbox for how it ends.' });
+      }
+      if (live?.state === 'unknown_outcome' || live?.mayHaveSent) {
+        throw new ServiceError({
+          kind: 'conflict',
+          message: 'This message may already have been sent, so it was not sent again. In the Outbox, check with the vendor, or use “Send again anyway”.',
+        });
+      }
+      if (live) store.takeOut(live.id, 'Replaced by a newer send of the same message.', entry.now);
+      store.insert({ ...entry, messageId, idempotencyKey: newKey(), message, recipients: describeRecipients(message) });
+    });
+  }
+
   return {
+    ...decisions,
     async submit(message) {
       const { account, provider } = await checkAccount(message);
       const now = clock();
@@ -227,14 +219,14 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
       const scheduled = requested !== undefined && requested > now + delay;
       const sendAt = scheduled ? requested : now + delay;
       const id = newId();
-      const recipients = describeRecipients(message);
-      store.insert({ id, idempotencyKey: newKey(), message, recipients, scheduled, sendAt, now });
+      enter(message, { id, scheduled, sendAt, now });
       changed();
       worker.poke();
+      const recipients = describeRecipients(message);
       const route = describeRoute(provider, account);
       // The time left is the toast's to count; the sentence says where the message goes, once.
       const summary = scheduled ? `Scheduled for ${when(sendAt)}: to ${recipients} ${route}.` : `Sending to ${recipients} ${route}.`;
-      return { id, state: 'queued', sendAt, undoUntil: sendAt, summary };
+      return { id, state: scheduled ? 'scheduled' : 'queued', sendAt, undoUntil: sendAt, summary };
     },
 
     async submitMany(messages, alsoInTransaction) {
@@ -245,39 +237,12 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
       return ids;
     },
 
-    cancel(id) {
-      const row = store.get(id);
-      const message = store.message(id);
-      if (!row || !message) throw new ServiceError({ kind: 'not_found', message: 'This message is no longer in the outbox.' });
-      const now = clock();
-      const tooLate = (what: string) => new ServiceError({ kind: 'conflict', message: `Too late to undo: ${what}.` });
-      if (row.state === 'sent') throw tooLate('the message has already been sent');
-      if (row.state === 'cancelled') throw tooLate('the message was already taken back');
-      if (row.state !== 'queued' || row.attempts > 0 || now >= row.sendAt || !store.cancel(id, now)) {
-        throw tooLate('the message is already being sent. Look for it in the outbox');
-      }
-      changed();
-      worker.poke();
-      return editableFromSubmitted(message, draftOf(message.draftId), null);
-    },
-
-    retry(id) {
-      const row = store.get(id);
-      if (!row) throw new ServiceError({ kind: 'not_found', message: 'This message is no longer in the outbox.' });
-      if (!store.retry(id, clock())) {
-        throw new ServiceError({ kind: 'conflict', message: `Only a failed message, or one that may not have been sent, can be retried; this one is ${row.state.replace('_', ' ')}.` });
-      }
-      changed();
-      worker.poke();
-      return toRow(store.get(id) ?? row, uploads.get(id));
-    },
-
     retryRecorded(idempotencyKey) {
       const row = idempotencyKey ? store.byKey(idempotencyKey) : undefined;
       if (!row) return null;
-      if (row.state === 'failed' || row.state === 'unknown_outcome') return this.retry(row.id);
+      if (row.state === 'failed' || row.state === 'unknown_outcome') return decisions.retry(row.id);
       if (row.state === 'cancelled') return null;
-      const where = row.state === 'sent' ? 'was sent after all' : 'is already on its way again';
+      const where = row.state === 'sent' || row.state === 'accepted' ? 'was sent after all' : 'is already on its way again';
       throw new ServiceError({ kind: 'conflict', message: `This message ${where}: see the Outbox. Nothing was sent twice.` });
     },
 
@@ -295,3 +260,4 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     },
   };
 }
+

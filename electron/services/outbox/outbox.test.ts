@@ -188,7 +188,7 @@ describe('the outbox', () => {
     expect(new Set(sim.requests.map((r) => r.headers['idempotency-key'])).size).toBe(1);
   });
 
-  it('leaves an unknown outcome through a vendor without idempotency to the person, and Retry sends it', async () => {
+  it('leaves an unknown outcome through a vendor without idempotency to the person: no Retry, Send again anyway sends it', async () => {
     const rollout = await startRollout();
     sims.push(rollout);
     const saved = await app.ok<AccountView>('accounts:save', {
@@ -208,7 +208,11 @@ describe('the outbox', () => {
     expect(row?.lastError).toMatch(/may have been sent — check before resending\.$/);
     expect(rollout.requests).toHaveLength(1);
 
-    expect(await app.ok('outbox:retry', { id })).toMatchObject({ id, state: 'queued' });
+    // Rollout does not promise to drop a repeat: Retry is not offered, Send again anyway is.
+    expect(row?.actions).toEqual(['send_again']);
+    expect(await app.call('outbox:retry', { id })).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining('Send again anyway') } });
+    expect(rollout.requests).toHaveLength(1);
+    expect(await app.ok('outbox:send-again', { id })).toMatchObject({ id, state: 'queued' });
     await app.core.outbox.idle();
     expect((await rowOf(id))?.state).toBe('sent');
     expect(rollout.requests).toHaveLength(2);

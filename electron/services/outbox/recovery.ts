@@ -27,17 +27,27 @@ function isProviderId(id: string | null, providers: Record<ProviderId, Provider>
 export function recoverAtStart(deps: RecoveryDeps): void {
   const { store, clock, providers } = deps;
   const now = clock();
+  const undecided: string[] = [];
   for (const row of store.inState('sending')) {
     const provider = isProviderId(row.providerId, providers) ? providers[row.providerId] : undefined;
     if (provider?.capabilities.idempotency === 'guaranteed') {
-      store.requeue(row.id, now, `Composer stopped while sending this message; it is being sent again with the same key, which ${provider.displayName} never sends twice.`, null, now);
+      store.requeue(row.id, now, `Composer stopped while sending this message; it is being sent again with the same key, which ${provider.displayName} never sends twice.`, null, now, true);
       continue;
     }
     const sentence = `Composer stopped while this message was being sent. ${MAY_HAVE_BEEN_SENT}`;
     store.settle(row.id, 'unknown_outcome', sentence, 'unknown_outcome', now);
     if (row.draftId) deps.drafts.markSendFailed(row.draftId, sentence);
+    undecided.push(`“${row.subject || '(no subject)'}”`);
   }
-  const overdue = store.inState('queued').filter((row) => row.scheduled && row.sendAt <= now && row.attempts === 0);
+  if (undecided.length > 0) {
+    const which = undecided.length <= 3 ? undecided.join(', ') : `${undecided.slice(0, 3).join(', ')} and ${undecided.length - 3} more`;
+    deps.notices.post({
+      id: 'outbox-crash-undecided',
+      level: 'warning',
+      text: `Composer stopped while sending ${which}: whether ${undecided.length === 1 ? 'it' : 'they'} went out is not known. Open the Outbox to check with the vendor or send again.`,
+    });
+  }
+  const overdue = store.inState('scheduled').filter((row) => row.sendAt <= now);
   if (overdue.length > 0) {
     const first = overdue[0];
     const what = overdue.length === 1 && first ? `"${first.subject || '(no subject)'}", scheduled for ${new Date(first.sendAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })},` : `${overdue.length} scheduled messages`;

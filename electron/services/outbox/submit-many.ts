@@ -36,7 +36,7 @@ export function insertMany(
   return inTransaction(ctx.db, () => {
     const ids = messages.map(({ message, sendAt }) => {
       const id = ctx.newId();
-      ctx.store.insert({ id, idempotencyKey: ctx.newKey(), message, recipients: describeRecipients(message), scheduled: sendAt > undoUntil, sendAt, now: ctx.now });
+      ctx.store.insert({ id, messageId: id, idempotencyKey: ctx.newKey(), message, recipients: describeRecipients(message), scheduled: sendAt > undoUntil, sendAt, now: ctx.now });
       return id;
     });
     alsoInTransaction?.(ids);

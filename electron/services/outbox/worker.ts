@@ -35,6 +35,13 @@ export interface OutboxWorker {
   idle(): Promise<void>;
   /** Stops scheduling and abandons in-flight sends' bookkeeping (their rows stay `sending` for recovery). */
   stop(): void;
+  /** Forgets a vendor's "wait" for this account (the person pressed Retry now). */
+  release(accountId: string): void;
+}
+
+/** The failure is about an attached file whose stored copy is gone or changed. */
+function fileGone(failure: { fields?: { field: string }[] | undefined }): boolean {
+  return failure.fields?.some((f) => f.field === 'attachments') === true;
 }
 
 function unexpected(error: unknown): SendFailure {
@@ -120,8 +127,12 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       if (stopped) return;
       // Nothing left the machine: the account or an attachment cannot be had as things stand.
       const known = error instanceof ServiceError ? error.failure : undefined;
-      const sentence = known?.message ?? 'Composer could not prepare this message for sending (an unexpected error). It was not sent; use Retry to try again.';
-      const kind = known?.kind ?? 'internal';
+      const gone = known !== undefined && fileGone(known);
+      const sentence = gone
+        ? `${known.message.replace(/ (Nothing was attached; pick it again|It was not attached; drop it again once it is there)\.$/, '')} It was not sent; use Edit to attach the file again.`
+        : (known?.message ?? 'Composer could not prepare this message for sending (an unexpected error). It was not sent; use Retry to try again.');
+      // A stored copy that is gone cannot come back by retrying: only Edit (attach it again) can help.
+      const kind = gone ? 'not_found' : (known?.kind ?? 'internal');
       store.settle(row.id, 'failed', sentence, kind, clock());
       deps.changed();
       deps.settled(row, { outcome: { state: 'failed', kind, sentence, action: failureAction(kind) } });
@@ -140,7 +151,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       return;
     }
     if (stopped) return;
-    store.markSent(row.id, result.remoteId, clock());
+    store.markDelivered(row.id, result.status, result.remoteId, clock());
     deps.changed();
     deps.settled(row, { outcome: { state: result.status, remoteId: result.remoteId }, result });
   }
@@ -168,6 +179,9 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
 
   return {
     poke: pump,
+    release(accountId) {
+      holds.delete(accountId);
+    },
     idle() {
       const done = new Promise<void>((resolve) => idleWaiters.push(resolve));
       pump();

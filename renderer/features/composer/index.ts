@@ -6,3 +6,4 @@ export { requestComposerFocus } from './composer-focus.js';
 export { requestSend } from './send-request.js';
 export { flushDraft } from './draft-sync.js';
 export { attachRefusal } from './attach-refusal.js';
+export { toIsoWithOffset } from './SendLater.js';

@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'react';
 import type { DraftSummary } from '../../../shared/drafts.js';
+import type { OutboxRow } from '../../../shared/outbox.js';
 import { selectAccounts, useAccountsStore } from '../accounts/index.js';
+import { useAppStore } from '../app/index.js';
 import { composerIsPristine, useComposerStore } from '../composer/index.js';
+import { liveRowOf, useOutboxStore } from '../outbox/index.js';
 import { selectDrafts, useDraftsStore } from './store.js';
 
 function when(at: number): string {
@@ -12,11 +15,32 @@ function when(at: number): string {
     : date.toLocaleDateString([], { month: 'short', day: 'numeric' });
 }
 
-function DraftRow(props: { draft: DraftSummary; open: boolean; account: string | null; onOpen: () => void; onDelete: () => void }) {
+/** A draft whose message is in the outbox says where it stands; null for an ordinary draft. */
+function outboxWords(row: OutboxRow | undefined): string | null {
+  if (!row) return null;
+  if (row.state === 'scheduled') return `Scheduled for ${when(row.sendAt)}`;
+  if (row.state === 'queued') return row.attempts > 0 ? 'In the Outbox, waiting to retry' : 'In the Outbox, sending soon';
+  if (row.state === 'sending') return 'Being sent';
+  if (row.state === 'unknown_outcome') return 'In the Outbox: may have been sent';
+  return null;
+}
+
+/** Opening a scheduled or waiting message takes it out of the outbox first; the composer says so. */
+async function openFromOutbox(row: OutboxRow): Promise<void> {
+  const message = await useOutboxStore.getState().edit(row.id);
+  if (!message) {
+    useAppStore.getState().navigate('outbox');
+    return;
+  }
+  await useComposerStore.getState().open(message, { keep: message.draft === null });
+}
+
+function DraftRow(props: { draft: DraftSummary; open: boolean; account: string | null; outbox: OutboxRow | undefined; onOpen: () => void; onDelete: () => void }) {
   const { draft } = props;
   const subject = draft.subject.trim() || '(no subject)';
+  const status = outboxWords(props.outbox);
   return (
-    <li className={`draft-row${props.open ? ' draft-row-open' : ''}`}>
+    <li className={`draft-row${props.open ? ' draft-row-open' : ''}${status ? ' draft-row-outbox' : ''}`}>
       <button type="button" className="draft-open" onClick={props.onOpen} aria-current={props.open ? 'true' : undefined}>
         <span className="draft-top">
           <span className="draft-subject">{subject}</span>
@@ -26,6 +50,7 @@ function DraftRow(props: { draft: DraftSummary; open: boolean; account: string |
         </span>
         <span className="draft-recipients">{draft.recipients || 'No recipients yet'}</span>
         {draft.snippet ? <span className="draft-snippet">{draft.snippet}</span> : null}
+        {status ? <span className="draft-outbox badge badge-scheduled">{status}</span> : null}
         <span className="draft-meta">
           {props.account ?? 'No account'}
           {draft.lastError ? <span className="draft-failed"> · Not sent: {draft.lastError}</span> : null}
@@ -48,15 +73,18 @@ export function DraftsList() {
   const error = useDraftsStore((state) => state.error);
   const accounts = useAccountsStore(selectAccounts);
   const openId = useComposerStore((state) => state.draftId);
+  const rows = useOutboxStore((state) => state.rows);
   const restoredAtStart = useRef(false);
 
   useEffect(() => {
     const store = useDraftsStore.getState();
     const stop = store.listen();
-    void store.load().then(() => {
+    void Promise.all([store.load(), useOutboxStore.getState().load()]).then(() => {
       if (restoredAtStart.current) return;
       restoredAtStart.current = true;
-      const newest = useDraftsStore.getState().drafts[0];
+      // A message waiting in the outbox is not reopened as an ordinary draft.
+      const rows = useOutboxStore.getState().rows;
+      const newest = useDraftsStore.getState().drafts.find((d) => !liveRowOf(rows, d.id));
       // Only into a composer nobody has touched yet: an open message is never replaced.
       if (newest && composerIsPristine()) void useComposerStore.getState().openDraft(newest.id);
     });
@@ -97,22 +125,27 @@ export function DraftsList() {
       ) : null}
       {loaded && drafts.length === 0 ? <p className="drafts-empty">No drafts. What you write is saved here as you type.</p> : null}
       <ul className="draft-list" aria-label="Drafts list">
-        {drafts.map((draft) => (
+        {drafts.map((draft) => {
+          const live = liveRowOf(rows, draft.id);
+          const waiting = live?.state === 'scheduled' || live?.state === 'queued';
+          return (
           <DraftRow
             key={draft.id}
             draft={draft}
             open={draft.id === openId}
             account={labelOf(draft.accountId)}
+            outbox={live}
             onOpen={() => {
               closePanel();
-              void useComposerStore.getState().openDraft(draft.id);
+              void (waiting && live ? openFromOutbox(live) : useComposerStore.getState().openDraft(draft.id));
             }}
             onDelete={() => {
               useComposerStore.getState().forgetDraft(draft.id);
               void useDraftsStore.getState().remove(draft.id);
             }}
           />
-        ))}
+          );
+        })}
       </ul>
     </section>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxRow } from '../../../shared/outbox.js';
-import { progressWords } from './OutboxView.js';
+import { progressWords } from './OutboxRow.js';
 import { waitingCount } from './store.js';
 
 const row = (state: OutboxRow['state']): OutboxRow => ({
@@ -18,12 +18,14 @@ const row = (state: OutboxRow['state']): OutboxRow => ({
   progress: null,
   draftId: null,
   updatedAt: 0,
+  actions: [],
+  vendor: null,
 });
 
 describe('outbox waiting count', () => {
   it('counts what is still to go or needs the person, not what is done', () => {
-    const rows = (['queued', 'sending', 'sent', 'failed', 'unknown_outcome', 'cancelled'] as const).map(row);
-    expect(waitingCount(rows)).toBe(4);
+    const rows = (['scheduled', 'queued', 'sending', 'sent', 'accepted', 'failed', 'unknown_outcome', 'cancelled'] as const).map(row);
+    expect(waitingCount(rows)).toBe(5);
   });
 });
 

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { BatchRow } from '../../../shared/batch.js';
+import type { EditableMessage } from '../../../shared/editable-message.js';
 import type { OutboxRow } from '../../../shared/outbox.js';
 import { bridge } from '../../lib/bridge.js';
 import { createFreshness } from '../../lib/freshness.js';
@@ -20,15 +21,27 @@ export const initialOutboxState: OutboxViewState = { rows: [], batches: [], undo
 
 /** Messages still to go out or needing the person: what the sidebar counts. */
 export function waitingCount(rows: OutboxRow[]): number {
-  return rows.filter((row) => row.state === 'queued' || row.state === 'sending' || row.state === 'failed' || row.state === 'unknown_outcome').length;
+  return rows.filter((row) => row.state === 'scheduled' || row.state === 'queued' || row.state === 'sending' || row.state === 'failed' || row.state === 'unknown_outcome').length;
 }
+
+/** The live outbox row of a draft (scheduled, waiting, sending, failed or unknown), if it has one. */
+export function liveRowOf(rows: OutboxRow[], draftId: string): OutboxRow | undefined {
+  return rows.find((row) => row.draftId === draftId && row.state !== 'sent' && row.state !== 'accepted' && row.state !== 'cancelled');
+}
+
+type RowDecision = 'send-now' | 'retry-now' | 'retry' | 'send-again' | 'check';
 
 // Actions
 interface OutboxActions {
   load(): Promise<void>;
   loadBatches(): Promise<void>;
   listen(): () => void;
-  retry(id: string): Promise<void>;
+  /** One of the row's decisions, made in main; a refusal is shown as its sentence. */
+  decide(decision: RowDecision, id: string): Promise<void>;
+  reschedule(id: string, sendAt: string): Promise<boolean>;
+  /** Takes the message out of the outbox; answers it for the composer, or null (the error is shown). */
+  edit(id: string): Promise<EditableMessage | null>;
+  cancel(id: string): Promise<void>;
   setUndoDelay(seconds: number): Promise<void>;
   setNotifyOnSent(on: boolean): Promise<void>;
 }
@@ -57,8 +70,22 @@ export const useOutboxStore = create<OutboxViewState & OutboxActions>()((set, ge
     const batches = await bridge().outbox.batches();
     if (batches.ok) set({ batches: batches.value });
   },
-  async retry(id) {
-    const result = await bridge().outbox.retry({ id });
+  async decide(decision, id) {
+    const result = await bridge().outbox[decision]({ id });
+    set({ error: result.ok ? null : result.error.message });
+  },
+  async reschedule(id, sendAt) {
+    const result = await bridge().outbox.reschedule({ id, sendAt });
+    set({ error: result.ok ? null : result.error.message });
+    return result.ok;
+  },
+  async edit(id) {
+    const result = await bridge().outbox.edit({ id });
+    set({ error: result.ok ? null : result.error.message });
+    return result.ok ? result.value : null;
+  },
+  async cancel(id) {
+    const result = await bridge().outbox.cancel({ id });
     set({ error: result.ok ? null : result.error.message });
   },
   async setUndoDelay(seconds) {
