@@ -20,6 +20,7 @@ import { draftsMigrations } from './services/drafts/migrations.js';
 import { createHistoryService, historyAttachmentTokens, type HistoryService } from './services/history/history-service.js';
 import { historyMigrations } from './services/history/migrations.js';
 import { openStorage, type Storage } from './services/storage/database.js';
+import { tightenDataFolder } from './services/storage/private-files.js';
 import { openSettingsStore } from './services/settings/settings-store.js';
 import type { Cipher } from './services/vault/cipher.js';
 import type { ScryptParams } from './services/vault/passphrase-cipher.js';
@@ -85,6 +86,8 @@ export function createCore(options: CoreOptions): Core {
   const notices = createNoticeBoard(bus);
   const clock = options.clock ?? systemClock;
   const dataDir = options.info.dataDir;
+  // Before anything is written: the folder 0700 and what an older version left in it 0600 (docs/data.md).
+  tightenDataFolder(dataDir, ['attachments']);
   const storage = openStorage({ dataDir, clock, notices, migrations: [draftsMigrations, attachmentsMigrations, outboxMigrations, historyMigrations] });
   const attachments = createAttachmentStore({
     db: storage.db,
