@@ -21,6 +21,7 @@ import { createHistoryService, historyAttachmentTokens, type HistoryService } fr
 import { historyMigrations } from './services/history/migrations.js';
 import { openStorage, type Storage } from './services/storage/database.js';
 import { tightenDataFolder } from './services/storage/private-files.js';
+import type { SettingsFileOpener } from './services/settings/settings-file.js';
 import { openSettingsStore } from './services/settings/settings-store.js';
 import type { Cipher } from './services/vault/cipher.js';
 import type { ScryptParams } from './services/vault/passphrase-cipher.js';
@@ -53,6 +54,8 @@ export interface CoreOptions {
   notifier?: Notifier;
   /** Electron's spellchecker (electron/platform/spellcheck.ts); the harness's browser when absent. */
   spellcheck?: SpellcheckEngine;
+  /** The settings file: electron-store in Electron (electron/platform/settings-file.ts); conf when absent. */
+  openSettingsFile?: SettingsFileOpener;
 }
 
 export interface Core {
@@ -123,7 +126,7 @@ export function createCore(options: CoreOptions): Core {
     () => undefined,
     (error: unknown) => logError('attachments:sweep', error),
   );
-  const settings = openSettingsStore({ dir: options.info.dataDir, notices });
+  const settings = openSettingsStore({ dir: options.info.dataDir, notices, ...(options.openSettingsFile ? { openFile: options.openSettingsFile } : {}) });
   const vault = createVault({ cipher: options.cipher, store: settings, notices, ...(options.scrypt ? { scrypt: options.scrypt } : {}) });
   const accounts = createAccountsService({ store: settings, vault, bus });
   const outbox = createOutboxService({
