@@ -6,6 +6,7 @@ import { findAttachmentMention } from '../../../shared/attachment-reminder.js';
 import type { EmailDocNode } from '../../../shared/email-html.js';
 import type { ProviderInfo } from '../../../shared/ipc.js';
 import { AttachmentList } from './AttachmentList.js';
+import { EmptyFileQuestion } from './EmptyFileQuestion.js';
 import { attachRefusal as refusalToAttach } from './attach-refusal.js';
 import { composerExtensions, type EditorHooks } from './extensions.js';
 import { LinkBar } from './LinkBar.js';
@@ -263,6 +264,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
       {linkOpen ? <LinkBar editor={editor} onClose={() => setLinkOpen(false)} /> : null}
       <EditorContent editor={editor} className="editor" />
       <AttachmentList attachments={state.attachments} limitBytes={capabilities?.localAttachments ? capabilities.maxAttachmentBytes : null} onRemove={state.removeAttachment} />
+      <EmptyFileQuestion />
       {warnings.length > 0 ? (
         <ul className="composer-warnings" aria-label="What this account will not carry">
           {warnings.map((w) => (

@@ -1,4 +1,6 @@
 import { useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { recipientLabel } from '../../../shared/address-display.js';
+import { revealBidi } from '../../../shared/inert-text.js';
 import { CloseIcon } from './icons.js';
 import { suggestionText } from './recipient-suggest.js';
 import type { Chip, RecipientField } from './recipients.js';
@@ -86,13 +88,13 @@ export function RecipientInput(props: RecipientInputProps) {
             <li
               key={chip.id}
               className={`chip${chip.error ? ' chip-invalid' : ''}`}
-              title={chip.error ? `${chip.raw} ${chip.error}` : chip.address?.email}
+              title={chip.error ? `${revealBidi(chip.raw)} ${chip.error}` : chip.address?.email}
               onDoubleClick={() => {
                 props.onRemove(chip.id);
                 setText(chip.raw);
               }}
             >
-              <span className="chip-text">{chip.address?.name ?? chip.raw}</span>
+              <ChipText chip={chip} />
               {chip.error ? <span className="chip-reason">{chip.error}</span> : null}
               <button type="button" className="chip-remove" aria-label={`Remove ${chip.address?.email ?? chip.raw}`} onClick={() => props.onRemove(chip.id)}>
                 <CloseIcon />
@@ -149,5 +151,18 @@ export function RecipientInput(props: RecipientInputProps) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A name that could pass for another address ("support@bank.com" <attacker@evil.com>) never shows alone. */
+function ChipText(props: { chip: Chip }) {
+  const { chip } = props;
+  if (!chip.address) return <span className="chip-text">{revealBidi(chip.raw)}</span>;
+  const label = recipientLabel(chip.address);
+  return (
+    <span className="chip-text">
+      {label.text}
+      {label.address ? <span className="chip-address"> &lt;{label.address}&gt;</span> : null}
+    </span>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { revealBidi } from '../../../shared/inert-text.js';
 import type { DraftSummary } from '../../../shared/drafts.js';
 import { selectAccounts, useAccountsStore } from '../accounts/index.js';
 import { composerIsPristine, useComposerStore } from '../composer/index.js';
@@ -14,7 +15,7 @@ function when(at: number): string {
 
 function DraftRow(props: { draft: DraftSummary; open: boolean; account: string | null; onOpen: () => void; onDelete: () => void }) {
   const { draft } = props;
-  const subject = draft.subject.trim() || '(no subject)';
+  const subject = revealBidi(draft.subject.trim()) || '(no subject)';
   return (
     <li className={`draft-row${props.open ? ' draft-row-open' : ''}`}>
       <button type="button" className="draft-open" onClick={props.onOpen} aria-current={props.open ? 'true' : undefined}>

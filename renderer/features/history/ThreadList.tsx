@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { revealBidi } from '../../../shared/inert-text.js';
 import type { ThreadSummary } from '../../../shared/history.js';
 import { participantsLabel, shortWhen, STATUS_LABEL } from './format.js';
 import { nearEnd, visibleRange } from './virtual-window.js';
@@ -19,7 +20,7 @@ function StatusBadges(props: { statuses: ThreadSummary['statuses'] }) {
 
 function ThreadRow(props: { thread: ThreadSummary; index: number; total: number; open: boolean; account: string; onOpen: () => void }) {
   const { thread } = props;
-  const subject = thread.subject.trim() || '(no subject)';
+  const subject = revealBidi(thread.subject.trim()) || '(no subject)';
   const people = participantsLabel(thread.participants);
   return (
     <li

@@ -1,4 +1,5 @@
 import type { AccountView } from '../../../shared/accounts.js';
+import { revealBidi } from '../../../shared/inert-text.js';
 import type { OutboxRow, OutboxState } from '../../../shared/outbox.js';
 import { selectAccounts, useAccountsStore } from '../accounts/index.js';
 import { useAppStore } from '../app/index.js';
@@ -48,7 +49,7 @@ function Row(props: { row: OutboxRow; account: AccountView | undefined }) {
     <li className={`outbox-row outbox-${row.state}`} aria-label={`${row.subject || '(no subject)'}: ${stateLabel(row)}`}>
       <div className="outbox-main">
         <span className="outbox-title">
-          <span className="outbox-subject">{row.subject || '(no subject)'}</span>
+          <span className="outbox-subject">{revealBidi(row.subject) || '(no subject)'}</span>
           <span className={`badge badge-${row.state}`}>{stateLabel(row)}</span>
         </span>
         <span className="outbox-meta">
