@@ -1,13 +1,17 @@
 import type { HistoryAddress, HistoryStatus } from '../../../shared/history.js';
+import { recipientLabel } from '../../../shared/address-display.js';
+import { revealBidi } from '../../../shared/inert-text.js';
 
 export const STATUS_LABEL: Record<HistoryStatus, string> = { sent: 'Sent', failed: 'Failed', unknown: 'Unknown outcome' };
 
+/** The name, or the address; a name that could pass for another address keeps its address beside it. */
 export function addressLabel(address: HistoryAddress): string {
-  return address.name ? address.name : address.email;
+  const label = recipientLabel(address);
+  return label.address ? `${label.text} <${label.address}>` : label.text;
 }
 
 export function fullAddress(address: HistoryAddress): string {
-  return address.name ? `${address.name} <${address.email}>` : address.email;
+  return revealBidi(address.name ? `${address.name} <${address.email}>` : address.email);
 }
 
 /** "Ann, Bob and 3 more": a thread's people in the width of a row. */
