@@ -36,7 +36,7 @@ async function startBuiltMain(packaged: boolean, env: Record<string, string>): P
   const userData = await mkdtemp(path.join(work, 'user-data-'));
   const { stdout } = await run(process.execPath, [path.join(import.meta.dirname, 'run-built-main.mjs'), bundle], {
     env: { PATH: process.env.PATH ?? '', FAKE_ELECTRON_PACKAGED: packaged ? '1' : '0', FAKE_ELECTRON_USER_DATA: userData, ...env },
-    timeout: 60_000,
+    timeout: 120_000,
   });
   return { calls: JSON.parse(stdout.trim().split('\n').at(-1) ?? '[]') as Call[], userData };
 }
@@ -51,7 +51,7 @@ describe('the built main bundle', () => {
     expect(calls.filter(([what]) => what === 'loadURL')).toEqual([['loadURL', 'app://bundle/index.html']]);
     expect(await readdir(userData)).toContain('composer.sqlite');
     await expect(readdir(elsewhere)).rejects.toThrow();
-  }, 90_000);
+  }, 150_000);
 
   it('from the source tree, honours both (how npm run dev and the e2e specs start it)', async () => {
     const elsewhere = path.join(work, 'dev-data');
@@ -59,10 +59,10 @@ describe('the built main bundle', () => {
     expect(calls.filter(([what]) => what === 'app.setPath')).toEqual([['app.setPath', 'userData', elsewhere]]);
     expect(calls.filter(([what]) => what === 'loadURL')).toEqual([['loadURL', devServer]]);
     expect(await readdir(elsewhere)).toContain('composer.sqlite');
-  }, 90_000);
+  }, 150_000);
 
   it('never trusts a dev server on another machine, even from the source tree', async () => {
     const { calls } = await startBuiltMain(false, { VITE_DEV_SERVER_URL: 'https://attacker.example/' });
     expect(calls.filter(([what]) => what === 'loadURL')).toEqual([['loadURL', 'app://bundle/index.html']]);
-  }, 90_000);
+  }, 150_000);
 });
