@@ -9,6 +9,7 @@ module.exports = [
   '@tiptap/pm',
   '@tiptap/react',
   '@tiptap/starter-kit',
+  'conf',
   'dompurify',
   'electron-store',
   'email-addresses',
