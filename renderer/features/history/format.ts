@@ -2,7 +2,7 @@ import type { HistoryAddress, HistoryStatus } from '../../../shared/history.js';
 import { recipientLabel } from '../../../shared/address-display.js';
 import { revealBidi } from '../../../shared/inert-text.js';
 
-export const STATUS_LABEL: Record<HistoryStatus, string> = { sent: 'Sent', failed: 'Failed', unknown: 'Unknown outcome' };
+export const STATUS_LABEL: Record<HistoryStatus, string> = { sent: 'Sent', failed: 'Failed', unknown_outcome: 'Unknown outcome' };
 
 /** The name, or the address; a name that could pass for another address keeps its address beside it. */
 export function addressLabel(address: HistoryAddress): string {
