@@ -6,6 +6,10 @@
 // The electron package, or one of its subpaths (electron/main…), which resolve only inside Electron.
 const ELECTRON = '^(node_modules/electron/|electron(/(main|renderer|common|utility))?$)';
 const SETTINGS_LIBRARIES = '^node_modules/(electron-store|conf)/';
+// The runtime libraries Vite bundles (scripts/bundled-packages.cjs): devDependencies, so that
+// electron-builder does not copy them into app.asar a second time.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS config reading the shared list.
+const BUNDLED = `^node_modules/(${require('./scripts/bundled-packages.cjs').map((name) => name.replace(/[.]/g, '\\.')).join('|')})/`;
 // The code the app ships; tests, their helpers and child processes run only under vitest.
 const TEST_CODE = '(\\.test\\.tsx?|/test-support\\.ts|-test-support\\.ts|\\.child\\.ts)$';
 // The files that construct the settings store: electron-store in Electron, conf in the harness and tests.
@@ -132,9 +136,9 @@ module.exports = {
       name: 'shipped-code-no-dev-dependency',
       severity: 'error',
       comment:
-        'Code the app ships imports only dependencies, not devDependencies (electron itself is a devDependency for electron-builder, and type-only imports vanish at build).',
+        'Code the app ships imports, of the devDependencies, only the libraries Vite bundles into it (scripts/bundled-packages.cjs) and electron itself; type-only imports vanish at build.',
       from: { path: '^(electron|renderer|shared)/', pathNot: TEST_CODE },
-      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only', 'triple-slash-type-reference'], pathNot: ELECTRON },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only', 'triple-slash-type-reference'], pathNot: [ELECTRON, BUNDLED] },
     },
     {
       name: 'resolvable',

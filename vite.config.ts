@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import electron from 'vite-plugin-electron/simple';
 import { buildCsp } from './electron/security/csp.js';
+import { electronMainOptions, electronPreloadOptions } from './vite.electron.js';
 
 const here = import.meta.dirname;
 const DEV_PORT = 5173;
@@ -25,20 +26,8 @@ export default defineConfig(({ mode }) => {
         ? []
         : [
             electron({
-              main: {
-                entry: path.join(here, 'electron/main.ts'),
-                vite: { build: { outDir: path.join(here, 'dist-electron') } },
-              },
-              preload: {
-                input: path.join(here, 'electron/preload.ts'),
-                vite: {
-                  build: {
-                    outDir: path.join(here, 'dist-electron'),
-                    // A sandboxed preload cannot load ES modules.
-                    rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
-                  },
-                },
-              },
+              main: electronMainOptions(here),
+              preload: electronPreloadOptions(here),
             }),
           ]),
     ],

@@ -38,6 +38,21 @@ describe('electron-builder.yml', () => {
     expect(validate({ ...c, mac: { ...c.mac, protocols: [{ schemes: ['mailto'], scheme: 'mailto' }] } })).toBe(false);
   });
 
+  it('has what each target needs to build: the deb its maintainer with an email, a homepage and a description', async () => {
+    const c = (await config()) as BuilderConfig & { linux: { target: string[]; maintainer?: string }; mac: { target: string }; win: { target: string } };
+    const pkg = JSON.parse(await read('package.json')) as { name: string; version: string; description?: string; author?: { name?: string; email?: string }; homepage?: string; repository?: { url?: string } };
+    expect(c.linux.target).toEqual(['AppImage', 'deb']);
+    // What electron-builder's FpmTarget.computeFpmMetaInfoOptions refuses a deb without.
+    expect(c.linux.maintainer ?? `${pkg.author?.name} <${pkg.author?.email}>`).toMatch(/^[^<>]+ <[^\s@<>]+@[^\s@<>]+\.[a-z]+>$/);
+    expect(pkg.author?.email).toMatch(/^[^\s@]+@[^\s@]+\.[a-z]+$/);
+    expect(pkg.homepage ?? pkg.repository?.url).toMatch(/^https:\/\//);
+    expect(pkg.repository?.url).toMatch(/^https:\/\//);
+    // Every target's package metadata (deb's Description, the NSIS and dmg names) comes from these.
+    expect(pkg.description?.length).toBeGreaterThan(10);
+    expect(pkg.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(c.productName).toMatch(/^\S/);
+  });
+
   it('declares mailto: for all three platforms, each once', async () => {
     const c = await config();
     expect(c.mac.protocols.flatMap((p) => p.schemes)).toEqual(['mailto']);

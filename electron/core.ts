@@ -26,6 +26,7 @@ import { createFrameServer, type FrameServer } from './services/frames/frame-sto
 import { createHistoryService, historyAttachmentTokens, type HistoryService } from './services/history/history-service.js';
 import { historyMigrations } from './services/history/migrations.js';
 import { openStorage, type Storage } from './services/storage/database.js';
+import { tightenDataFolder } from './services/storage/private-files.js';
 import type { SettingsFileOpener } from './services/settings/settings-file.js';
 import { openSettingsStore } from './services/settings/settings-store.js';
 import type { Cipher } from './services/vault/cipher.js';
@@ -96,6 +97,8 @@ export function createCore(options: CoreOptions): Core {
   const notices = createNoticeBoard(bus);
   const clock = options.clock ?? systemClock;
   const dataDir = options.info.dataDir;
+  // Before anything is written: the folder 0700 and what an older version left in it 0600 (docs/data.md).
+  tightenDataFolder(dataDir, ['attachments']);
   const storage = openStorage({ dataDir, clock, notices, migrations: [draftsMigrations, attachmentsMigrations, outboxMigrations, batchMigrations, historyMigrations] });
   const attachments = createAttachmentStore({
     db: storage.db,

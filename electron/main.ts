@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, safeStorage, session } from 'electron';
 import { createCore } from './core.js';
+import { readLaunchEnvironment } from './desktop/launch-environment.js';
 import { createElectronNotifier } from './platform/notifier.js';
 import { setAboutPanel } from './platform/about.js';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './platform/app-protocol.js';
@@ -19,8 +20,9 @@ import { createSpellcheckEngine } from './platform/spellcheck.js';
 import { buildCsp } from './security/csp.js';
 import { openWindowStateStore } from './services/window-state/window-state-store.js';
 
-// e2e runs give every test a fresh data folder.
-if (process.env.COMPOSER_DATA_DIR) app.setPath('userData', path.resolve(process.env.COMPOSER_DATA_DIR));
+// e2e runs give every test a fresh data folder; a packaged app ignores both switches (see launch-environment.ts).
+const launch = readLaunchEnvironment(app.isPackaged, process.env);
+if (launch.dataDir) app.setPath('userData', launch.dataDir);
 
 registerAppScheme();
 app.enableSandbox();
@@ -30,7 +32,7 @@ if (!mailtoLinks) app.quit();
 else start(mailtoLinks, listenForIconFiles());
 
 function start(links: NonNullable<typeof mailtoLinks>, iconFiles: IconFiles): void {
-  const devServerUrl = process.env.VITE_DEV_SERVER_URL;
+  const devServerUrl = launch.devServerUrl;
   const here = import.meta.dirname;
 
   void app.whenReady().then(() => {

@@ -58,8 +58,10 @@ export function splitAddressList(input: string): AddressListPiece[] {
         group = undefined;
         continue;
       }
-      // A colon before any @ or < opens a group; inside one it is just a character.
-      if (ch === ':' && group === undefined && !current.includes('@')) {
+      // A colon before any @ or < and followed by a space (or nothing) opens a group; inside one,
+      // or glued to what follows (`javascript:alert(1)@x.io`, `mailto:ann@x.io`), it is just a character.
+      const next = input.charAt(i + 1);
+      if (ch === ':' && group === undefined && !current.includes('@') && (next === '' || /\s|;/.test(next))) {
         group = unquote(current.trim());
         current = '';
         continue;

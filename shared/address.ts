@@ -2,6 +2,7 @@ import emailAddresses from 'email-addresses';
 import { z } from 'zod';
 import { addressSpecProblem, describeInvalidEntry } from './address-check.js';
 import { splitAddressList } from './address-list.js';
+import { hasLineBreak } from './inert-text.js';
 
 type ParsedMailbox = emailAddresses.ParsedMailbox;
 
@@ -85,13 +86,25 @@ export interface RecipientEntry {
   error: string | null;
 }
 
+/** Why an entry holding a line break is refused: a second header line could add recipients. */
+function lineBreakReason(raw: string): string {
+  const header = /[\r\n\v\f\u0085\u2028\u2029]\s*([A-Za-z][A-Za-z0-9-]*)\s*:/u.exec(raw);
+  return header ? `holds a line break and a second header (${header[1]}:), which could add recipients you did not type` : 'holds a line break; an address is one line';
+}
+
 function parseEntry(raw: string): RecipientEntry {
   if (raw.length > MAX_ENTRY) return { raw, address: null, error: 'is too long to be an email address' };
+  if (hasLineBreak(raw)) return { raw, address: null, error: lineBreakReason(raw) };
   const mailbox = parseMailbox(raw);
   if (!mailbox) return { raw, address: null, error: describeInvalidEntry(raw) };
   const email = specOf(mailbox);
   const problem = hasLooseSpace(mailbox) ? 'has a space in it' : addressSpecProblem(email);
   if (problem) return { raw, address: null, error: problem };
+  // What was typed becomes exactly that address or nothing: `alert(1)@x.io` is not alert@x.io.
+  if (!raw.includes(email)) {
+    const reason = raw.includes('(') ? 'has text in ( ) inside the address, which mail would drop' : 'is not written as one address';
+    return { raw, address: null, error: `${reason} and send to ${email} instead` };
+  }
   // `ann@x.io (Ann Lee)` is the old way of naming someone; keep the comment as the name.
   const comment = mailbox.parts.comments.map((c) => c.tokens.trim()).find((c) => c.length > 2);
   const name = (mailbox.name ?? (comment ? comment.slice(1, -1) : '')).trim();

@@ -1,4 +1,5 @@
 import { parseRecipients, type Address } from './address.js';
+import { oneLine } from './inert-text.js';
 
 /** The composer fields a `mailto:` link fills. */
 export interface MailtoFields {
@@ -75,7 +76,7 @@ export function parseMailto(url: string): MailtoResult {
         break;
       case 'subject':
         // A subject is one line: a line break in it would be a header injection.
-        subject ??= value.replace(/[\r\n]+/g, ' ').trim();
+        subject ??= oneLine(value).trim();
         break;
       case 'body':
         body ??= value.replace(/\r\n?/g, '\n');

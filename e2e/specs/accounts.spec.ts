@@ -176,7 +176,8 @@ test('without a keychain the person chooses a passphrase, is asked for it at the
     await page.getByLabel('New passphrase').fill('correct horse battery');
     await page.getByLabel('Repeat passphrase').fill('correct horse battery');
     await page.getByRole('button', { name: 'Use this passphrase' }).click();
-    await expect(page.getByText('Keys are protected by your passphrase and unlocked')).toBeVisible();
+    // Deriving the key (scrypt, N = 2^17) takes seconds on a busy machine.
+    await expect(page.getByText('Keys are protected by your passphrase and unlocked')).toBeVisible({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Save account' }).click();
     await expect(page.getByRole('list', { name: 'Accounts', exact: true }).getByRole('listitem', { name: 'Collections' })).toBeVisible();
   } finally {
@@ -190,10 +191,10 @@ test('without a keychain the person chooses a passphrase, is asked for it at the
     await expect(page.getByRole('button', { name: /^Collections, Stuut, needs attention/ })).toBeVisible();
     await page.getByLabel('Passphrase', { exact: true }).fill('wrong horse battery');
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(page.getByText('That passphrase does not match')).toBeVisible();
+    await expect(page.getByText('That passphrase does not match')).toBeVisible({ timeout: 30_000 });
     await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(page.getByRole('button', { name: 'Unlock' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Unlock' })).toHaveCount(0, { timeout: 30_000 });
     await expect(page.getByRole('button', { name: 'Collections, Stuut' })).toBeVisible();
     const response = await page.request.post(`${second.origin}/__test/vault-check?token=${second.token}`, { data: { label: 'Collections', sha256: sha256('Qz8WvKc3Lp9XrTm2') } });
     expect(await response.json()).toEqual({ matches: true, error: null });

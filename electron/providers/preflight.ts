@@ -1,5 +1,6 @@
 import { isValidEmail, type Address } from '../../shared/address.js';
 import { unsupportedFields, type FieldProblem } from '../../shared/capability-check.js';
+import { hasLineBreak } from '../../shared/inert-text.js';
 import { ServiceError } from '../../shared/service-error.js';
 import type { OutgoingMessage } from '../../shared/outgoing.js';
 import type { Provider } from './types.js';
@@ -11,9 +12,6 @@ type ProviderFacts = Pick<Provider, 'displayName' | 'capabilities'>;
 /** RFC 5322 §2.1.1: a header line may not exceed 998 characters. */
 export const MAX_SUBJECT_LENGTH = 998;
 
-function hasLineBreak(value: string): boolean {
-  return /[\r\n]/.test(value);
-}
 
 function checkAddresses(field: string, label: string, addresses: Address[], out: Field[]): void {
   for (const address of addresses) {

@@ -125,9 +125,10 @@ export function createSandboxProvider(deps: { recordFile: string; now?: () => Da
           attachments,
           ...(parent ? { inReplyTo: parent } : {}),
         };
-        await mkdir(dirname(deps.recordFile), { recursive: true });
+        await mkdir(dirname(deps.recordFile), { recursive: true, mode: 0o700 });
         // After a torn line, start a fresh one so this record stays readable.
-        await appendFile(deps.recordFile, `${torn ? '\n' : ''}${JSON.stringify(record)}\n`, 'utf8');
+        // Like every file in the data folder: the owner's only (docs/data.md).
+        await appendFile(deps.recordFile, `${torn ? '\n' : ''}${JSON.stringify(record)}\n`, { encoding: 'utf8', mode: 0o600 });
         return { remoteId: record.remoteId, remoteThreadId, status: 'sent' };
       };
       const result = queue.then(run);

@@ -1,7 +1,8 @@
 /* eslint-disable security/detect-non-literal-fs-filename -- copies live under <dataDir>/attachments named by main's random tokens; source paths come only from the file picker or the system (files dropped on the app's icon), never from the renderer. */
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { MAX_IMPORT_BYTES, MAX_PICKED_BYTES, type AttachmentImport } from '../../../shared/attachments.js';
@@ -9,6 +10,7 @@ import type { AttachmentRef } from '../../../shared/message.js';
 import type { OutgoingAttachment } from '../../../shared/outgoing.js';
 import type { Clock } from '../clock.js';
 import { ServiceError } from '../../../shared/service-error.js';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../storage/private-files.js';
 import { attachmentFromFile } from './attachment-files.js';
 import { cleanFilename, mimeTypeFor } from './file-names.js';
 import type { FilePicker } from './file-picker.js';
@@ -75,6 +77,8 @@ export function createAttachmentStore(deps: AttachmentStoreDeps): AttachmentStor
   const forget = db.prepare('DELETE FROM attachments WHERE token = ?');
 
   const fileOf = (token: string) => path.join(dir, token);
+  // copyFile would give the copy the original's mode (0644, even 0755); this one is 0600 from its first byte.
+  const copyPrivately = (source: string, target: string) => pipeline(createReadStream(source), createWriteStream(target, { flags: 'wx', mode: PRIVATE_FILE_MODE }));
 
   function referenced(): Set<string> {
     const tokens = new Set<string>();
@@ -84,7 +88,7 @@ export function createAttachmentStore(deps: AttachmentStoreDeps): AttachmentStor
 
   /** Writes through a .partial name then renames, so a crash never leaves a half file under a token. */
   async function store(filename: string, mimeType: string, write: (target: string) => Promise<void>): Promise<AttachmentRef> {
-    await mkdir(dir, { recursive: true });
+    await ensurePrivateDir(dir);
     const token = randomBytes(18).toString('base64url');
     const partial = fileOf(token) + PARTIAL;
     addedThisRun.add(token);
@@ -119,7 +123,7 @@ export function createAttachmentStore(deps: AttachmentStoreDeps): AttachmentStor
       throw new ServiceError({ kind: 'validation', message, fields: [{ field: 'attachments', message }] });
     }
     try {
-      return await store(name, mimeTypeFor(name), (target) => copyFile(source, target, constants.COPYFILE_EXCL));
+      return await store(name, mimeTypeFor(name), (target) => copyPrivately(source, target));
     } catch {
       throw unreadable(name, route);
     }
@@ -160,7 +164,7 @@ export function createAttachmentStore(deps: AttachmentStoreDeps): AttachmentStor
         throw new ServiceError({ kind: 'validation', message, fields: [{ field: 'attachments', message }] });
       }
       const mimeType = input.mimeType.trim() || mimeTypeFor(filename);
-      return store(filename, mimeType, (target) => writeFile(target, bytes, { flag: 'wx' }));
+      return store(filename, mimeType, (target) => writeFile(target, bytes, { flag: 'wx', mode: PRIVATE_FILE_MODE }));
     },
 
     async open(token) {

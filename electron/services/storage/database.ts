@@ -1,10 +1,11 @@
 /* eslint-disable security/detect-non-literal-fs-filename -- the database lives at a path main computes from the data folder; nothing here comes from the renderer. */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Notice } from '../../../shared/ipc.js';
 import type { Clock } from '../clock.js';
 import { NewerSchemaError, runMigrations, type MigrationSet } from './migrations.js';
+import { ensurePrivateDirSync, ensurePrivateFileSync, tightenFileSync } from './private-files.js';
 
 /** The one SQLite file drafts, the outbox and the history share. */
 export const DATABASE_FILE = 'composer.sqlite';
@@ -52,6 +53,9 @@ function describe(error: unknown): string {
  * - busy_timeout: a second connection (a tool, a test) waits rather than failing at once.
  */
 function open(file: string, options: StorageOptions): DatabaseSync {
+  // SQLite gives its -wal and -shm files the database file's mode, so 0600 here covers all three.
+  ensurePrivateFileSync(file);
+  for (const companion of ['-wal', '-shm']) tightenFileSync(file + companion);
   const db = new DatabaseSync(file);
   try {
     db.exec('PRAGMA busy_timeout = 5000');
@@ -114,7 +118,7 @@ function setAside(file: string, now: number, db: DatabaseSync): string {
  * the person is told where it is, and a fresh database starts so the app still works.
  */
 export function openStorage(options: StorageOptions): Storage {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDirSync(options.dataDir);
   const file = path.join(options.dataDir, DATABASE_FILE);
   let db: DatabaseSync;
   try {

@@ -18,7 +18,7 @@ export function createFileKeyCipher(dataDir: string): Cipher {
   const loadKey = async (): Promise<Buffer> => {
     const existing = await readFile(keyFile).catch(() => null);
     if (existing && existing.length === 32) return existing;
-    await mkdir(dataDir, { recursive: true });
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
     const fresh = randomBytes(32);
     // 'wx' so two starts racing cannot overwrite a key the other already used.
     await writeFile(keyFile, fresh, { mode: 0o600, flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {

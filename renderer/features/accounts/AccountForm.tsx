@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { ProviderId } from '../../../shared/accounts.js';
 import { rebillyBaseUrls } from '../../../shared/accounts.js';
-import { keyDestinationNote, validateForm, type AccountForm as Form, type FormErrors } from './form-model.js';
+import { keyDestinationNote, keyReentry, validateForm, type AccountForm as Form, type FormErrors } from './form-model.js';
 import { providerHelp, providerOrder, type FieldHelp, type FieldKey } from './provider-help.js';
 import { SignatureEditor } from './SignatureEditor.js';
 import { useAccountsStore, visibleErrors } from './store.js';
@@ -98,6 +98,8 @@ export function AccountFormPanel(props: { form: Form }) {
   const field = (key: FieldKey) => ({ value: form.values[key], error: shown[key], onChange: (value: string) => store.editField(key, value) });
   const common = (key: FieldKey, label: string, text: string, extra: Partial<FieldHelp> = {}): FieldHelp => ({ key, label, help: text, ...extra });
   const destinationNote = keyDestinationNote(form);
+  // Once the address has moved, the stored key cannot be kept: the field no longer offers to.
+  const keepsKey = Boolean(form.id && form.hasSecret) && keyReentry(form) === null;
   // Beside every field that decides where the key goes: changing it asks for the key again.
   const withNote = (item: FieldHelp): FieldHelp =>
     destinationNote && (item.key === 'baseUrl' || item.key === 'endpointUrl') ? { ...item, help: `${item.help} ${destinationNote}` } : item;
@@ -140,8 +142,8 @@ export function AccountFormPanel(props: { form: Form }) {
         )}
         {help.secretLabel && (
           <Field
-            field={common('secret', help.secretLabel, form.id && form.hasSecret ? `${help.secretHelp} Leave empty to keep the stored key${form.secretHint ? ` (ending ${form.secretHint})` : ''}.` : help.secretHelp, {
-              placeholder: form.id && form.hasSecret ? 'Leave empty to keep the stored key' : '',
+            field={common('secret', help.secretLabel, keepsKey ? `${help.secretHelp} Leave empty to keep the stored key${form.secretHint ? ` (ending ${form.secretHint})` : ''}.` : help.secretHelp, {
+              placeholder: keepsKey ? 'Leave empty to keep the stored key' : '',
             })}
             {...field('secret')}
             type="password"

@@ -1,5 +1,6 @@
 import type { AttachmentRef } from '../../../shared/message.js';
 import { formatBytes } from '../../../shared/capability-check.js';
+import { hiddenExtension, revealBidi } from '../../../shared/inert-text.js';
 import { CloseIcon, FileTypeIcon } from './icons.js';
 
 /** The files attached to the message, their total against what the provider takes. */
@@ -15,9 +16,10 @@ export function AttachmentList(props: { attachments: AttachmentRef[]; limitBytes
             <span className="attachment-icon" aria-hidden="true">
               <FileTypeIcon mimeType={file.mimeType} />
             </span>
-            <span className="attachment-name">{file.filename}</span>
+            <span className="attachment-name">{revealBidi(file.filename)}</span>
+            <HiddenType filename={file.filename} />
             <span className="attachment-size">{formatBytes(file.size)}</span>
-            <button type="button" className="chip-remove" aria-label={`Remove attachment ${file.filename}`} onClick={() => props.onRemove(file.token)}>
+            <button type="button" className="chip-remove" aria-label={`Remove attachment ${revealBidi(file.filename)}`} onClick={() => props.onRemove(file.token)}>
               <CloseIcon />
             </button>
           </li>
@@ -28,5 +30,16 @@ export function AttachmentList(props: { attachments: AttachmentRef[]; limitBytes
         {props.limitBytes !== null ? ` of ${formatBytes(props.limitBytes)}` : ''}
       </p>
     </div>
+  );
+}
+
+/** Beside a name whose direction controls make it look like another type: what the file really is. */
+function HiddenType(props: { filename: string }) {
+  const extension = hiddenExtension(props.filename);
+  if (extension === null) return null;
+  return (
+    <span className="attachment-warning" role="note">
+      {extension ? `Its name hides its type: this is a .${extension} file.` : 'Its name holds direction controls that disguise it.'}
+    </span>
   );
 }

@@ -6,6 +6,7 @@ import { findAttachmentMention } from '../../../shared/attachment-reminder.js';
 import type { EmailDocNode } from '../../../shared/email-html.js';
 import type { ProviderInfo } from '../../../shared/ipc.js';
 import { AttachmentList } from './AttachmentList.js';
+import { EmptyFileQuestion } from './EmptyFileQuestion.js';
 import { attachRefusal as refusalToAttach } from './attach-refusal.js';
 import { composerExtensions, type EditorHooks } from './extensions.js';
 import { LinkBar } from './LinkBar.js';
@@ -258,6 +259,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
         <MergePanel check={merge} fieldNames={[...new Set(state.bodyFieldNames.split(',').filter(Boolean))]} table={state.mergeTable} onTable={state.setMergeTable} />
       ) : null}
       <AttachmentList attachments={state.attachments} limitBytes={capabilities?.localAttachments ? capabilities.maxAttachmentBytes : null} onRemove={state.removeAttachment} />
+      <EmptyFileQuestion />
       {warnings.length > 0 ? (
         <ul className="composer-warnings" aria-label="What this account will not carry">
           {warnings.map((w) => (

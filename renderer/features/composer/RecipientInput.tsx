@@ -1,4 +1,6 @@
 import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
+import { recipientLabel } from '../../../shared/address-display.js';
+import { revealBidi } from '../../../shared/inert-text.js';
 import { CloseIcon } from './icons.js';
 import { suggestionText } from './recipient-suggest.js';
 import type { Chip, RecipientField } from './recipients.js';
@@ -95,10 +97,10 @@ export function RecipientInput(props: RecipientInputProps) {
             <li
               key={chip.id}
               className={`chip${chip.error ? ' chip-invalid' : ''}`}
-              title={chip.error ? `${chip.raw} ${chip.error}` : chip.address?.email}
+              title={chip.error ? `${revealBidi(chip.raw)} ${chip.error}` : chip.address?.email}
               // An invalid chip is where Send sends focus; its name says what is wrong with it.
               tabIndex={chip.error ? -1 : undefined}
-              aria-label={chip.error ? `${chip.raw} ${chip.error}` : undefined}
+              aria-label={chip.error ? `${revealBidi(chip.raw)} ${chip.error}` : undefined}
               onKeyDown={(event) => {
                 if (event.key === 'Delete' || event.key === 'Backspace') removeChip(chip.id);
               }}
@@ -107,7 +109,7 @@ export function RecipientInput(props: RecipientInputProps) {
                 setText(chip.raw);
               }}
             >
-              <span className="chip-text">{chip.address?.name ?? chip.raw}</span>
+              <ChipText chip={chip} />
               {chip.error ? <span className="chip-reason">{chip.error}</span> : null}
               <button type="button" className="chip-remove" aria-label={`Remove ${chip.address?.email ?? chip.raw}`} onClick={() => removeChip(chip.id)}>
                 <CloseIcon />
@@ -165,5 +167,18 @@ export function RecipientInput(props: RecipientInputProps) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A name that could pass for another address ("support@bank.com" <attacker@evil.com>) never shows alone. */
+function ChipText(props: { chip: Chip }) {
+  const { chip } = props;
+  if (!chip.address) return <span className="chip-text">{revealBidi(chip.raw)}</span>;
+  const label = recipientLabel(chip.address);
+  return (
+    <span className="chip-text">
+      {label.text}
+      {label.address ? <span className="chip-address"> &lt;{label.address}&gt;</span> : null}
+    </span>
   );
 }

@@ -32,6 +32,8 @@ export interface ComposerState {
   showBcc: boolean;
   subject: string;
   attachments: AttachmentRef[];
+  /** Files added with 0 bytes, each waiting for "attach it anyway?" before joining `attachments`. */
+  emptyFiles: AttachmentRef[];
   status: SendStatus;
   /** A passing remark: merged duplicates, a signature left alone, an attachment refused. */
   remark: string | null;
@@ -73,6 +75,7 @@ export const initialComposerState: ComposerState = {
   showBcc: false,
   subject: '',
   attachments: [],
+  emptyFiles: [],
   status: { kind: 'idle' },
   remark: null,
   confirm: null,
@@ -131,8 +134,22 @@ export function withTypedRecipients(state: ComposerState, field: RecipientField,
 }
 
 export function withAttachments(state: ComposerState, added: AttachmentRef[]): ComposerState {
-  const known = new Set(state.attachments.map((a) => a.token));
-  return { ...state, attachments: [...state.attachments, ...added.filter((a) => !known.has(a.token))] };
+  const known = new Set([...state.attachments, ...state.emptyFiles].map((a) => a.token));
+  const fresh = added.filter((a) => !known.has(a.token));
+  // An empty file is usually a mistake (a file still being written, a failed export): it is asked about first.
+  return {
+    ...state,
+    attachments: [...state.attachments, ...fresh.filter((a) => a.size > 0)],
+    emptyFiles: [...state.emptyFiles, ...fresh.filter((a) => a.size === 0)],
+  };
+}
+
+/** The answer to "“empty.txt” is empty — attach it anyway?". */
+export function withEmptyFileAnswer(state: ComposerState, token: string, attach: boolean): ComposerState {
+  const file = state.emptyFiles.find((a) => a.token === token);
+  if (!file) return state;
+  const emptyFiles = state.emptyFiles.filter((a) => a.token !== token);
+  return attach ? { ...state, emptyFiles, attachments: [...state.attachments, file] } : { ...state, emptyFiles };
 }
 
 /**

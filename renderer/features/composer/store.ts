@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { DraftVersion } from '../../../shared/drafts.js';
 import type { EditableMessage } from '../../../shared/editable-message.js';
+import { oneLine } from '../../../shared/inert-text.js';
 import { bridge } from '../../lib/bridge.js';
 import type { ComposeAttach } from '../../../shared/compose-attach.js';
 import { dismissToast, showToast } from '../toasts/index.js';
@@ -13,6 +14,7 @@ import {
   initialComposerState,
   toSubmitMessage,
   withAttachments,
+  withEmptyFileAnswer,
   withIconFiles,
   withMessage,
   withNewMessage,
@@ -40,6 +42,8 @@ interface ComposerActions {
   pickAttachments(): Promise<void>;
   importFiles(files: File[]): Promise<void>;
   removeAttachment(token: string): void;
+  /** Attaches an empty file after all, or lets its copy go. */
+  answerEmptyFile(token: string, attach: boolean): Promise<void>;
   /** Attaches files main copied (dropped on the app's icon); with a `refusal` their copies are let go. */
   attach(payload: ComposeAttach, refusal: string | null): Promise<void>;
   setRemark(remark: string | null): void;
@@ -113,7 +117,8 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
     set(field === 'cc' ? { showCc: true } : { showBcc: true });
   },
   setSubject(subject) {
-    set({ subject });
+    // A subject is one header line: VT, NEL and the Unicode separators go like CR and LF.
+    set({ subject: oneLine(subject) });
   },
   setMergeTable(mergeTable) {
     set({ mergeTable });
@@ -153,6 +158,10 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
       if (result.ok) set((state) => withAttachments(state, [result.value]));
       else set({ remark: `“${file.name}” could not be attached: ${result.error.message}` });
     }
+  },
+  async answerEmptyFile(token, attach) {
+    set((state) => withEmptyFileAnswer(state, token, attach));
+    if (!attach) await bridge().attachments.discard({ tokens: [token] });
   },
   removeAttachment(token) {
     set((state) => ({ attachments: state.attachments.filter((a) => a.token !== token) }));

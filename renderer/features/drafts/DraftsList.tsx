@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { revealBidi } from '../../../shared/inert-text.js';
 import type { DraftSummary } from '../../../shared/drafts.js';
 import type { OutboxRow } from '../../../shared/outbox.js';
 import { selectAccounts, useAccountsStore } from '../accounts/index.js';
@@ -37,7 +38,7 @@ async function openFromOutbox(row: OutboxRow): Promise<void> {
 
 function DraftRow(props: { draft: DraftSummary; open: boolean; account: string | null; outbox: OutboxRow | undefined; onOpen: () => void; onDelete: () => void }) {
   const { draft } = props;
-  const subject = draft.subject.trim() || '(no subject)';
+  const subject = revealBidi(draft.subject.trim()) || '(no subject)';
   const status = outboxWords(props.outbox);
   return (
     <li className={`draft-row${props.open ? ' draft-row-open' : ''}${status ? ' draft-row-outbox' : ''}`}>

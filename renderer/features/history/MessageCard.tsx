@@ -1,4 +1,5 @@
 import type { HistoryAddress, HistoryMessage } from '../../../shared/history.js';
+import { revealBidi } from '../../../shared/inert-text.js';
 import { fullAddress, longWhen, sizeLabel } from './format.js';
 import { MessageFrame, useRemoteImageCount } from './MessageFrame.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
@@ -55,7 +56,7 @@ export interface MessageCardProps {
 export function MessageCard(props: MessageCardProps) {
   const { message } = props;
   const remote = useRemoteImageCount(message.html);
-  const subject = message.subject.trim() || '(no subject)';
+  const subject = revealBidi(message.subject.trim()) || '(no subject)';
   const headingId = `message-${message.id}`;
   return (
     <article className={`sent-message sent-message-${message.status}`} aria-labelledby={headingId}>
@@ -96,7 +97,7 @@ export function MessageCard(props: MessageCardProps) {
         <ul className="sent-files" aria-label="Attachments">
           {message.attachments.map((file, index) => (
             <li key={`${file.filename}-${index}`} className={file.available ? 'sent-file' : 'sent-file sent-file-gone'}>
-              <span className="sent-file-name">{file.filename}</span> <span className="sent-file-size">{sizeLabel(file.size)}</span>
+              <span className="sent-file-name">{revealBidi(file.filename)}</span> <span className="sent-file-size">{sizeLabel(file.size)}</span>
               {file.available ? null : <span className="sent-file-note"> · copy no longer stored</span>}
             </li>
           ))}

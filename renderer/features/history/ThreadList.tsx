@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { revealBidi } from '../../../shared/inert-text.js';
 import type { ThreadSummary } from '../../../shared/history.js';
 import { participantsLabel, shortWhen } from './format.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
@@ -21,7 +22,7 @@ function StatusBadges(props: { statuses: ThreadSummary['statuses']; showUnsent: 
 
 function ThreadRow(props: { thread: ThreadSummary; index: number; total: number; open: boolean; account: string; showUnsent: boolean; onOpen: () => void }) {
   const { thread } = props;
-  const subject = thread.subject.trim() || '(no subject)';
+  const subject = revealBidi(thread.subject.trim()) || '(no subject)';
   const people = participantsLabel(thread.participants);
   return (
     <li

@@ -1,4 +1,5 @@
 import { accountLabel, selectAccounts, useAccountsStore } from '../accounts/index.js';
+import { revealBidi } from '../../../shared/inert-text.js';
 import { MessageCard } from './MessageCard.js';
 import { selectOpenThread, shownMessages, useHistoryStore } from './store.js';
 
@@ -13,7 +14,7 @@ export function ThreadView() {
   const label = (id: string) => accountLabel(accounts, id);
   if (!openId) return <p className="sent-placeholder">Choose a thread to read it, reply or send it again.</p>;
   if (!thread) return <p className="sent-placeholder" role="status">Opening the thread…</p>;
-  const subject = thread.thread.subject.trim() || '(no subject)';
+  const subject = revealBidi(thread.thread.subject.trim()) || '(no subject)';
   const messages = shownMessages(thread, filters);
   return (
     <section className="sent-thread" aria-labelledby="sent-thread-title">

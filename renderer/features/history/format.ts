@@ -1,11 +1,15 @@
 import type { HistoryAddress } from '../../../shared/history.js';
+import { revealBidi } from '../../../shared/inert-text.js';
+import { recipientLabel } from '../../../shared/address-display.js';
 
+/** The name, or the address; a name that could pass for another address keeps its address beside it. */
 export function addressLabel(address: HistoryAddress): string {
-  return address.name ? address.name : address.email;
+  const label = recipientLabel(address);
+  return label.address ? `${label.text} <${label.address}>` : label.text;
 }
 
 export function fullAddress(address: HistoryAddress): string {
-  return address.name ? `${address.name} <${address.email}>` : address.email;
+  return revealBidi(address.name ? `${address.name} <${address.email}>` : address.email);
 }
 
 /** "Ann, Bob and 3 more": a thread's people in the width of a row. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AccountView } from '../../../shared/accounts.js';
+import { revealBidi } from '../../../shared/inert-text.js';
 import type { OutboxRow as Row } from '../../../shared/outbox.js';
 import { useAccountsStore } from '../accounts/index.js';
 import { useAppStore } from '../app/index.js';
@@ -65,7 +66,7 @@ export function OutboxRow(props: { row: Row; account: AccountView | undefined })
   const now = useNow(row.state === 'scheduled' || row.state === 'queued');
   const navigate = useAppStore((state) => state.navigate);
   const startEdit = useAccountsStore((state) => state.startEdit);
-  const subject = row.subject || '(no subject)';
+  const subject = revealBidi(row.subject) || '(no subject)';
   const openAccount = () => {
     // A rejected key is fixed in that account's own form, so the button opens it ready to paste.
     if (account) startEdit(account);
