@@ -70,7 +70,24 @@ export interface SendResult {
 /** The normalized send failure kinds of the vendor contract. */
 export type SendFailureKind = 'auth' | 'validation' | 'rate_limited' | 'provider' | 'network' | 'unknown_outcome' | 'unsupported' | 'cancelled';
 
-export type SendFailure = Failure & { kind: SendFailureKind; status?: number; vendorCode?: string };
+export type SendFailure = Failure & {
+  kind: SendFailureKind;
+  status?: number;
+  vendorCode?: string;
+  /**
+   * The vendor's id of what it created before the outcome became unknown (Rebilly's draft id):
+   * what `Provider.lookup` reads back to learn what became of the email.
+   */
+  remoteRef?: string;
+};
+
+/** What a vendor says now about an email it was asked to send, read back with `Provider.lookup`. */
+export type LookupOutcome =
+  | { state: 'sent' | 'accepted'; result: SendResult }
+  /** The vendor tried and will not send it: the sentence says why. */
+  | { state: 'failed'; failure: SendFailure }
+  /** The vendor holds nothing that will go out (a draft it removed, no such email): safe to send again. */
+  | { state: 'not_sent'; reason: string };
 
 /** Thrown by `send`; carries only the normalized failure, never the request or the secret. */
 export class SendError extends Error {
@@ -89,4 +106,10 @@ export interface Provider<S extends AccountSettings = AccountSettings> {
   capabilities: Capabilities;
   /** `onProgress`, where the provider supports it, hears the bytes of the request sent so far. */
   send(message: OutgoingMessage, account: SendAccount<S>, signal?: AbortSignal, onProgress?: (sent: number, total: number) => void): Promise<SendResult>;
+  /**
+   * Where the vendor offers a read of what it created: asks it what became of the email a failure's
+   * `remoteRef` names, so an unknown outcome is settled by the vendor before the user is asked.
+   * Throws a SendError when the read itself fails.
+   */
+  lookup?(ref: string, account: SendAccount<S>, signal?: AbortSignal): Promise<LookupOutcome>;
 }

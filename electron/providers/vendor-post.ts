@@ -6,8 +6,10 @@ import type { UploadProgress } from './upload-progress.js';
 /** What an adapter sends: everything but the plumbing every vendor call shares. */
 export interface VendorPost {
   url: string;
+  /** POST unless said otherwise (a read-back is a GET, Rebilly's send a PATCH). */
+  method?: 'POST' | 'PATCH' | 'GET' | 'DELETE';
   headers: Record<string, string>;
-  body: string | FormData;
+  body?: string | FormData;
 }
 
 /** A vendor path under an account's base URL, whatever trailing slashes the user typed. */
