@@ -4,6 +4,7 @@ import { SendError, type SendFailure, type SendResult } from '../../providers/ty
 import type { Clock } from '../clock.js';
 import { ServiceError } from '../service-error.js';
 import type { Delivery } from './delivery.js';
+import { askVendor } from './reconcile.js';
 import { finalWords, MAY_HAVE_BEEN_SENT, willRetry } from './failure-words.js';
 import type { OutboxRecord, OutboxStore } from './outbox-store.js';
 import type { Timers } from './timers.js';
@@ -134,19 +135,48 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       result = await delivery.provider.send(delivery.message, delivery.account, undefined, progress ? (sent, total) => progress(row.id, sent, total) : undefined);
     } catch (error) {
       if (stopped) return;
-      failed(row, attempts, error instanceof SendError ? error.failure : unexpected(error), delivery);
+      const failure = error instanceof SendError ? error.failure : unexpected(error);
+      if (failure.kind === 'unknown_outcome' && (await reconciled(row, attempts, failure, delivery))) return;
+      if (stopped) return;
+      failed(row, attempts, failure, delivery);
       return;
     }
     if (stopped) return;
+    sent(row, result);
+  }
+
+  function sent(row: OutboxRecord, result: SendResult): void {
     store.markSent(row.id, result.remoteId, clock());
     deps.changed();
     deps.settled(row, { state: 'sent', result });
   }
 
-  function failed(row: OutboxRecord, attempts: number, failure: SendFailure, delivery: Delivery): void {
+  /**
+   * An unknown outcome is first a question for the vendor, where it offers a read of what it
+   * created: true when its answer settled the message (sent, failed, or not sent and queued again).
+   */
+  async function reconciled(row: OutboxRecord, attempts: number, failure: SendFailure, delivery: Delivery): Promise<boolean> {
+    const sleep = (ms: number) => new Promise<void>((resolve) => timers.set(resolve, ms));
+    const outcome = await askVendor(delivery.provider, failure.remoteRef, delivery.account, { sleep, ...(deps.random ? { random: deps.random } : {}) });
+    if (stopped || !outcome) return false;
+    const name = delivery.provider.displayName;
+    if (outcome.state === 'failed') {
+      failed(row, attempts, { ...outcome.failure, message: `${name} says it did not send the email: ${outcome.failure.message}` }, delivery);
+      return true;
+    }
+    if (outcome.state === 'not_sent') {
+      // The vendor holds nothing that will go out: sending again cannot duplicate it.
+      failed(row, attempts, { kind: 'network', message: `${name} was asked after its answer was lost: ${outcome.reason} The email was not sent.` }, delivery, maxAttempts);
+      return true;
+    }
+    sent(row, outcome.result);
+    return true;
+  }
+
+  function failed(row: OutboxRecord, attempts: number, failure: SendFailure, delivery: Delivery, attemptLimit?: number): void {
     const now = clock();
     const idempotency = delivery.provider.capabilities.idempotency;
-    const limit = failure.kind === 'network' ? Number.POSITIVE_INFINITY : maxAttempts;
+    const limit = attemptLimit ?? (failure.kind === 'network' ? Number.POSITIVE_INFINITY : maxAttempts);
     const decision = retryDecision(failure, attempts, { idempotency, maxAttempts: limit, ...(deps.random ? { random: deps.random } : {}) });
     if (decision.retry) {
       if (failure.kind === 'rate_limited' || failure.retryAfterMs !== undefined) holds.set(row.accountId, now + decision.delayMs);
