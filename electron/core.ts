@@ -20,6 +20,9 @@ import { draftsMigrations } from './services/drafts/migrations.js';
 import { createHistoryService, historyAttachmentTokens, type HistoryService } from './services/history/history-service.js';
 import { historyMigrations } from './services/history/migrations.js';
 import { openStorage, type Storage } from './services/storage/database.js';
+import { createIdleCheckpoint } from './services/storage/idle-checkpoint.js';
+import { startupHousekeeping } from './services/attachments/housekeeping.js';
+import { systemTimers } from './services/outbox/timers.js';
 import { openSettingsStore } from './services/settings/settings-store.js';
 import type { Cipher } from './services/vault/cipher.js';
 import type { ScryptParams } from './services/vault/passphrase-cipher.js';
@@ -116,7 +119,7 @@ export function createCore(options: CoreOptions): Core {
   });
   // Like drafts: deleted history lasts until the next start; the sweep below removes its copies.
   history.purgeDeleted();
-  const ready = attachments.sweep().then(
+  const ready = startupHousekeeping(storage, attachments).then(
     () => undefined,
     (error: unknown) => logError('attachments:sweep', error),
   );
@@ -194,12 +197,22 @@ export function createCore(options: CoreOptions): Core {
     'spellcheck:status': () => spellcheck.status(),
     'spellcheck:set': ({ languages }) => spellcheck.set(languages),
   };
-  const dispatch = createDispatcher(handlers, {
+  const dispatchNow = createDispatcher(handlers, {
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     ...(options.logError ? { onUnexpectedError: options.logError } : {}),
   });
+  const idle = createIdleCheckpoint({ checkpoint: storage.checkpoint, timers: options.timers ?? systemTimers, logError: (error) => logError('storage:checkpoint', error) });
+  // Requests from the window and changes main announces (the outbox sending) are the app's activity.
+  const unsubscribe = bus.subscribe(() => idle.activity());
+  const dispatch: Dispatch = (channel, input, sender) => {
+    idle.activity();
+    return dispatchNow(channel, input, sender);
+  };
   const close = () => {
     outbox.stop();
+    idle.stop();
+    unsubscribe();
+    // Checkpoints on the way out: the database file holds everything when the app has quit.
     storage.close();
   };
   return { dispatch, bus, notices, storage, drafts, attachments, accounts, outbox, history, compose, pendingWork: outboxPendingWork(outbox, clock), ready, close };

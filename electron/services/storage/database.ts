@@ -20,6 +20,19 @@ export interface StorageOptions {
 export interface Storage {
   db: DatabaseSync;
   file: string;
+  /**
+   * The name the unreadable database was kept under when this start set it aside and began a
+   * fresh one. Housekeeping that judges files by what the database references must not run then:
+   * the kept database still references them.
+   */
+  setAsideAs?: string;
+  /**
+   * Copies the write-ahead log into the database file and empties the log, so the main file alone
+   * holds the recent work (a backup or a copy of it is complete). Skipped quietly while a reader
+   * holds the log; the next checkpoint catches up.
+   */
+  checkpoint(): void;
+  /** Checkpoints, then closes. */
   close(): void;
 }
 
@@ -117,6 +130,7 @@ export function openStorage(options: StorageOptions): Storage {
   mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, DATABASE_FILE);
   let db: DatabaseSync;
+  let setAsideAs: string | undefined;
   try {
     db = open(file, options);
   } catch (failure) {
@@ -126,6 +140,7 @@ export function openStorage(options: StorageOptions): Storage {
       throw failure.reason;
     }
     const backup = setAside(file, options.clock(), failure.db);
+    setAsideAs = path.basename(backup);
     options.notices.post({
       id: 'storage-set-aside',
       level: 'error',
@@ -135,11 +150,21 @@ export function openStorage(options: StorageOptions): Storage {
     });
     db = openOrThrow(file, options);
   }
+  const checkpoint = () => {
+    if (db.isOpen) db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get();
+  };
   return {
     db,
     file,
+    ...(setAsideAs ? { setAsideAs } : {}),
+    checkpoint,
     close: () => {
-      if (db.isOpen) db.close();
+      if (!db.isOpen) return;
+      try {
+        checkpoint();
+      } finally {
+        db.close();
+      }
     },
   };
 }
