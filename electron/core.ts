@@ -20,6 +20,7 @@ import { draftsMigrations } from './services/drafts/migrations.js';
 import { createHistoryService, historyAttachmentTokens, type HistoryService } from './services/history/history-service.js';
 import { historyMigrations } from './services/history/migrations.js';
 import { openStorage, type Storage } from './services/storage/database.js';
+import type { MigrationSet } from './services/storage/migrations.js';
 import { createIdleCheckpoint } from './services/storage/idle-checkpoint.js';
 import { startupHousekeeping } from './services/attachments/housekeeping.js';
 import { systemTimers } from './services/outbox/timers.js';
@@ -79,6 +80,9 @@ export interface Core {
   pendingWork: PendingWork;
 }
 
+/** Every service's tables, in the order they are brought up to date (the upgrade test walks them all). */
+export const ALL_MIGRATIONS: readonly MigrationSet[] = [draftsMigrations, attachmentsMigrations, outboxMigrations, historyMigrations];
+
 /**
  * The services and the handler table, wired once; Electron's main process and the browser
  * harness both start exactly this, so the harness exercises the same code the app runs.
@@ -88,7 +92,7 @@ export function createCore(options: CoreOptions): Core {
   const notices = createNoticeBoard(bus);
   const clock = options.clock ?? systemClock;
   const dataDir = options.info.dataDir;
-  const storage = openStorage({ dataDir, clock, notices, migrations: [draftsMigrations, attachmentsMigrations, outboxMigrations, historyMigrations] });
+  const storage = openStorage({ dataDir, clock, notices, migrations: ALL_MIGRATIONS });
   const attachments = createAttachmentStore({
     db: storage.db,
     dataDir,
