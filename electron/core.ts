@@ -24,6 +24,7 @@ import type { MigrationSet } from './services/storage/migrations.js';
 import { createIdleCheckpoint } from './services/storage/idle-checkpoint.js';
 import { startupHousekeeping } from './services/attachments/housekeeping.js';
 import { systemTimers } from './services/outbox/timers.js';
+import type { SettingsFileOpener } from './services/settings/settings-file.js';
 import { openSettingsStore } from './services/settings/settings-store.js';
 import type { Cipher } from './services/vault/cipher.js';
 import type { ScryptParams } from './services/vault/passphrase-cipher.js';
@@ -56,6 +57,8 @@ export interface CoreOptions {
   notifier?: Notifier;
   /** Electron's spellchecker (electron/platform/spellcheck.ts); the harness's browser when absent. */
   spellcheck?: SpellcheckEngine;
+  /** The settings file: electron-store in Electron (electron/platform/settings-file.ts); conf when absent. */
+  openSettingsFile?: SettingsFileOpener;
 }
 
 export interface Core {
@@ -127,7 +130,7 @@ export function createCore(options: CoreOptions): Core {
     () => undefined,
     (error: unknown) => logError('attachments:sweep', error),
   );
-  const settings = openSettingsStore({ dir: options.info.dataDir, notices });
+  const settings = openSettingsStore({ dir: options.info.dataDir, notices, ...(options.openSettingsFile ? { openFile: options.openSettingsFile } : {}) });
   const vault = createVault({ cipher: options.cipher, store: settings, notices, ...(options.scrypt ? { scrypt: options.scrypt } : {}) });
   const accounts = createAccountsService({ store: settings, vault, bus });
   const outbox = createOutboxService({

@@ -5,7 +5,8 @@ import type { VendorSimulator } from '../../../e2e/vendors/kit/server.js';
 import { rebillyQueued, startRebilly } from '../../../e2e/vendors/rebilly/simulator.js';
 import { SendError, type LookupOutcome, type Provider } from '../../providers/types.js';
 import { askVendor } from './reconcile.js';
-import { manualTime, message, outboxCore, tempDataDir, type ManualTime } from './test-support.js';
+import { outboxCore } from '../../core-test-support.js';
+import { manualTime, message, tempDataDir, type ManualTime } from './test-support.js';
 
 /**
  * After an unknown outcome the outbox asks the vendor (Rebilly's read of the draft it created)
