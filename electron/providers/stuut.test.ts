@@ -170,6 +170,34 @@ describe('stuut adapter: transport', () => {
   });
 });
 
+describe('stuut lookup (GET /v1/emails/{id})', () => {
+  it('reads back an email it took: pending is accepted, with its thread', async () => {
+    const sent = await stuutProvider.send(message(), account());
+    const outcome = await stuutProvider.lookup?.(sent.remoteId, account());
+    expect(outcome).toEqual({ state: 'accepted', result: { remoteId: sent.remoteId, status: 'accepted', remoteThreadId: sent.remoteThreadId } });
+    expect(sim.requests.at(-1)).toMatchObject({ method: 'GET', path: `/v1/emails/${sent.remoteId}` });
+    expect(sim.requests.at(-1)?.headers.authorization).toBe(`Bearer ${SECRET}`);
+  });
+
+  it('an email Stuut failed to send comes back failed with its words; an unknown id as never created', async () => {
+    // Created straight at the vendor, as an earlier attempt would have: the sender's mailbox has expired.
+    const created = await fetch(`${sim.url}/v1/emails`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ to: ['bo@client.example'], subject: 'Invoice 42', body: '<p>Hi</p>', email_sender: 'sndr_expired' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await expect(stuutProvider.lookup?.(id, account())).resolves.toMatchObject({ state: 'failed', failure: { message: expect.stringMatching(/has expired/) } });
+    await expect(stuutProvider.lookup?.('eml_nope', account())).resolves.toMatchObject({ state: 'not_sent' });
+  });
+
+  it('a read Stuut refuses throws its failure, without the token', async () => {
+    const error = await failure(stuutProvider.lookup?.('eml_x', account({}, 'stuut_wrong_token')) ?? Promise.resolve(), [SECRET, 'stuut_wrong_token']);
+    expect(error.failure.kind).toBe('auth');
+  });
+});
+
 describe('stuut simulator', () => {
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${sim.url}/v1/emails`, {

@@ -2,7 +2,7 @@ import type { AccountSettings } from '../../shared/accounts.js';
 import { httpFailure, readVendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
-import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+import { SendError, type LookupOutcome, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
 import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
 
 type StuutSettings = Extract<AccountSettings, { provider: 'stuut' }>;
@@ -54,6 +54,28 @@ function readResult(res: VendorResponse, secrets: string[]): SendResult {
   };
 }
 
+/**
+ * What Stuut's read of email `id` (`GET /v1/emails/{email_id}`, its "Retrieve an email") says
+ * became of it. A draft is not called "not sent": it waits in Stuut, where a person may send it.
+ */
+function lookupOutcome(res: VendorResponse, id: string, secrets: string[]): LookupOutcome {
+  if (res.status === 404) return { state: 'not_sent', reason: `Stuut has no email ${id}, so it was never created there.` };
+  if (!isSuccess(res)) throw httpFailure(stuutProvider.displayName, res, readVendorWords(res.json), secrets);
+  const json = res.json && typeof res.json === 'object' ? (res.json as Record<string, unknown>) : {};
+  switch (json.status) {
+    case 'sent':
+      return { state: 'sent', result: { remoteId: id, status: 'sent', ...(typeof json.thread_id === 'string' ? { remoteThreadId: json.thread_id } : {}), ...(typeof json.sent_at === 'string' ? { sentAt: json.sent_at } : {}) } };
+    case 'error': {
+      const reason = typeof json.error_message === 'string' && json.error_message ? json.error_message : 'no reason given';
+      return { state: 'failed', failure: { kind: 'provider', remoteRef: id, message: redact(`Stuut could not send the email: ${reason}`, secrets) } };
+    }
+    case 'draft':
+      return { state: 'failed', failure: { kind: 'provider', remoteRef: id, message: `Stuut holds the email as a draft (${id}): nothing was sent, and it waits in Stuut, where it can be sent.` } };
+    default:
+      return { state: 'accepted', result: { remoteId: id, status: 'accepted', ...(typeof json.thread_id === 'string' ? { remoteThreadId: json.thread_id } : {}) } };
+  }
+}
+
 export const stuutProvider: Provider<StuutSettings> = {
   id: 'stuut',
   displayName: 'Stuut',
@@ -84,5 +106,13 @@ export const stuutProvider: Provider<StuutSettings> = {
       throw httpFailure(stuutProvider.displayName, res, readVendorWords(res.json), secrets);
     }
     return readResult(res, secrets);
+  },
+  async lookup(ref: string, account: SendAccount<StuutSettings>, signal?: AbortSignal): Promise<LookupOutcome> {
+    const res = await postToVendor(stuutProvider, account, signal, (settings) => ({
+      url: vendorUrl(settings.baseUrl, `/v1/emails/${encodeURIComponent(ref)}`),
+      method: 'GET',
+      headers: { Authorization: `Bearer ${account.secret}`, Accept: 'application/json' },
+    }));
+    return lookupOutcome(res, ref, [account.secret]);
   },
 };
