@@ -7,7 +7,7 @@ import { closedSimulatorUrl, expectSendFailure, itHandlesTransportFailures, samp
 import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/server.js';
 import type { AccountSettings } from '../../shared/accounts.js';
 import { fileAttachment, wrapFile } from '../services/attachments/test-support.js';
-import { crmGatewayProvider } from './crm-gateway.js';
+import { crmGatewayProvider, crmGatewayRef, crmGatewayThreadUrl } from './crm-gateway.js';
 import { retryDecision } from './retry-policy.js';
 import type { OutgoingMessage, SendAccount, SendFailure } from './types.js';
 
@@ -321,5 +321,32 @@ describe('crmGatewayProvider: transport', () => {
       crmGatewayProvider.send(message(), account({ ...transportSettings({ timeoutMs }), ...(baseUrl ? { endpointUrl: `${baseUrl}${CRM_GATEWAY_PATH}` } : {}) }), signal),
     deadUrl: () => closedSimulatorUrl(startCrmGateway),
     secrets: [SECRET],
+  });
+});
+
+describe('crm gateway lookup (the thread read, GET /v1/email/threads/{id})', () => {
+  it('finds a sent email in its thread, reading beside the configured send endpoint', async () => {
+    const sent = await crmGatewayProvider.send(message(), account());
+    const ref = crmGatewayRef(sent.remoteThreadId ?? '', sent.remoteId);
+    const outcome = await crmGatewayProvider.lookup?.(ref, account());
+    expect(outcome).toMatchObject({ state: 'sent', result: { remoteId: sent.remoteId, remoteThreadId: sent.remoteThreadId, status: 'sent', sentAt: expect.any(String) } });
+    expect(sim.requests.at(-1)).toMatchObject({ method: 'GET', path: `/v1/email/threads/${sent.remoteThreadId ?? ''}` });
+    expect(sim.requests.at(-1)?.headers.authorization).toBe(`Bearer ${SECRET}`);
+  });
+
+  it('a thread without that email, or no such thread, means it was never sent there', async () => {
+    const sent = await crmGatewayProvider.send(message(), account());
+    await expect(crmGatewayProvider.lookup?.(crmGatewayRef(sent.remoteThreadId ?? '', 'msg_other'), account())).resolves.toMatchObject({ state: 'not_sent' });
+    await expect(crmGatewayProvider.lookup?.(crmGatewayRef('thr_unknown', 'msg_x'), account())).resolves.toMatchObject({ state: 'not_sent', reason: expect.stringMatching(/no thread/) });
+  });
+
+  it('refuses a ref without both ids, and throws a refused read without the key', async () => {
+    await expect(crmGatewayProvider.lookup?.('msg_only', account())).rejects.toThrow(/thread and message ids/);
+    const error = await expectSendFailure(crmGatewayProvider.lookup?.(crmGatewayRef('thr_x', 'msg_x'), account({}, 'gw_wrong_key')) ?? Promise.resolve(), [SECRET, 'gw_wrong_key']);
+    expect(error.failure.kind).toBe('auth');
+  });
+
+  it('reads the thread beside whatever endpoint URL the account holds', () => {
+    expect(crmGatewayThreadUrl('https://data.leadlex.com/functions/v1/api-gateway/v1/email/send', 'thr 1')).toBe('https://data.leadlex.com/functions/v1/api-gateway/v1/email/threads/thr%201');
   });
 });
