@@ -159,24 +159,37 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     const sleep = (ms: number) => new Promise<void>((resolve) => timers.set(resolve, ms));
     const outcome = await askVendor(delivery.provider, failure.remoteRef, delivery.account, { sleep, ...(deps.random ? { random: deps.random } : {}) });
     if (stopped || !outcome) return false;
-    const name = delivery.provider.displayName;
     if (outcome.state === 'failed') {
-      failed(row, attempts, { ...outcome.failure, message: `${name} says it did not send the email: ${outcome.failure.message}` }, delivery);
+      failed(row, attempts, outcome.failure, delivery);
       return true;
     }
     if (outcome.state === 'not_sent') {
-      // The vendor holds nothing that will go out: sending again cannot duplicate it.
-      failed(row, attempts, { kind: 'network', message: `${name} was asked after its answer was lost: ${outcome.reason} The email was not sent.` }, delivery, maxAttempts);
+      notSent(row, attempts, `${delivery.provider.displayName} was asked after its answer was lost: ${outcome.reason} The email was not sent.`);
       return true;
     }
     sent(row, outcome.result);
     return true;
   }
 
-  function failed(row: OutboxRecord, attempts: number, failure: SendFailure, delivery: Delivery, attemptLimit?: number): void {
+  /** The vendor says nothing of this message will go out: sending again cannot duplicate it. */
+  function notSent(row: OutboxRecord, attempts: number, sentence: string): void {
+    const now = clock();
+    const decision = retryDecision({ kind: 'network', message: sentence }, attempts, { idempotency: 'none', maxAttempts, ...(deps.random ? { random: deps.random } : {}) });
+    if (decision.retry) {
+      store.requeue(row.id, now + decision.delayMs, `${sentence} Composer will send it again in ${Math.max(1, Math.ceil(decision.delayMs / 1000))} s.`, 'network', now);
+      deps.changed();
+      return;
+    }
+    const final = `${sentence} Composer gave up after ${attempts} attempts; use Retry to send it again.`;
+    store.settle(row.id, 'failed', final, 'network', now);
+    deps.changed();
+    deps.settled(row, { state: 'failed', sentence: final });
+  }
+
+  function failed(row: OutboxRecord, attempts: number, failure: SendFailure, delivery: Delivery): void {
     const now = clock();
     const idempotency = delivery.provider.capabilities.idempotency;
-    const limit = attemptLimit ?? (failure.kind === 'network' ? Number.POSITIVE_INFINITY : maxAttempts);
+    const limit = failure.kind === 'network' ? Number.POSITIVE_INFINITY : maxAttempts;
     const decision = retryDecision(failure, attempts, { idempotency, maxAttempts: limit, ...(deps.random ? { random: deps.random } : {}) });
     if (decision.retry) {
       if (failure.kind === 'rate_limited' || failure.retryAfterMs !== undefined) holds.set(row.accountId, now + decision.delayMs);
