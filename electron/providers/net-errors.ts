@@ -51,7 +51,7 @@ function clues(error: unknown, depth = 0, out: Clue[] = []): Clue[] {
  * the fetch standard's blocked list (9, 25, 6000, …) only the message "bad port", with no code.
  */
 const REFUSED_ADDRESS: { test: (clue: Clue) => boolean; reason: string }[] = [
-  { test: (c) => c.message === 'bad port', reason: 'its address uses a port that secure web requests may not use (such as 9, 25 or 6000)' },
+  { test: (c) => c.message === 'bad port', reason: 'its address uses a port that web requests may not use (such as 9, 25 or 6000)' },
   { test: (c) => c.code === 'ERR_INVALID_URL' || /^Failed to parse URL/.test(c.message), reason: 'its address is not a valid URL' },
   { test: (c) => /^(?:unknown scheme|URL scheme must be a HTTP\(S\) scheme)$/.test(c.message), reason: 'its address does not start with https://' },
 ];
