@@ -9,7 +9,12 @@ import type { AccountSettings } from '../../shared/accounts.js';
 import { fileAttachment, wrapFile } from '../services/attachments/test-support.js';
 import { crmGatewayProvider, crmGatewayRef, crmGatewayThreadUrl } from './crm-gateway.js';
 import { retryDecision } from './retry-policy.js';
-import type { OutgoingMessage, SendAccount, SendFailure } from './types.js';
+import type { OutgoingMessage, SendFailure } from '../../shared/outgoing.js';
+import type { SendAccount } from './types.js';
+
+/** What the outbox asks a provider's `check` about: the vendor id a failure named. */
+const ask = (remoteId: string) => ({ idempotencyKey: '5b0c6a4e-2f3d-4c1b-9e8a-7d6f5e4c3b2a', remoteId, attemptedAt: 0, message: message() });
+
 
 type Settings = Extract<AccountSettings, { provider: 'crm-gateway' }>;
 
@@ -35,7 +40,7 @@ function account(extra: Partial<Settings> = {}, secret = SECRET): SendAccount<Se
 // A UUID key: the tests check it travels as the Idempotency-Key header and is replayed.
 const message = (extra: Partial<OutgoingMessage> = {}): OutgoingMessage => sampleMessage({ idempotencyKey: KEY, ...extra });
 
-/** Sends expecting a SendError; every path checks that the key is nowhere on the error. */
+/** Sends expecting a ServiceError; every path checks that the key is nowhere on the error. */
 async function sendFailure(msg: OutgoingMessage, acc = account(), signal?: AbortSignal): Promise<SendFailure> {
   return (await expectSendFailure(crmGatewayProvider.send(msg, acc, signal), [SECRET])).failure;
 }
@@ -328,21 +333,21 @@ describe('crm gateway lookup (the thread read, GET /v1/email/threads/{id})', () 
   it('finds a sent email in its thread, reading beside the configured send endpoint', async () => {
     const sent = await crmGatewayProvider.send(message(), account());
     const ref = crmGatewayRef(sent.remoteThreadId ?? '', sent.remoteId);
-    const outcome = await crmGatewayProvider.lookup?.(ref, account());
-    expect(outcome).toMatchObject({ state: 'sent', result: { remoteId: sent.remoteId, remoteThreadId: sent.remoteThreadId, status: 'sent', sentAt: expect.any(String) } });
+    const outcome = await crmGatewayProvider.check?.(ask(ref), account());
+    expect(outcome).toMatchObject({ found: true, result: { remoteId: sent.remoteId, remoteThreadId: sent.remoteThreadId, status: 'sent', sentAt: expect.any(String) } });
     expect(sim.requests.at(-1)).toMatchObject({ method: 'GET', path: `/v1/email/threads/${sent.remoteThreadId ?? ''}` });
     expect(sim.requests.at(-1)?.headers.authorization).toBe(`Bearer ${SECRET}`);
   });
 
   it('a thread without that email, or no such thread, means it was never sent there', async () => {
     const sent = await crmGatewayProvider.send(message(), account());
-    await expect(crmGatewayProvider.lookup?.(crmGatewayRef(sent.remoteThreadId ?? '', 'msg_other'), account())).resolves.toMatchObject({ state: 'not_sent' });
-    await expect(crmGatewayProvider.lookup?.(crmGatewayRef('thr_unknown', 'msg_x'), account())).resolves.toMatchObject({ state: 'not_sent', reason: expect.stringMatching(/no thread/) });
+    await expect(crmGatewayProvider.check?.(ask(crmGatewayRef(sent.remoteThreadId ?? '', 'msg_other')), account())).resolves.toMatchObject({ found: false });
+    await expect(crmGatewayProvider.check?.(ask(crmGatewayRef('thr_unknown', 'msg_x')), account())).resolves.toMatchObject({ found: false, sentence: expect.stringMatching(/no thread/) });
   });
 
-  it('refuses a ref without both ids, and throws a refused read without the key', async () => {
-    await expect(crmGatewayProvider.lookup?.('msg_only', account())).rejects.toThrow(/thread and message ids/);
-    const error = await expectSendFailure(crmGatewayProvider.lookup?.(crmGatewayRef('thr_x', 'msg_x'), account({}, 'gw_wrong_key')) ?? Promise.resolve(), [SECRET, 'gw_wrong_key']);
+  it('cannot tell without a thread to read, and throws a refused read without the key', async () => {
+    await expect(crmGatewayProvider.check?.(ask('msg_only'), account())).resolves.toEqual({ found: 'unknown', sentence: expect.stringMatching(/thread and message ids/) });
+    const error = await expectSendFailure(crmGatewayProvider.check?.(ask(crmGatewayRef('thr_x', 'msg_x')), account({}, 'gw_wrong_key')) ?? Promise.resolve(), [SECRET, 'gw_wrong_key']);
     expect(error.failure.kind).toBe('auth');
   });
 

@@ -4,7 +4,10 @@ import { httpFailure, readVendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { checkIdempotencyKey } from './idempotency-key.js';
 import { preflight } from './preflight.js';
-import { SendError, type LookupOutcome, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
+import type { OutgoingMessage, SendResult, SentQuery, VendorCheck } from '../../shared/outgoing.js';
+import type { Provider, SendAccount } from './types.js';
+import { toVendorCheck, type LookupOutcome } from './vendor-check.js';
 import { isSuccess, postToVendor } from './vendor-post.js';
 import type { UploadProgress } from './upload-progress.js';
 
@@ -80,7 +83,7 @@ function requestIdOf(res: VendorResponse, secrets: string[]): string | undefined
   return id && /^[\w.:-]{1,128}$/.test(id) ? redact(id, secrets) : undefined;
 }
 
-function failure(res: VendorResponse, secrets: string[], requestId: string | undefined): SendError {
+function failure(res: VendorResponse, secrets: string[], requestId: string | undefined): ServiceError {
   const words = readVendorWords(res.json);
   const error = httpFailure(NAME, res, words, secrets);
   let message = error.failure.message;
@@ -90,14 +93,14 @@ function failure(res: VendorResponse, secrets: string[], requestId: string | und
   }
   // Support asks for the request id: it goes in the words the user can copy.
   if (requestId) message = `${message} (Request ID: ${requestId})`;
-  return new SendError({ ...error.failure, message });
+  return new ServiceError({ ...error.failure, message });
 }
 
 function result(res: VendorResponse, secrets: string[], requestId: string | undefined): SendResult {
   const answer = answerOf(res.json);
   const remoteId = field(answer, 'id') ?? field(answer, 'message_id');
   if (!remoteId) {
-    throw new SendError({
+    throw new ServiceError({
       kind: 'unknown_outcome',
       status: res.status,
       message: `${NAME} answered (HTTP ${res.status}) without a readable message id, so whether the email was sent is unknown. Check the mailbox's sent folder before sending again.${requestId ? ` (Request ID: ${requestId})` : ''}`,
@@ -127,7 +130,7 @@ export function crmGatewayThreadUrl(endpointUrl: string, threadId: string): stri
   return url.toString();
 }
 
-/** What `lookup` takes for the gateway: the thread to read and the message to find in it. */
+/** What `check` reads for the gateway (as `SentQuery.remoteId`): the thread and the message to find in it. */
 export function crmGatewayRef(threadId: string, messageId: string): string {
   return `${threadId}/${messageId}`;
 }
@@ -195,15 +198,18 @@ export const crmGatewayProvider: Provider<CrmGatewaySettings> = {
     return result(res, secrets, requestId);
   },
   /** Reads the thread (`GET /v1/email/threads/{id}`, LeadLex's copy of the page) and finds the message in it. */
-  async lookup(ref: string, account: SendAccount<CrmGatewaySettings>, signal?: AbortSignal): Promise<LookupOutcome> {
+  async check(query: SentQuery, account: SendAccount<CrmGatewaySettings>, signal?: AbortSignal): Promise<VendorCheck> {
+    const ref = query.remoteId ?? '';
     const cut = ref.lastIndexOf('/');
-    const [threadId, messageId] = [ref.slice(0, cut), ref.slice(cut + 1)];
-    if (cut <= 0 || messageId === '') throw new SendError({ kind: 'validation', message: `${NAME} can only be asked about an email by its thread and message ids.` });
+    // A thread/message ref, or a message id in the thread this email answered.
+    const threadId = cut > 0 ? ref.slice(0, cut) : query.message.inReplyTo?.remoteThreadId;
+    const messageId = cut > 0 ? ref.slice(cut + 1) : ref;
+    if (!threadId || messageId === '') return { found: 'unknown', sentence: `${NAME} can only be asked about an email by its thread and message ids.` };
     const res = await postToVendor(crmGatewayProvider, account, signal, (settings) => ({
       url: crmGatewayThreadUrl(settings.endpointUrl, threadId),
       method: 'GET',
       headers: { Authorization: `Bearer ${account.secret}`, Accept: 'application/json' },
     }));
-    return threadOutcome(res, threadId, messageId, [account.secret]);
+    return toVendorCheck(threadOutcome(res, threadId, messageId, [account.secret]));
   },
 };

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { expectNoSecret } from '../../e2e/vendors/kit/no-secret.js';
 import { callVendor } from './http.js';
 import { classifyFetchError } from './net-errors.js';
-import { SendError, type SendFailure } from './types.js';
+import { ServiceError as SendError } from '../../shared/service-error.js';
+import type { DetailedFailure as SendFailure } from '../../shared/service-error.js';
 
 /**
  * Every failure raised before a byte of the request leaves must read "not sent", never "may

@@ -3,8 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { rebillyQueued, startRebilly } from '../../e2e/vendors/rebilly/simulator.js';
 import { rebillyProvider } from './rebilly.js';
-import type { OutgoingMessage, SendAccount, SendFailureKind } from './types.js';
+import type { OutgoingMessage, SendFailureKind } from '../../shared/outgoing.js';
+import type { SendAccount } from './types.js';
 import { wrapFile } from '../services/attachments/test-support.js';
+
+/** What the outbox asks a provider's `check` about: the vendor id a failure named. */
+const ask = (remoteId: string) => ({ idempotencyKey: '5b0c6a4e-2f3d-4c1b-9e8a-7d6f5e4c3b2a', remoteId, attemptedAt: 0, message: message() });
+
 
 const SECRET = 'sk_live_rebilly_4f9a1c77e2';
 // A slash and a space prove the organization id is encoded into the path.
@@ -217,7 +222,7 @@ describe('rebilly adapter: a lost answer is safe to repeat', () => {
     const ref = error.failure.remoteRef ?? '';
     expect(ref).toMatch(/^[0-9a-f-]{36}$/);
     expect(rebillyQueued(sim)).toHaveLength(1);
-    await expect(rebillyProvider.lookup?.(ref, account())).resolves.toEqual({ state: 'accepted', result: { remoteId: ref, status: 'accepted' } });
+    await expect(rebillyProvider.check?.(ask(ref), account())).resolves.toEqual({ found: true, result: { remoteId: ref, status: 'accepted' } });
     expect(sim.requests.at(-1)).toMatchObject({ method: 'GET', path: `/organizations/org%2Facme%20eu/email-messages/${ref}` });
   });
 
@@ -248,22 +253,22 @@ describe('rebilly lookup', () => {
 
   it('a draft never queued is removed and reported not sent, so sending again cannot duplicate it', async () => {
     const id = await create('draft');
-    const outcome = await rebillyProvider.lookup?.(id, account());
-    expect(outcome).toMatchObject({ state: 'not_sent' });
+    const outcome = await rebillyProvider.check?.(ask(id), account());
+    expect(outcome).toMatchObject({ found: false });
     expect(sim.requests.slice(1).map((r) => r.method)).toEqual(['GET', 'DELETE']);
     // The draft is gone: it can never be queued late.
-    await expect(rebillyProvider.lookup?.(id, account())).resolves.toMatchObject({ state: 'not_sent', reason: expect.stringMatching(/no email message/) });
+    await expect(rebillyProvider.check?.(ask(id), account())).resolves.toMatchObject({ found: false, sentence: expect.stringMatching(/no email message/) });
   });
 
   it('a failed message comes back with the mail service words', async () => {
     const id = await create('failed');
-    const outcome = await rebillyProvider.lookup?.(id, account());
-    expect(outcome).toMatchObject({ state: 'failed', failure: { kind: 'provider', message: expect.stringContaining('550 no such user') } });
+    const outcome = await rebillyProvider.check?.(ask(id), account());
+    expect(outcome).toMatchObject({ found: 'failed', failure: { kind: 'provider', message: expect.stringContaining('550 no such user') } });
   });
 
   it('a read Rebilly refuses throws its failure', async () => {
     const id = await create('outbox');
-    const error = await failure(rebillyProvider.lookup?.(id, account({}, 'sk_wrong_key_000')) ?? Promise.resolve(), [SECRET, 'sk_wrong_key_000']);
+    const error = await failure(rebillyProvider.check?.(ask(id), account({}, 'sk_wrong_key_000')) ?? Promise.resolve(), [SECRET, 'sk_wrong_key_000']);
     expect(error.failure.kind).toBe('auth');
   });
 });

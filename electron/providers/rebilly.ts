@@ -2,7 +2,10 @@ import type { AccountSettings } from '../../shared/accounts.js';
 import { httpFailure, readVendorWords, type VendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
-import { SendError, type LookupOutcome, type OutgoingMessage, type Provider, type SendAccount, type SendFailure, type SendResult } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
+import { isSendFailure, type OutgoingMessage, type SendFailure, type SendResult, type SentQuery, type VendorCheck } from '../../shared/outgoing.js';
+import type { Provider, SendAccount } from './types.js';
+import { noIdToAsk, toVendorCheck, type LookupOutcome } from './vendor-check.js';
 import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
 
 type RebillySettings = Extract<AccountSettings, { provider: 'rebilly' }>;
@@ -66,8 +69,8 @@ function record(res: VendorResponse): Record<string, unknown> {
 
 /** A failure while creating the draft: whatever happened, nothing can have been sent. */
 function draftFailure(error: unknown): unknown {
-  if (!(error instanceof SendError) || error.failure.kind !== 'unknown_outcome') return error;
-  return new SendError({
+  if (!(error instanceof ServiceError) || error.failure.kind !== 'unknown_outcome') return error;
+  return new ServiceError({
     kind: 'network',
     message: 'The connection to Rebilly broke while it stored the email as a draft. The email was not sent (a Rebilly draft is never sent).',
   });
@@ -143,15 +146,15 @@ async function readBack(call: Call, id: string, secrets: string[]): Promise<Look
 }
 
 function toResult(outcome: LookupOutcome): SendResult {
-  if (outcome.state === 'failed') throw new SendError(outcome.failure);
-  if (outcome.state === 'not_sent') throw new SendError({ kind: 'provider', message: `${outcome.reason} The email was not sent; try again.` });
+  if (outcome.state === 'failed') throw new ServiceError(outcome.failure);
+  if (outcome.state === 'not_sent') throw new ServiceError({ kind: 'provider', message: `${outcome.reason} The email was not sent; try again.` });
   return outcome.result;
 }
 
 /**
  * `PATCH .../email-messages/{id}` with `{"status":"outbox"}`: queues the draft. Repeated at once
  * when its answer is lost or Rebilly is briefly unavailable (by id, so never twice). When it
- * stays unknown, the failure names the draft so the outbox can ask Rebilly later (`lookup`).
+ * stays unknown, the failure names the draft so the outbox can ask Rebilly later (`check`).
  */
 async function queueDraft(call: Call, id: string, secrets: string[], signal: AbortSignal | undefined): Promise<SendResult> {
   let failure: SendFailure | undefined;
@@ -161,9 +164,10 @@ async function queueDraft(call: Call, id: string, secrets: string[], signal: Abo
     try {
       res = await call({ path: `/${encodeURIComponent(id)}`, method: 'PATCH', body: { status: 'outbox' } });
     } catch (error) {
-      if (!(error instanceof SendError)) throw error;
-      failure = error.failure;
-      if (failure.kind === 'cancelled' || !transient(failure)) break;
+      if (!(error instanceof ServiceError) || !isSendFailure(error.failure)) throw error;
+      const thrown: SendFailure = error.failure;
+      failure = thrown;
+      if (thrown.kind === 'cancelled' || !transient(thrown)) break;
       continue;
     }
     if (isSuccess(res)) {
@@ -172,17 +176,19 @@ async function queueDraft(call: Call, id: string, secrets: string[], signal: Abo
     }
     // A conflict says the message is no longer a draft: what it became is Rebilly's to tell.
     if (res.status === 409) return toResult(await readBack(call, id, secrets));
-    failure = httpFailure(rebillyProvider.displayName, res, rebillyWords(res.json), secrets).failure;
-    if (!transient(failure)) break;
+    const refused = httpFailure(rebillyProvider.displayName, res, rebillyWords(res.json), secrets).failure;
+    if (!isSendFailure(refused)) throw new ServiceError(refused);
+    failure = refused;
+    if (!transient(refused)) break;
   }
   const last = failure ?? { kind: 'unknown_outcome' as const, message: 'Rebilly did not confirm the send.' };
   if (last.kind === 'unknown_outcome' || last.kind === 'cancelled') {
-    throw new SendError({ ...last, remoteRef: id, message: `${last.message} Rebilly holds the email as message ${id}; Composer will ask Rebilly what became of it.` });
+    throw new ServiceError({ ...last, remoteRef: id, message: `${last.message} Rebilly holds the email as message ${id}; Composer will ask Rebilly what became of it.` });
   }
   // A definite refusal leaves a draft behind: read back (and remove) it, so what Rebilly says decides.
   const outcome = await readBack(call, id, secrets).catch(() => undefined);
   if (outcome && outcome.state !== 'not_sent') return toResult(outcome);
-  throw new SendError({ ...last, remoteRef: id });
+  throw new ServiceError({ ...last, remoteRef: id });
 }
 
 export const rebillyProvider: Provider<RebillySettings> = {
@@ -213,12 +219,14 @@ export const rebillyProvider: Provider<RebillySettings> = {
     if (!isSuccess(res)) throw draftFailure(httpFailure(rebillyProvider.displayName, res, rebillyWords(res.json), secrets));
     const id = record(res).id;
     if (typeof id !== 'string' || id === '') {
-      throw new SendError({ kind: 'provider', status: res.status, message: `Rebilly answered (HTTP ${res.status}) without the draft's id. The email was not sent; try again.` });
+      throw new ServiceError({ kind: 'provider', status: res.status, message: `Rebilly answered (HTTP ${res.status}) without the draft's id. The email was not sent; try again.` });
     }
     // Step 2: queue that draft by id.
     return queueDraft(call, id, secrets, signal);
   },
-  async lookup(ref: string, account: SendAccount<RebillySettings>, signal?: AbortSignal): Promise<LookupOutcome> {
-    return readBack(caller(account, signal), ref, [account.secret]);
+  /** `GET .../email-messages/{id}` of the draft this send created (the failure's `remoteRef`). */
+  async check(query: SentQuery, account: SendAccount<RebillySettings>, signal?: AbortSignal): Promise<VendorCheck> {
+    if (!query.remoteId) return noIdToAsk(rebillyProvider.displayName);
+    return toVendorCheck(await readBack(caller(account, signal), query.remoteId, [account.secret]));
   },
 };

@@ -3,8 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { startStuut } from '../../e2e/vendors/stuut/simulator.js';
 import { stuutProvider } from './stuut.js';
-import type { SendAccount, SendFailureKind } from './types.js';
+import type { SendFailureKind } from '../../shared/outgoing.js';
+import type { SendAccount } from './types.js';
 import { wrapFile } from '../services/attachments/test-support.js';
+
+/** What the outbox asks a provider's `check` about: the vendor id a failure named. */
+const ask = (remoteId: string) => ({ idempotencyKey: '5b0c6a4e-2f3d-4c1b-9e8a-7d6f5e4c3b2a', remoteId, attemptedAt: 0, message: message() });
+
 
 const SECRET = 'stuut_live_tok_93be0d2a';
 type StuutSettings = Extract<SendAccount['settings'], { provider: 'stuut' }>;
@@ -173,8 +178,8 @@ describe('stuut adapter: transport', () => {
 describe('stuut lookup (GET /v1/emails/{id})', () => {
   it('reads back an email it took: pending is accepted, with its thread', async () => {
     const sent = await stuutProvider.send(message(), account());
-    const outcome = await stuutProvider.lookup?.(sent.remoteId, account());
-    expect(outcome).toEqual({ state: 'accepted', result: { remoteId: sent.remoteId, status: 'accepted', remoteThreadId: sent.remoteThreadId } });
+    const outcome = await stuutProvider.check?.(ask(sent.remoteId), account());
+    expect(outcome).toEqual({ found: true, result: { remoteId: sent.remoteId, status: 'accepted', remoteThreadId: sent.remoteThreadId } });
     expect(sim.requests.at(-1)).toMatchObject({ method: 'GET', path: `/v1/emails/${sent.remoteId}` });
     expect(sim.requests.at(-1)?.headers.authorization).toBe(`Bearer ${SECRET}`);
   });
@@ -188,12 +193,12 @@ describe('stuut lookup (GET /v1/emails/{id})', () => {
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    await expect(stuutProvider.lookup?.(id, account())).resolves.toMatchObject({ state: 'failed', failure: { message: expect.stringMatching(/has expired/) } });
-    await expect(stuutProvider.lookup?.('eml_nope', account())).resolves.toMatchObject({ state: 'not_sent' });
+    await expect(stuutProvider.check?.(ask(id), account())).resolves.toMatchObject({ found: 'failed', failure: { message: expect.stringMatching(/has expired/) } });
+    await expect(stuutProvider.check?.(ask('eml_nope'), account())).resolves.toMatchObject({ found: false });
   });
 
   it('a read Stuut refuses throws its failure, without the token', async () => {
-    const error = await failure(stuutProvider.lookup?.('eml_x', account({}, 'stuut_wrong_token')) ?? Promise.resolve(), [SECRET, 'stuut_wrong_token']);
+    const error = await failure(stuutProvider.check?.(ask('eml_x'), account({}, 'stuut_wrong_token')) ?? Promise.resolve(), [SECRET, 'stuut_wrong_token']);
     expect(error.failure.kind).toBe('auth');
   });
 });

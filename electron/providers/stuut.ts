@@ -2,7 +2,10 @@ import type { AccountSettings } from '../../shared/accounts.js';
 import { httpFailure, readVendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
-import { SendError, type LookupOutcome, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
+import type { OutgoingMessage, SendResult, SentQuery, VendorCheck } from '../../shared/outgoing.js';
+import type { Provider, SendAccount } from './types.js';
+import { noIdToAsk, toVendorCheck, type LookupOutcome } from './vendor-check.js';
 import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
 
 type StuutSettings = Extract<AccountSettings, { provider: 'stuut' }>;
@@ -29,7 +32,7 @@ export function stuutBody(message: OutgoingMessage, settings: StuutSettings): Re
 function readResult(res: VendorResponse, secrets: string[]): SendResult {
   const json = res.json && typeof res.json === 'object' ? (res.json as Record<string, unknown>) : {};
   const fail = (kind: 'provider' | 'unknown_outcome', message: string) =>
-    new SendError({ kind, status: res.status, message: redact(message, secrets) });
+    new ServiceError({ kind, status: res.status, message: redact(message, secrets) });
   if (typeof json.id !== 'string' || json.id === '') {
     throw fail(
       'unknown_outcome',
@@ -107,12 +110,15 @@ export const stuutProvider: Provider<StuutSettings> = {
     }
     return readResult(res, secrets);
   },
-  async lookup(ref: string, account: SendAccount<StuutSettings>, signal?: AbortSignal): Promise<LookupOutcome> {
+  async check(query: SentQuery, account: SendAccount<StuutSettings>, signal?: AbortSignal): Promise<VendorCheck> {
+    const ref = query.remoteId;
+    // Stuut's create takes no idempotency key or client reference: without its id, nothing finds it.
+    if (!ref) return noIdToAsk(stuutProvider.displayName);
     const res = await postToVendor(stuutProvider, account, signal, (settings) => ({
       url: vendorUrl(settings.baseUrl, `/v1/emails/${encodeURIComponent(ref)}`),
       method: 'GET',
       headers: { Authorization: `Bearer ${account.secret}`, Accept: 'application/json' },
     }));
-    return lookupOutcome(res, ref, [account.secret]);
+    return toVendorCheck(lookupOutcome(res, ref, [account.secret]));
   },
 };

@@ -1,4 +1,5 @@
 import type { MigrationSet } from '../storage/migrations.js';
+import { rebuildTable, replaceOnce } from '../storage/rebuild-table.js';
 
 /**
  * The sent history's tables. A thread row carries its list fields (count, latest time,
@@ -115,6 +116,14 @@ export const historyMigrations: MigrationSet = {
           ) STRICT, WITHOUT ROWID;
           CREATE INDEX history_recipient_keys_email ON history_recipient_keys (email_key);
         `),
+    },
+    {
+      version: 2,
+      description: "an attempt whose outcome is unknown is stored as 'unknown_outcome', the outbox's and the UI's name for it",
+      up: (db) =>
+        rebuildTable(db, 'history_messages', (sql) => replaceOnce(sql, "CHECK (status IN ('sent', 'failed', 'unknown'))", "CHECK (status IN ('sent', 'failed', 'unknown_outcome'))"), {
+          status: "CASE status WHEN 'unknown' THEN 'unknown_outcome' ELSE status END",
+        }),
     },
   ],
 };

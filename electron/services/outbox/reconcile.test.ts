@@ -3,7 +3,9 @@ import type { AccountView } from '../../../shared/accounts.js';
 import type { OutboxRow } from '../../../shared/outbox.js';
 import type { VendorSimulator } from '../../../e2e/vendors/kit/server.js';
 import { rebillyQueued, startRebilly } from '../../../e2e/vendors/rebilly/simulator.js';
-import { SendError, type LookupOutcome, type Provider } from '../../providers/types.js';
+import type { VendorCheck } from '../../../shared/outgoing.js';
+import { ServiceError as SendError } from '../../../shared/service-error.js';
+import type { Provider } from '../../providers/types.js';
 import { askVendor } from './reconcile.js';
 import { outboxCore } from '../../core-test-support.js';
 import { manualTime, message, tempDataDir, type ManualTime } from './test-support.js';
@@ -96,14 +98,15 @@ describe('the outbox asks the vendor before the user', () => {
 
 describe('askVendor', () => {
   const account = { id: 'a', settings: { provider: 'sandbox' as const }, secret: '' } as Parameters<typeof askVendor>[2];
-  const vendor = (answers: (LookupOutcome | SendError)[]): Provider & { reads: number } => {
+  const query = (remoteId: string | null) => ({ idempotencyKey: 'k', remoteId, attemptedAt: 0, message: {} as Parameters<typeof askVendor>[1]['message'] });
+  const vendor = (answers: (VendorCheck | SendError)[]): Provider & { reads: number } => {
     const provider = {
       reads: 0,
       id: 'sandbox',
       displayName: 'Acme',
       capabilities: {} as Provider['capabilities'],
       send: () => Promise.reject(new Error('not used')),
-      lookup: () => {
+      check: () => {
         const answer = answers[provider.reads++];
         return answer instanceof SendError || !answer ? Promise.reject(answer ?? new Error('no answer')) : Promise.resolve(answer);
       },
@@ -119,28 +122,29 @@ describe('askVendor', () => {
     waits.length = 0;
   });
   const timeout = new SendError({ kind: 'unknown_outcome', message: 'no answer' });
-  const accepted: LookupOutcome = { state: 'accepted', result: { remoteId: 'm1', status: 'accepted' } };
+  const cannotTell: VendorCheck = { found: 'unknown', sentence: 'busy' };
+  const accepted: VendorCheck = { found: true, result: { remoteId: 'm1', status: 'accepted' } };
 
-  it('asks again with growing waits until the vendor answers', async () => {
-    const provider = vendor([timeout, timeout, accepted]);
-    await expect(askVendor(provider, 'm1', account, { sleep, random: () => 1 })).resolves.toEqual(accepted);
+  it('asks again with growing waits until the vendor can tell', async () => {
+    const provider = vendor([timeout, cannotTell, accepted]);
+    await expect(askVendor(provider, query('m1'), account, { sleep, random: () => 1 })).resolves.toEqual(accepted);
     expect(provider.reads).toBe(3);
     expect(waits).toEqual([1_000, 2_000]);
   });
 
   it('gives up after its tries, and at once on a refused key', async () => {
     const silent = vendor([timeout, timeout, timeout, timeout, timeout]);
-    await expect(askVendor(silent, 'm1', account, { sleep, tries: 4 })).resolves.toBeUndefined();
+    await expect(askVendor(silent, query('m1'), account, { sleep, tries: 4 })).resolves.toBeUndefined();
     expect(silent.reads).toBe(4);
     const refused = vendor([new SendError({ kind: 'auth', message: 'bad key' }), accepted]);
-    await expect(askVendor(refused, 'm1', account, { sleep })).resolves.toBeUndefined();
+    await expect(askVendor(refused, query('m1'), account, { sleep })).resolves.toBeUndefined();
     expect(refused.reads).toBe(1);
   });
 
   it('cannot ask without a read or without the id the vendor gave', async () => {
     const provider = vendor([accepted]);
-    await expect(askVendor(provider, undefined, account, { sleep })).resolves.toBeUndefined();
-    await expect(askVendor({ ...provider, lookup: undefined }, 'm1', account, { sleep })).resolves.toBeUndefined();
+    await expect(askVendor(provider, query(null), account, { sleep })).resolves.toBeUndefined();
+    await expect(askVendor({ ...provider, check: undefined }, query('m1'), account, { sleep })).resolves.toBeUndefined();
     expect(provider.reads).toBe(0);
   });
 });

@@ -1,16 +1,17 @@
 import type { SubmitMessage } from '../../../shared/message.js';
+import { failureAction, type Outcome } from '../../../shared/outcome.js';
 import { retryDecision, DEFAULT_MAX_ATTEMPTS } from '../../providers/retry-policy.js';
-import { SendError, type SendFailure, type SendResult } from '../../providers/types.js';
+import { ServiceError } from '../../../shared/service-error.js';
+import { isSendFailure, type SendFailure, type SendResult } from '../../../shared/outgoing.js';
 import type { Clock } from '../clock.js';
-import { ServiceError } from '../service-error.js';
 import type { Delivery } from './delivery.js';
 import { askVendor } from './reconcile.js';
 import { finalWords, MAY_HAVE_BEEN_SENT, willRetry } from './failure-words.js';
 import type { OutboxRecord, OutboxStore } from './outbox-store.js';
 import type { Timers } from './timers.js';
 
-/** How a message's sending ended. */
-export type Settlement = { state: 'sent'; result: SendResult } | { state: 'failed' | 'unknown_outcome'; sentence: string };
+/** How a message's sending ended: the outcome, and the vendor's answer when it took the message. */
+export type Settlement = { outcome: Extract<Outcome, { state: 'sent' | 'accepted' }>; result: SendResult } | { outcome: Extract<Outcome, { state: 'failed' | 'unknown_outcome' }> };
 
 export interface WorkerDeps {
   store: OutboxStore;
@@ -38,7 +39,7 @@ export interface OutboxWorker {
 }
 
 function unexpected(error: unknown): SendFailure {
-  // A provider throws only SendError; anything else happened somewhere during the request.
+  // A provider throws only ServiceError; anything else happened somewhere during the request.
   const detail = error instanceof Error ? ` (${error.message.slice(0, 200)})` : '';
   return { kind: 'unknown_outcome', message: `Sending stopped with an unexpected error${detail}.` };
 }
@@ -121,9 +122,10 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       // Nothing left the machine: the account or an attachment cannot be had as things stand.
       const known = error instanceof ServiceError ? error.failure : undefined;
       const sentence = known?.message ?? 'Composer could not prepare this message for sending (an unexpected error). It was not sent; use Retry to try again.';
-      store.settle(row.id, 'failed', sentence, known?.kind ?? 'internal', clock());
+      const kind = known?.kind ?? 'internal';
+      store.settle(row.id, 'failed', sentence, kind, clock());
       deps.changed();
-      deps.settled(row, { state: 'failed', sentence });
+      deps.settled(row, { outcome: { state: 'failed', kind, sentence, action: failureAction(kind) } });
       return;
     }
     if (stopped || !store.claim(row.id, delivery.provider.id, clock())) return;
@@ -135,7 +137,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       result = await delivery.provider.send(delivery.message, delivery.account, undefined, progress ? (sent, total) => progress(row.id, sent, total) : undefined);
     } catch (error) {
       if (stopped) return;
-      const failure = error instanceof SendError ? error.failure : unexpected(error);
+      const failure = error instanceof ServiceError && isSendFailure(error.failure) ? error.failure : unexpected(error);
       if (failure.kind === 'unknown_outcome' && (await reconciled(row, attempts, failure, delivery))) return;
       if (stopped) return;
       failed(row, attempts, failure, delivery);
@@ -148,7 +150,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   function sent(row: OutboxRecord, result: SendResult): void {
     store.markSent(row.id, result.remoteId, clock());
     deps.changed();
-    deps.settled(row, { state: 'sent', result });
+    deps.settled(row, { outcome: { state: result.status, remoteId: result.remoteId }, result });
   }
 
   /**
@@ -157,17 +159,18 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
    */
   async function reconciled(row: OutboxRecord, attempts: number, failure: SendFailure, delivery: Delivery): Promise<boolean> {
     const sleep = (ms: number) => new Promise<void>((resolve) => timers.set(resolve, ms));
-    const outcome = await askVendor(delivery.provider, failure.remoteRef, delivery.account, { sleep, ...(deps.random ? { random: deps.random } : {}) });
-    if (stopped || !outcome) return false;
-    if (outcome.state === 'failed') {
-      failed(row, attempts, outcome.failure, delivery);
+    const query = { idempotencyKey: row.idempotencyKey, remoteId: failure.remoteRef ?? null, attemptedAt: clock(), message: delivery.message };
+    const answer = await askVendor(delivery.provider, query, delivery.account, { sleep, ...(deps.random ? { random: deps.random } : {}) });
+    if (stopped || !answer) return false;
+    if (answer.found === 'failed') {
+      failed(row, attempts, answer.failure, delivery);
       return true;
     }
-    if (outcome.state === 'not_sent') {
-      notSent(row, attempts, `${delivery.provider.displayName} was asked after its answer was lost: ${outcome.reason} The email was not sent.`);
+    if (answer.found === false) {
+      notSent(row, attempts, `${delivery.provider.displayName} was asked after its answer was lost: ${answer.sentence ?? 'it holds no such email.'} The email was not sent.`);
       return true;
     }
-    sent(row, outcome.result);
+    sent(row, answer.result);
     return true;
   }
 
@@ -183,7 +186,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     const final = `${sentence} Composer gave up after ${attempts} attempts; use Retry to send it again.`;
     store.settle(row.id, 'failed', final, 'network', now);
     deps.changed();
-    deps.settled(row, { state: 'failed', sentence: final });
+    deps.settled(row, { outcome: { state: 'failed', kind: 'network', sentence: final, action: failureAction('network') } });
   }
 
   function failed(row: OutboxRecord, attempts: number, failure: SendFailure, delivery: Delivery): void {
@@ -197,11 +200,12 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       deps.changed();
       return;
     }
-    const state = failure.kind === 'unknown_outcome' ? 'unknown_outcome' : 'failed';
     const sentence = finalWords(failure, attempts);
-    store.settle(row.id, state, sentence, failure.kind, now);
+    const { kind } = failure;
+    const outcome: Settlement['outcome'] = kind === 'unknown_outcome' ? { state: 'unknown_outcome', kind, sentence } : { state: 'failed', kind, sentence, action: failureAction(kind) };
+    store.settle(row.id, outcome.state, sentence, kind, now);
     deps.changed();
-    deps.settled(row, { state, sentence });
+    deps.settled(row, { outcome });
   }
 
   return {
