@@ -1,6 +1,6 @@
 import { createCrmGatewayHandler, CRM_GATEWAY_PATH } from '../e2e/vendors/crm-gateway/simulator.js';
 import { startVendorServer, type Fault, type SimulatorHandler, type VendorReply, type VendorSimulator } from '../e2e/vendors/kit/server.js';
-import { createRebillyHandler } from '../e2e/vendors/rebilly/simulator.js';
+import { createRebillyHandler, rebillyQueued } from '../e2e/vendors/rebilly/simulator.js';
 import { createRolloutHandler } from '../e2e/vendors/rollout/simulator.js';
 import { createStuutHandler } from '../e2e/vendors/stuut/simulator.js';
 import { createUnipileHandler } from '../e2e/vendors/unipile/simulator.js';
@@ -64,6 +64,8 @@ export interface ChaosVendor {
   name: string;
   sim: VendorSimulator;
   tally: Acceptances;
+  /** Per subject, how many times the vendor took the message to send it. */
+  acceptances(): Map<string, number>;
   account: { label: string; settings: Record<string, unknown>; secret: string };
 }
 
@@ -79,7 +81,9 @@ export async function startChaosVendors(seed: number): Promise<ChaosVendor[]> {
   const vendors: ChaosVendor[] = [];
   for (const [index, spec] of specs.entries()) {
     const tally: Acceptances = { bySubject: new Map(), retryAfterWaitsS: 0 };
-    const sim = await startVendorServer(counted(spec.handler, tally));
+    // A Rebilly create is a draft, which sends nothing: what counts is each draft queued by PATCH.
+    const queues = spec.name === 'rebilly';
+    const sim = await startVendorServer(queues ? spec.handler : counted(spec.handler, tally));
     const random = seeded(seed + index);
     let taken = 0;
     for (const { fault, share } of MIX) {
@@ -93,7 +97,13 @@ export async function startChaosVendors(seed: number): Promise<ChaosVendor[]> {
         return r;
       });
     }
-    vendors.push({ name: spec.name, sim, tally, account: spec.account(sim) });
+    const acceptances = (): Map<string, number> => {
+      if (!queues) return tally.bySubject;
+      const bySubject = new Map<string, number>();
+      for (const { subject } of rebillyQueued(sim)) bySubject.set(subject, (bySubject.get(subject) ?? 0) + 1);
+      return bySubject;
+    };
+    vendors.push({ name: spec.name, sim, tally, acceptances, account: spec.account(sim) });
   }
   return vendors;
 }

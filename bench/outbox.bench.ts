@@ -86,7 +86,7 @@ async function chaos(): Promise<Record<string, Metric>> {
     const ended = (r: (typeof rows)[number]) => r.state === 'sent' || r.state === 'accepted' || ((r.state === 'failed' || r.state === 'unknown_outcome') && !!r.last_error);
     const lost = CHAOS_MESSAGES - rows.filter(ended).length;
     const accepted = new Map<string, number>();
-    for (const vendor of vendors) for (const [subject, n] of vendor.tally.bySubject) accepted.set(subject, (accepted.get(subject) ?? 0) + n);
+    for (const vendor of vendors) for (const [subject, n] of vendor.acceptances()) accepted.set(subject, (accepted.get(subject) ?? 0) + n);
     const duplicates = [...accepted.values()].filter((n) => n > 1).length;
     // A row marked sent that no vendor accepted would be a lie in the other direction.
     const phantom = rows.filter((r) => (r.state === 'sent' || r.state === 'accepted') && !accepted.has(r.subject)).length;

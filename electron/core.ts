@@ -27,6 +27,10 @@ import { createHistoryService, historyAttachmentTokens, type HistoryService } fr
 import { historyMigrations } from './services/history/migrations.js';
 import { openStorage, type Storage } from './services/storage/database.js';
 import { tightenDataFolder } from './services/storage/private-files.js';
+import type { MigrationSet } from './services/storage/migrations.js';
+import { createIdleCheckpoint } from './services/storage/idle-checkpoint.js';
+import { startupHousekeeping } from './services/attachments/housekeeping.js';
+import { systemTimers } from './services/outbox/timers.js';
 import type { SettingsFileOpener } from './services/settings/settings-file.js';
 import { openSettingsStore } from './services/settings/settings-store.js';
 import type { Cipher } from './services/vault/cipher.js';
@@ -88,6 +92,9 @@ export interface Core {
   pendingWork: PendingWork;
 }
 
+/** Every service's tables, in the order they are brought up to date (the upgrade test walks them all). */
+export const ALL_MIGRATIONS: readonly MigrationSet[] = [draftsMigrations, attachmentsMigrations, outboxMigrations, batchMigrations, historyMigrations];
+
 /**
  * The services and the handler table, wired once; Electron's main process and the browser
  * harness both start exactly this, so the harness exercises the same code the app runs.
@@ -99,7 +106,7 @@ export function createCore(options: CoreOptions): Core {
   const dataDir = options.info.dataDir;
   // Before anything is written: the folder 0700 and what an older version left in it 0600 (docs/data.md).
   tightenDataFolder(dataDir, ['attachments']);
-  const storage = openStorage({ dataDir, clock, notices, migrations: [draftsMigrations, attachmentsMigrations, outboxMigrations, batchMigrations, historyMigrations] });
+  const storage = openStorage({ dataDir, clock, notices, migrations: ALL_MIGRATIONS });
   const attachments = createAttachmentStore({
     db: storage.db,
     dataDir,
@@ -130,7 +137,7 @@ export function createCore(options: CoreOptions): Core {
   });
   // Like drafts: deleted history lasts until the next start; the sweep below removes its copies.
   history.purgeDeleted();
-  const ready = attachments.sweep().then(
+  const ready = startupHousekeeping(storage, attachments).then(
     () => undefined,
     (error: unknown) => logError('attachments:sweep', error),
   );
@@ -221,12 +228,22 @@ export function createCore(options: CoreOptions): Core {
     'spellcheck:status': () => spellcheck.status(),
     'spellcheck:set': ({ languages }) => spellcheck.set(languages),
   };
-  const dispatch = createDispatcher(handlers, {
+  const dispatchNow = createDispatcher(handlers, {
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     ...(options.logError ? { onUnexpectedError: options.logError } : {}),
   });
+  const idle = createIdleCheckpoint({ checkpoint: storage.checkpoint, timers: options.timers ?? systemTimers, logError: (error) => logError('storage:checkpoint', error) });
+  // Requests from the window and changes main announces (the outbox sending) are the app's activity.
+  const unsubscribe = bus.subscribe(() => idle.activity());
+  const dispatch: Dispatch = (channel, input, sender) => {
+    idle.activity();
+    return dispatchNow(channel, input, sender);
+  };
   const close = () => {
     outbox.stop();
+    idle.stop();
+    unsubscribe();
+    // Checkpoints on the way out: the database file holds everything when the app has quit.
     storage.close();
   };
   return { dispatch, bus, notices, storage, drafts, attachments, frames, accounts, outbox, history, compose, pendingWork: outboxPendingWork(outbox, clock), ready, close };

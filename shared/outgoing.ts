@@ -67,7 +67,14 @@ export interface SendResult {
 /** The normalized send failure kinds of the vendor contract. */
 export type SendFailureKind = 'auth' | 'validation' | 'rate_limited' | 'provider' | 'network' | 'unknown_outcome' | 'unsupported' | 'cancelled';
 
-export type SendFailure = DetailedFailure & { kind: SendFailureKind };
+export type SendFailure = DetailedFailure & {
+  kind: SendFailureKind;
+  /**
+   * The vendor's id of what it created before the outcome became unknown (Rebilly's draft id):
+   * what a provider's `check` reads back (as `SentQuery.remoteId`) to learn what became of it.
+   */
+  remoteRef?: string;
+};
 
 const SEND_FAILURE_KINDS: ReadonlySet<string> = new Set<SendFailureKind>(['auth', 'validation', 'rate_limited', 'provider', 'network', 'unknown_outcome', 'unsupported', 'cancelled']);
 
@@ -92,5 +99,8 @@ export interface SentQuery {
  */
 export type VendorCheck =
   | { found: true; result: SendResult }
-  | { found: false }
+  /** `sentence` says how the vendor showed it (a draft it removed, no such email). */
+  | { found: false; sentence?: string }
+  /** The vendor took it and will not send it (Rebilly `failed`, Stuut `error`): not sent, in the vendor's words. */
+  | { found: 'failed'; failure: SendFailure }
   | { found: 'unknown'; sentence: string };

@@ -107,7 +107,10 @@ for (const vendor of vendors) {
       const expected = original ? vendor.expected(original) : null;
       if (expected === null) {
         // Rebilly has no thread field: the reply is threaded here only, and the request carries none.
-        expect(JSON.stringify(sim.requests.at(-1)?.body)).not.toMatch(/thread|parent|reply_to/i);
+        // (Its last POST is the reply's draft; the PATCH after it carries only the status.)
+        const created = sim.requests.filter((r) => r.method === 'POST').at(-1);
+        expect(JSON.stringify(created?.body)).toContain('Contract renewal');
+        expect(JSON.stringify(created?.body)).not.toMatch(/thread|parent|reply_to/i);
         expect(original?.replyThreading.atVendor).toBe(false);
       } else {
         expect(expected).toBeTruthy();

@@ -7,10 +7,14 @@ import { closedSimulatorUrl, expectSendFailure, itHandlesTransportFailures, samp
 import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/server.js';
 import type { AccountSettings } from '../../shared/accounts.js';
 import { fileAttachment, wrapFile } from '../services/attachments/test-support.js';
-import { crmGatewayProvider } from './crm-gateway.js';
+import { crmGatewayProvider, crmGatewayRef, crmGatewayThreadUrl } from './crm-gateway.js';
 import { retryDecision } from './retry-policy.js';
 import type { OutgoingMessage, SendFailure } from '../../shared/outgoing.js';
 import type { SendAccount } from './types.js';
+
+/** What the outbox asks a provider's `check` about: the vendor id a failure named. */
+const ask = (remoteId: string) => ({ idempotencyKey: '5b0c6a4e-2f3d-4c1b-9e8a-7d6f5e4c3b2a', remoteId, attemptedAt: 0, message: message() });
+
 
 type Settings = Extract<AccountSettings, { provider: 'crm-gateway' }>;
 
@@ -322,5 +326,32 @@ describe('crmGatewayProvider: transport', () => {
       crmGatewayProvider.send(message(), account({ ...transportSettings({ timeoutMs }), ...(baseUrl ? { endpointUrl: `${baseUrl}${CRM_GATEWAY_PATH}` } : {}) }), signal),
     deadUrl: () => closedSimulatorUrl(startCrmGateway),
     secrets: [SECRET],
+  });
+});
+
+describe('crm gateway lookup (the thread read, GET /v1/email/threads/{id})', () => {
+  it('finds a sent email in its thread, reading beside the configured send endpoint', async () => {
+    const sent = await crmGatewayProvider.send(message(), account());
+    const ref = crmGatewayRef(sent.remoteThreadId ?? '', sent.remoteId);
+    const outcome = await crmGatewayProvider.check?.(ask(ref), account());
+    expect(outcome).toMatchObject({ found: true, result: { remoteId: sent.remoteId, remoteThreadId: sent.remoteThreadId, status: 'sent', sentAt: expect.any(String) } });
+    expect(sim.requests.at(-1)).toMatchObject({ method: 'GET', path: `/v1/email/threads/${sent.remoteThreadId ?? ''}` });
+    expect(sim.requests.at(-1)?.headers.authorization).toBe(`Bearer ${SECRET}`);
+  });
+
+  it('a thread without that email, or no such thread, means it was never sent there', async () => {
+    const sent = await crmGatewayProvider.send(message(), account());
+    await expect(crmGatewayProvider.check?.(ask(crmGatewayRef(sent.remoteThreadId ?? '', 'msg_other')), account())).resolves.toMatchObject({ found: false });
+    await expect(crmGatewayProvider.check?.(ask(crmGatewayRef('thr_unknown', 'msg_x')), account())).resolves.toMatchObject({ found: false, sentence: expect.stringMatching(/no thread/) });
+  });
+
+  it('cannot tell without a thread to read, and throws a refused read without the key', async () => {
+    await expect(crmGatewayProvider.check?.(ask('msg_only'), account())).resolves.toEqual({ found: 'unknown', sentence: expect.stringMatching(/thread and message ids/) });
+    const error = await expectSendFailure(crmGatewayProvider.check?.(ask(crmGatewayRef('thr_x', 'msg_x')), account({}, 'gw_wrong_key')) ?? Promise.resolve(), [SECRET, 'gw_wrong_key']);
+    expect(error.failure.kind).toBe('auth');
+  });
+
+  it('reads the thread beside whatever endpoint URL the account holds', () => {
+    expect(crmGatewayThreadUrl('https://data.leadlex.com/functions/v1/api-gateway/v1/email/send', 'thr 1')).toBe('https://data.leadlex.com/functions/v1/api-gateway/v1/email/threads/thr%201');
   });
 });

@@ -5,8 +5,9 @@ import { redact, type VendorResponse } from './http.js';
 import { checkIdempotencyKey } from './idempotency-key.js';
 import { preflight } from './preflight.js';
 import { ServiceError } from '../../shared/service-error.js';
-import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
+import type { OutgoingMessage, SendResult, SentQuery, VendorCheck } from '../../shared/outgoing.js';
 import type { HttpProvider, SendAccount } from './types.js';
+import { toVendorCheck, type LookupOutcome } from './vendor-check.js';
 import { isSuccess, postToVendor, requestFor } from './vendor-post.js';
 import type { UploadProgress } from './upload-progress.js';
 
@@ -121,6 +122,45 @@ function result(res: VendorResponse, secrets: string[], requestId: string | unde
   };
 }
 
+/** The gateway's thread read beside its send endpoint: `…/v1/email/send` → `…/v1/email/threads/{id}`. */
+export function crmGatewayThreadUrl(endpointUrl: string, threadId: string): string {
+  const url = new URL(endpointUrl);
+  url.pathname = `${url.pathname.replace(/\/send\/?$/, '')}/threads/${encodeURIComponent(threadId)}`;
+  url.search = '';
+  return url.toString();
+}
+
+/** What `check` reads for the gateway (as `SentQuery.remoteId`): the thread and the message to find in it. */
+export function crmGatewayRef(threadId: string, messageId: string): string {
+  return `${threadId}/${messageId}`;
+}
+
+/** The messages of a thread read, wherever the answer puts them (`data.messages`, `messages`). */
+function threadMessages(json: unknown): Record<string, unknown>[] {
+  const data = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).data : undefined;
+  for (const node of [data, json]) {
+    const list = typeof node === 'object' && node !== null ? (node as Record<string, unknown>).messages : undefined;
+    if (Array.isArray(list)) return list.filter((m): m is Record<string, unknown> => typeof m === 'object' && m !== null);
+  }
+  return [];
+}
+
+function threadOutcome(res: VendorResponse, threadId: string, messageId: string, secrets: string[]): LookupOutcome {
+  const requestId = requestIdOf(res, secrets);
+  if (res.status === 404) return { state: 'not_sent', reason: `${NAME} has no thread ${threadId}, so the email was never sent into it.` };
+  if (!isSuccess(res)) throw failure(res, secrets, requestId);
+  const found = threadMessages(res.json).find((m) => m.id === messageId);
+  if (!found) return { state: 'not_sent', reason: `${NAME}'s thread ${threadId} holds no email ${messageId}.` };
+  const status = field(found, 'status');
+  if (status === 'failed' || status === 'error') {
+    const why = field(found, 'error') ?? field(found, 'error_message') ?? 'no reason given';
+    return { state: 'failed', failure: { kind: 'provider', remoteRef: crmGatewayRef(threadId, messageId), message: redact(`${NAME} could not send the email: ${why}`, secrets) } };
+  }
+  const sentAt = timestamp(field(found, 'sent_at'));
+  const result: SendResult = { remoteId: messageId, remoteThreadId: threadId, status: status === 'sent' ? 'sent' : 'accepted', ...(requestId ? { requestId } : {}), ...(sentAt ? { sentAt } : {}) };
+  return { state: result.status, result };
+}
+
 export const crmGatewayProvider: HttpProvider<CrmGatewaySettings> = {
   id: 'crm-gateway',
   displayName: NAME,
@@ -159,5 +199,20 @@ export const crmGatewayProvider: HttpProvider<CrmGatewaySettings> = {
     const requestId = requestIdOf(res, secrets);
     if (!isSuccess(res)) throw failure(res, secrets, requestId);
     return result(res, secrets, requestId);
+  },
+  /** Reads the thread (`GET /v1/email/threads/{id}`, LeadLex's copy of the page) and finds the message in it. */
+  async check(query: SentQuery, account: SendAccount<CrmGatewaySettings>, signal?: AbortSignal): Promise<VendorCheck> {
+    const ref = query.remoteId ?? '';
+    const cut = ref.lastIndexOf('/');
+    // A thread/message ref, or a message id in the thread this email answered.
+    const threadId = cut > 0 ? ref.slice(0, cut) : query.message.inReplyTo?.remoteThreadId;
+    const messageId = cut > 0 ? ref.slice(cut + 1) : ref;
+    if (!threadId || messageId === '') return { found: 'unknown', sentence: `${NAME} can only be asked about an email by its thread and message ids.` };
+    const res = await postToVendor(crmGatewayProvider, account, signal, (settings) => ({
+      url: crmGatewayThreadUrl(settings.endpointUrl, threadId),
+      method: 'GET',
+      headers: { Authorization: `Bearer ${account.secret}`, Accept: 'application/json' },
+    }));
+    return toVendorCheck(threadOutcome(res, threadId, messageId, [account.secret]));
   },
 };

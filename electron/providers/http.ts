@@ -8,8 +8,10 @@ export interface VendorRequest {
   /** Display name, used in messages. */
   provider: string;
   url: string;
+  /** POST unless said otherwise; GET and DELETE carry no body. */
+  method?: 'POST' | 'PATCH' | 'GET' | 'DELETE';
   headers: Record<string, string>;
-  body: string | FormData;
+  body?: string | FormData;
   timeoutMs: number;
   signal?: AbortSignal;
   /** Values that must never appear in any error. */
@@ -109,7 +111,7 @@ function timedOut(provider: string, timeoutMs: number): ServiceError {
 }
 
 /**
- * One POST to a vendor. HTTP statuses come back as a response for the adapter to judge; only
+ * One request to a vendor (a POST unless `method` says otherwise). HTTP statuses come back as a response for the adapter to judge; only
  * transport failures throw, each as a fresh ServiceError so that nothing from the request (headers,
  * query, key) can ride along in a `cause`.
  */
@@ -129,13 +131,14 @@ export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
       message: `${req.provider} cannot be contacted with these account settings: the key or another setting contains characters that cannot be sent. Re-enter the key.`,
     });
   }
+  const method = req.method ?? 'POST';
   if (typeof req.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
   if (!headers.has('accept')) headers.set('accept', 'application/json');
 
   const onAbort = (): ServiceError => (req.signal?.aborted ? cancelled(req.provider) : timedOut(req.provider, req.timeoutMs));
 
-  let body: string | FormData | ReadableStream<Uint8Array> = req.body;
-  if (req.onProgress) {
+  let body: string | FormData | ReadableStream<Uint8Array> | undefined = req.body;
+  if (req.onProgress && req.body !== undefined) {
     try {
       const counted = await countedBody(req.body, req.onProgress);
       body = counted.body;
@@ -152,7 +155,7 @@ export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
     // Never follow a redirect: that would replay the key to wherever Location points. 'error'
     // rather than 'manual', because undici keeps a second copy of a streamed body for a manual
     // redirect, holding a whole attachment in memory.
-    res = await fetch(req.url, { method: 'POST', headers, body, signal, redirect: 'error', ...(req.onProgress ? { duplex: 'half' as const } : {}) });
+    res = await fetch(req.url, { method, headers, ...(body === undefined ? {} : { body }), signal, redirect: 'error', ...(req.onProgress ? { duplex: 'half' as const } : {}) });
   } catch (error) {
     if (signal.aborted) throw onAbort();
     if (isRedirectRefusal(error)) {

@@ -45,8 +45,30 @@ function clues(error: unknown, depth = 0, out: Clue[] = []): Clue[] {
   return out;
 }
 
+/**
+ * Refusals fetch itself makes before it opens any connection: they say the account's address
+ * cannot work as written, so trying again unchanged cannot help either. undici gives a port on
+ * the fetch standard's blocked list (9, 25, 6000, …) only the message "bad port", with no code.
+ */
+const REFUSED_ADDRESS: { test: (clue: Clue) => boolean; reason: string }[] = [
+  { test: (c) => c.message === 'bad port', reason: 'its address uses a port that web requests may not use (such as 9, 25 or 6000)' },
+  { test: (c) => c.code === 'ERR_INVALID_URL' || /^Failed to parse URL/.test(c.message), reason: 'its address is not a valid URL' },
+  { test: (c) => /^(?:unknown scheme|URL scheme must be a HTTP\(S\) scheme)$/.test(c.message), reason: 'its address does not start with https://' },
+];
+
+/** Why fetch refused to contact the vendor at this address at all, or undefined. */
+export function refusedAddressReason(error: unknown): string | undefined {
+  for (const clue of clues(error)) {
+    const found = REFUSED_ADDRESS.find((entry) => entry.test(clue));
+    if (found) return found.reason;
+  }
+  return undefined;
+}
+
 /** Why nothing reached the vendor, or undefined when the failure proves no such thing. */
 export function beforeRequestReason(error: unknown): string | undefined {
+  const refused = refusedAddressReason(error);
+  if (refused) return refused;
   for (const clue of clues(error)) {
     const code = clue.code ?? '';
     const known = BEFORE_REQUEST[code];
@@ -64,6 +86,14 @@ export function beforeRequestReason(error: unknown): string | undefined {
  * undici errors carry socket details and, for some failures, header values.
  */
 export function classifyFetchError(provider: string, error: unknown): ServiceError {
+  const refused = refusedAddressReason(error);
+  if (refused) {
+    // Nothing left, and waiting will not change the address: fail now rather than retry forever.
+    return new ServiceError({
+      kind: 'validation',
+      message: `Could not contact ${provider}: ${refused}. The email was not sent; correct the address in the account settings, then retry.`,
+    });
+  }
   const reason = beforeRequestReason(error);
   if (reason) {
     return new ServiceError({

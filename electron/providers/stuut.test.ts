@@ -7,6 +7,10 @@ import type { SendFailureKind } from '../../shared/outgoing.js';
 import type { SendAccount } from './types.js';
 import { wrapFile } from '../services/attachments/test-support.js';
 
+/** What the outbox asks a provider's `check` about: the vendor id a failure named. */
+const ask = (remoteId: string) => ({ idempotencyKey: '5b0c6a4e-2f3d-4c1b-9e8a-7d6f5e4c3b2a', remoteId, attemptedAt: 0, message: message() });
+
+
 const SECRET = 'stuut_live_tok_93be0d2a';
 type StuutSettings = Extract<SendAccount['settings'], { provider: 'stuut' }>;
 
@@ -168,6 +172,34 @@ describe('stuut adapter: transport', () => {
   it('refuses the documented http:// address because the token would travel unencrypted', async () => {
     const error = await failure(stuutProvider.send(message(), account({ baseUrl: 'http://api.stuut.invalid' })));
     expect(error.failure.kind).toBe('validation');
+  });
+});
+
+describe('stuut lookup (GET /v1/emails/{id})', () => {
+  it('reads back an email it took: pending is accepted, with its thread', async () => {
+    const sent = await stuutProvider.send(message(), account());
+    const outcome = await stuutProvider.check?.(ask(sent.remoteId), account());
+    expect(outcome).toEqual({ found: true, result: { remoteId: sent.remoteId, status: 'accepted', remoteThreadId: sent.remoteThreadId } });
+    expect(sim.requests.at(-1)).toMatchObject({ method: 'GET', path: `/v1/emails/${sent.remoteId}` });
+    expect(sim.requests.at(-1)?.headers.authorization).toBe(`Bearer ${SECRET}`);
+  });
+
+  it('an email Stuut failed to send comes back failed with its words; an unknown id as never created', async () => {
+    // Created straight at the vendor, as an earlier attempt would have: the sender's mailbox has expired.
+    const created = await fetch(`${sim.url}/v1/emails`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ to: ['bo@client.example'], subject: 'Invoice 42', body: '<p>Hi</p>', email_sender: 'sndr_expired' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await expect(stuutProvider.check?.(ask(id), account())).resolves.toMatchObject({ found: 'failed', failure: { message: expect.stringMatching(/has expired/) } });
+    await expect(stuutProvider.check?.(ask('eml_nope'), account())).resolves.toMatchObject({ found: false });
+  });
+
+  it('a read Stuut refuses throws its failure, without the token', async () => {
+    const error = await failure(stuutProvider.check?.(ask('eml_x'), account({}, 'stuut_wrong_token')) ?? Promise.resolve(), [SECRET, 'stuut_wrong_token']);
+    expect(error.failure.kind).toBe('auth');
   });
 });
 

@@ -3,8 +3,9 @@ import { httpFailure, readVendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
 import { ServiceError } from '../../shared/service-error.js';
-import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
+import type { OutgoingMessage, SendResult, SentQuery, VendorCheck } from '../../shared/outgoing.js';
 import type { HttpProvider, SendAccount } from './types.js';
+import { noIdToAsk, toVendorCheck, type LookupOutcome } from './vendor-check.js';
 import { isSuccess, postToVendor, requestFor, vendorUrl } from './vendor-post.js';
 
 type StuutSettings = Extract<AccountSettings, { provider: 'stuut' }>;
@@ -56,6 +57,28 @@ function readResult(res: VendorResponse, secrets: string[]): SendResult {
   };
 }
 
+/**
+ * What Stuut's read of email `id` (`GET /v1/emails/{email_id}`, its "Retrieve an email") says
+ * became of it. A draft is not called "not sent": it waits in Stuut, where a person may send it.
+ */
+function lookupOutcome(res: VendorResponse, id: string, secrets: string[]): LookupOutcome {
+  if (res.status === 404) return { state: 'not_sent', reason: `Stuut has no email ${id}, so it was never created there.` };
+  if (!isSuccess(res)) throw httpFailure(stuutProvider.displayName, res, readVendorWords(res.json), secrets);
+  const json = res.json && typeof res.json === 'object' ? (res.json as Record<string, unknown>) : {};
+  switch (json.status) {
+    case 'sent':
+      return { state: 'sent', result: { remoteId: id, status: 'sent', ...(typeof json.thread_id === 'string' ? { remoteThreadId: json.thread_id } : {}), ...(typeof json.sent_at === 'string' ? { sentAt: json.sent_at } : {}) } };
+    case 'error': {
+      const reason = typeof json.error_message === 'string' && json.error_message ? json.error_message : 'no reason given';
+      return { state: 'failed', failure: { kind: 'provider', remoteRef: id, message: redact(`Stuut could not send the email: ${reason}`, secrets) } };
+    }
+    case 'draft':
+      return { state: 'failed', failure: { kind: 'provider', remoteRef: id, message: `Stuut holds the email as a draft (${id}): nothing was sent, and it waits in Stuut, where it can be sent.` } };
+    default:
+      return { state: 'accepted', result: { remoteId: id, status: 'accepted', ...(typeof json.thread_id === 'string' ? { remoteThreadId: json.thread_id } : {}) } };
+  }
+}
+
 export const stuutProvider: HttpProvider<StuutSettings> = {
   id: 'stuut',
   displayName: 'Stuut',
@@ -89,5 +112,16 @@ export const stuutProvider: HttpProvider<StuutSettings> = {
       throw httpFailure(stuutProvider.displayName, res, readVendorWords(res.json), secrets);
     }
     return readResult(res, secrets);
+  },
+  async check(query: SentQuery, account: SendAccount<StuutSettings>, signal?: AbortSignal): Promise<VendorCheck> {
+    const ref = query.remoteId;
+    // Stuut's create takes no idempotency key or client reference: without its id, nothing finds it.
+    if (!ref) return noIdToAsk(stuutProvider.displayName);
+    const res = await postToVendor(stuutProvider, account, signal, (settings) => ({
+      url: vendorUrl(settings.baseUrl, `/v1/emails/${encodeURIComponent(ref)}`),
+      method: 'GET',
+      headers: { Authorization: `Bearer ${account.secret}`, Accept: 'application/json' },
+    }));
+    return toVendorCheck(lookupOutcome(res, ref, [account.secret]));
   },
 };

@@ -11,10 +11,13 @@ export interface SendAccount<S extends AccountSettings = AccountSettings> {
 }
 
 /** What an adapter sends: everything but the plumbing every vendor call shares. */
+/** What an adapter sends: everything but the plumbing every vendor call shares. */
 export interface VendorPost {
   url: string;
+  /** POST unless said otherwise (a read-back is a GET, Rebilly's send a PATCH). */
+  method?: 'POST' | 'PATCH' | 'GET' | 'DELETE';
   headers: Record<string, string>;
-  body: string | FormData;
+  body?: string | FormData;
 }
 
 export interface Provider<S extends AccountSettings = AccountSettings> {

@@ -44,8 +44,10 @@ interface GatewayState {
   replies: Map<string, StoredReply>;
   /** key -> { day, count } */
   usage: Map<string, { day: number; count: number }>;
-  sent: { id: string; threadId: string; body: Record<string, unknown> }[];
+  sent: { id: string; threadId: string; body: Record<string, unknown>; sentAt: string }[];
 }
+
+const THREAD_PATH = /^\/v1\/email\/threads\/([^/]+)$/;
 
 const hex = (bytes: number): string => randomBytes(bytes).toString('hex');
 
@@ -56,12 +58,32 @@ function error(status: number, code: string, message: string, headers: Record<st
 export function createCrmGatewayHandler(options: CrmGatewayOptions = {}): SimulatorHandler {
   const apiKey = options.apiKey ?? CRM_GATEWAY_TEST_KEY;
   const readOnlyKey = options.readOnlyKey ?? CRM_GATEWAY_READONLY_KEY;
+
+  /**
+   * `GET /v1/email/threads/{id}` (LeadLex's copy of the page names it; the shape is ours):
+   * `{ data: { id, messages: [{ id, thread_id, subject, to, status, sent_at }] } }`, 404 for a
+   * thread it does not know. Reading needs no write permission, so both test keys may read.
+   */
+  const readThread = (req: RecordedRequest, state: GatewayState, threadId: string, base: Record<string, string>): VendorReply => {
+    if (req.method !== 'GET') return error(405, 'method_not_allowed', 'Use GET.', { ...base, allow: 'GET' });
+    const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (key !== apiKey && key !== readOnlyKey) return error(401, 'invalid_key', 'Invalid or expired API key.', base);
+    const messages = state.sent.filter((m) => m.threadId === threadId);
+    if (messages.length === 0) return error(404, 'not_found', `No thread ${threadId}.`, base);
+    return {
+      status: 200,
+      headers: base,
+      body: { data: { id: threadId, messages: messages.map((m) => ({ id: m.id, thread_id: m.threadId, subject: m.body.subject, to: m.body.to, status: 'sent', sent_at: m.sentAt })) } },
+    };
+  };
   const dailyLimit = options.dailyLimit ?? 1000;
   const now = options.now ?? Date.now;
 
   const handle = (req: RecordedRequest, stateMap: Map<string, unknown>): VendorReply => {
     const state = stateSlot<GatewayState>(stateMap, 'crm-gateway', () => ({ replies: new Map(), usage: new Map(), sent: [] }));
     const base = { 'x-request-id': `req_${hex(8)}` };
+    const thread = THREAD_PATH.exec(req.path);
+    if (thread) return readThread(req, state, decodeURIComponent(thread[1] ?? ''), base);
     if (req.method !== 'POST') return error(405, 'method_not_allowed', 'Use POST.', { ...base, allow: 'POST' });
     if (req.path !== CRM_GATEWAY_PATH) return error(404, 'not_found', `No route for ${req.path}.`, base);
 
@@ -112,7 +134,7 @@ export function createCrmGatewayHandler(options: CrmGatewayOptions = {}): Simula
     const body = req.body as Record<string, unknown>;
     const id = `msg_${hex(12)}`;
     const threadId = typeof body.thread_id === 'string' ? body.thread_id : `thr_${hex(12)}`;
-    state.sent.push({ id, threadId, body });
+    state.sent.push({ id, threadId, body, sentAt: new Date(at).toISOString() });
     const reply: VendorReply = {
       status: 200,
       headers: { ...base, ...limits, 'x-ratelimit-remaining': String(dailyLimit - usage.count) },
@@ -127,7 +149,7 @@ export function createCrmGatewayHandler(options: CrmGatewayOptions = {}): Simula
     parse: 'json',
     handle,
     onInvalidBody: (reason) => error(400, 'validation_error', `The request body is not valid JSON (${reason}).`, { 'x-request-id': `req_${hex(8)}` }),
-    info: { endpoint: `POST ${CRM_GATEWAY_PATH}`, apiKey, readOnlyKey: `${readOnlyKey} (answers 403)` },
+    info: { endpoint: `POST ${CRM_GATEWAY_PATH}, GET /v1/email/threads/{id}`, apiKey, readOnlyKey: `${readOnlyKey} (answers 403)` },
   };
 }
 
@@ -138,7 +160,7 @@ export function startCrmGateway(options: CrmGatewayOptions = {}): Promise<Vendor
 }
 
 /** The messages the gateway accepted (replays not repeated), in order. */
-export function crmGatewaySent(sim: VendorSimulator): { id: string; threadId: string; body: Record<string, unknown> }[] {
+export function crmGatewaySent(sim: VendorSimulator): { id: string; threadId: string; body: Record<string, unknown>; sentAt: string }[] {
   const state = sim.state.get('crm-gateway') as GatewayState | undefined;
   return state ? [...state.sent] : [];
 }

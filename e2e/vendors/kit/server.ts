@@ -73,6 +73,9 @@ export async function startVendorServer(handler: SimulatorHandler): Promise<Vend
 
   const applyFault = async (fault: Fault, res: ServerResponse, recorded: RecordedRequest, parsed: ParsedBody): Promise<void> => {
     switch (fault.kind) {
+      case 'none':
+        send(res, await answer(recorded, parsed));
+        return;
       case 'status':
         send(res, { status: fault.status, body: fault.body, ...(fault.headers ? { headers: fault.headers } : {}) });
         return;

@@ -33,6 +33,8 @@ export interface VendorReply {
 }
 
 export type Fault =
+  /** Answers normally: queued before another fault, it aims that one at a later request. */
+  | { kind: 'none' }
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   /** Waits, then answers normally. */
   | { kind: 'delay'; ms: number }

@@ -38,11 +38,20 @@ type CreateBody = {
 /** Stuut ids are a prefix and at most 32 characters. */
 const newId = (prefix: string) => `${prefix}${randomBytes(12).toString('hex')}`;
 
+const ONE_EMAIL = /^\/v1\/emails\/([^/]+)$/;
+
 function handle(options: Required<StuutOptions>, req: RecordedRequest, state: Map<string, unknown>): VendorReply {
-  if (req.path !== '/v1/emails') return error(404, 'not_found', `Unrecognized request URL (${req.method} ${req.path})`);
-  if (req.method !== 'POST') return error(405, 'invalid_request_error', `${req.method} is not allowed on /v1/emails`);
+  const one = ONE_EMAIL.exec(req.path);
+  if (req.path !== '/v1/emails' && !one) return error(404, 'not_found', `Unrecognized request URL (${req.method} ${req.path})`);
+  const allowed = one ? 'GET' : 'POST';
+  if (req.method !== allowed) return error(405, 'invalid_request_error', `${req.method} is not allowed on ${req.path}`);
   if (req.headers.authorization !== `Bearer ${options.token}`) {
     return error(401, 'authentication_error', 'Invalid or missing bearer token');
+  }
+  if (one) {
+    // `GET /v1/emails/{email_id}`: the email as it was created (Stuut's retrieve endpoint).
+    const stored = state.get(`created:${one[1] ?? ''}`);
+    return stored ? { status: 200, body: stored } : error(404, 'not_found', `No such email: ${one[1] ?? ''}`);
   }
   if (!/^application\/json\b/i.test(req.contentType)) {
     return error(415, 'invalid_request_error', `Content-Type "${req.contentType}" is not supported; use application/json`);
@@ -65,32 +74,31 @@ function handle(options: Required<StuutOptions>, req: RecordedRequest, state: Ma
   const disconnected = options.disconnectedSenders.includes(body.email_sender);
   const status = disconnected ? 'error' : options.status;
   const now = new Date().toISOString();
-  return {
-    status: 201,
-    body: {
-      object: 'email',
-      id,
-      thread_id: threadId,
-      status,
-      error_message: disconnected ? `The mailbox connection of email sender ${body.email_sender} has expired; reconnect it in Stuut` : null,
-      direction: 'outbound',
-      email_sender_id: body.email_sender,
-      parent_email_id: body.parent_email ?? null,
-      to: body.to,
-      cc: body.cc ?? [],
-      bcc: body.bcc ?? [],
-      reply_to: body.reply_to ?? [],
-      subject: body.subject ?? null,
-      body: body.body ?? null,
-      attachments: [],
-      is_originated_in_stuut: true,
-      is_automated: false,
-      is_generated: false,
-      created_at: now,
-      modified_at: now,
-      sent_at: status === 'sent' ? now : null,
-    },
+  const created = {
+    object: 'email',
+    id,
+    thread_id: threadId,
+    status,
+    error_message: disconnected ? `The mailbox connection of email sender ${body.email_sender} has expired; reconnect it in Stuut` : null,
+    direction: 'outbound',
+    email_sender_id: body.email_sender,
+    parent_email_id: body.parent_email ?? null,
+    to: body.to,
+    cc: body.cc ?? [],
+    bcc: body.bcc ?? [],
+    reply_to: body.reply_to ?? [],
+    subject: body.subject ?? null,
+    body: body.body ?? null,
+    attachments: [],
+    is_originated_in_stuut: true,
+    is_automated: false,
+    is_generated: false,
+    created_at: now,
+    modified_at: now,
+    sent_at: status === 'sent' ? now : null,
   };
+  state.set(`created:${id}`, created);
+  return { status: 201, body: created };
 }
 
 export function createStuutHandler(options: StuutOptions = {}): SimulatorHandler {
@@ -104,7 +112,7 @@ export function createStuutHandler(options: StuutOptions = {}): SimulatorHandler
     parse: 'json',
     handle: (req, state) => handle(opts, req, state),
     onInvalidBody: (reason) => error(400, 'invalid_request_error', `Invalid JSON body: ${reason}`),
-    info: { endpoint: 'POST /v1/emails', token: opts.token, emailSender: 'any sndr_… id', disconnectedSender: opts.disconnectedSenders.join(', ') },
+    info: { endpoint: 'POST /v1/emails, GET /v1/emails/{id}', token: opts.token, emailSender: 'any sndr_… id', disconnectedSender: opts.disconnectedSenders.join(', ') },
   };
 }
 

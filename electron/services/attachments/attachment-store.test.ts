@@ -8,17 +8,18 @@ import { openStorage, type Storage } from '../storage/database.js';
 import { ServiceError } from '../../../shared/service-error.js';
 import { createAttachmentStore, type AttachmentStore } from './attachment-store.js';
 import { attachmentsMigrations } from './migrations.js';
+import { TRASH_FOLDER } from './attachment-trash.js';
 
 let dir: string;
 let storage: Storage;
 let queued: string[][];
 let referenced: Set<string>;
 
-function newStore(): AttachmentStore {
+function newStore(clock: () => number = () => 1): AttachmentStore {
   return createAttachmentStore({
     db: storage.db,
     dataDir: path.join(dir, 'data'),
-    clock: () => 1,
+    clock,
     picker: { pickFiles: async () => queued.shift() ?? [] },
     referencers: [() => referenced],
   });
@@ -120,7 +121,7 @@ describe('attachment store', () => {
     await expect(store.open(dropped.token)).rejects.toThrow(/no longer stored/);
   });
 
-  it('sweeps at start what an earlier run left behind, and nothing this run added', async () => {
+  it('sweeps at start what an earlier run left behind into the trash, and nothing this run added', async () => {
     const earlier = newStore();
     const needed = await earlier.import({ filename: 'needed.txt', mimeType: 'text/plain', dataBase64: 'bmVlZA==' });
     const orphan = await earlier.import({ filename: 'orphan.txt', mimeType: 'text/plain', dataBase64: 'b3JwaA==' });
@@ -135,6 +136,33 @@ describe('attachment store', () => {
     expect((await copies()).sort()).toEqual([fresh.token, needed.token].sort());
     expect(existsSync(path.join(folder, orphan.token))).toBe(false);
     await expect(next.open(orphan.token)).rejects.toThrow(/no longer stored/);
+    // Nothing is deleted at once: the orphan keeps its bytes in the trash.
+    const trashed = path.join(dir, 'data', TRASH_FOLDER, '1');
+    expect((await readdir(trashed)).sort()).toEqual([orphan.token, 'crashedmidcopy00000000.partial', 'strayfilewithnorow000000'].sort());
+    expect(await readFile(path.join(trashed, orphan.token), 'utf8')).toBe('orph');
+  });
+
+  it('empties trash folders older than 30 days at the sweep, and keeps younger ones', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const start = Date.UTC(2026, 0, 1);
+    const earlier = newStore(() => start);
+    const orphan = await earlier.import({ filename: 'orphan.txt', mimeType: 'text/plain', dataBase64: 'b3JwaA==' });
+    await newStore(() => start).sweep();
+    const trash = path.join(dir, 'data', TRASH_FOLDER);
+    expect(await readdir(trash)).toEqual([String(start)]);
+    await newStore(() => start + 29 * day).sweep();
+    expect(await readdir(path.join(trash, String(start)))).toEqual([orphan.token]);
+    await newStore(() => start + 31 * day).sweep();
+    expect(await readdir(trash)).toEqual([]);
+  });
+
+  it('a copy kept for a set-aside database survives every later sweep, though nothing here references it', async () => {
+    const earlier = newStore();
+    const old = await earlier.import({ filename: 'contract.pdf', mimeType: 'application/pdf', dataBase64: 'Y29udHJhY3Q=' });
+    await earlier.keepFilesFor('composer.sqlite.unreadable-x');
+    storage.db.exec('DELETE FROM attachments'); // the fresh database knows nothing of it
+    expect(await newStore().sweep()).toEqual({ removed: 0 });
+    expect(await copies()).toEqual([old.token]);
   });
 
   it('asks every registered referencer before removing a copy', async () => {

@@ -1,6 +1,6 @@
 /* eslint-disable security/detect-non-literal-fs-filename -- copies live under <dataDir>/attachments named by main's random tokens; source paths come only from the file picker or the system (files dropped on the app's icon), never from the renderer. */
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import type { Clock } from '../clock.js';
 import { ServiceError } from '../../../shared/service-error.js';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../storage/private-files.js';
 import { attachmentFromFile } from './attachment-files.js';
+import { createAttachmentTrash } from './attachment-trash.js';
 import { cleanFilename, mimeTypeFor } from './file-names.js';
 import type { FilePicker } from './file-picker.js';
 
@@ -35,10 +36,15 @@ export interface AttachmentStore {
   import(input: AttachmentImport): Promise<AttachmentRef>;
   /** The stored copy as a provider receives it: checked now, re-checked by `open()` at send time. */
   open(token: string): Promise<OutgoingAttachment>;
-  /** Deletes the copies of these tokens that no referencer needs any more. */
+  /** Moves the copies of these tokens that no referencer needs any more to the trash. */
   release(tokens: readonly string[]): Promise<void>;
-  /** At start: deletes copies and half-written files nothing references. */
+  /**
+   * At start, against a healthy database: moves copies and half-written files nothing references
+   * into the trash (kept 30 days), and empties trash older than that.
+   */
   sweep(): Promise<{ removed: number }>;
+  /** Marks every copy on disk as needed by the database kept aside as `keptFor`: no sweep takes them. */
+  keepFilesFor(keptFor: string): Promise<void>;
   addReferencer(referencer: TokenReferencer): void;
 }
 
@@ -75,13 +81,16 @@ export function createAttachmentStore(deps: AttachmentStoreDeps): AttachmentStor
   const insert = db.prepare('INSERT INTO attachments (token, filename, mime_type, size, created_at) VALUES (?, ?, ?, ?, ?)');
   const lookup = db.prepare('SELECT filename, mime_type, size FROM attachments WHERE token = ?');
   const forget = db.prepare('DELETE FROM attachments WHERE token = ?');
+  const keep = db.prepare('INSERT OR IGNORE INTO attachments_kept (token, kept_for, kept_at) VALUES (?, ?, ?)');
+  const kept = db.prepare('SELECT token FROM attachments_kept');
+  const trash = createAttachmentTrash(deps.dataDir, clock);
 
   const fileOf = (token: string) => path.join(dir, token);
   // copyFile would give the copy the original's mode (0644, even 0755); this one is 0600 from its first byte.
   const copyPrivately = (source: string, target: string) => pipeline(createReadStream(source), createWriteStream(target, { flags: 'wx', mode: PRIVATE_FILE_MODE }));
 
   function referenced(): Set<string> {
-    const tokens = new Set<string>();
+    const tokens = new Set<string>((kept.all() as { token: string }[]).map((row) => row.token));
     for (const referencer of referencers) for (const token of referencer()) tokens.add(token);
     return tokens;
   }
@@ -105,9 +114,10 @@ export function createAttachmentStore(deps: AttachmentStoreDeps): AttachmentStor
     }
   }
 
+  /** Forgets a copy; its file goes to the trash (kept 30 days), never straight to deletion. */
   async function remove(token: string): Promise<void> {
     forget.run(token);
-    await rm(fileOf(token), { force: true });
+    if (existsSync(fileOf(token))) await trash.put(fileOf(token));
   }
 
   async function copyPicked(source: string, route: Route = 'pick'): Promise<AttachmentRef> {
@@ -191,24 +201,27 @@ export function createAttachmentStore(deps: AttachmentStoreDeps): AttachmentStor
       const needed = referenced();
       let removed = 0;
       const rows = db.prepare('SELECT token FROM attachments').all() as { token: string }[];
-      const known = new Set<string>();
+      const known = new Set<string>(needed);
       for (const { token } of rows) {
         if (needed.has(token) || addedThisRun.has(token)) known.add(token);
-        else {
-          await remove(token);
-          removed++;
-        }
+        else forget.run(token);
       }
       const files = await readdir(dir).catch(() => [] as string[]);
       for (const file of files) {
         const token = file.endsWith(PARTIAL) ? file.slice(0, -PARTIAL.length) : file;
         if (addedThisRun.has(token)) continue;
         if (file.endsWith(PARTIAL) || !TOKEN_FILE.test(file) || !known.has(file)) {
-          await rm(path.join(dir, file), { force: true, recursive: true });
+          await trash.put(path.join(dir, file));
           removed++;
         }
       }
+      await trash.purge();
       return { removed };
+    },
+
+    async keepFilesFor(keptFor) {
+      const now = clock();
+      for (const file of await readdir(dir).catch(() => [] as string[])) if (TOKEN_FILE.test(file)) keep.run(file, keptFor, now);
     },
 
     addReferencer(referencer) {

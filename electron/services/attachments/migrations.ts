@@ -18,5 +18,17 @@ export const attachmentsMigrations: MigrationSet = {
           ) STRICT;
         `),
     },
+    {
+      version: 2,
+      description: 'copies kept for a database that was set aside',
+      up: (db) =>
+        db.exec(`
+          CREATE TABLE attachments_kept (
+            token TEXT PRIMARY KEY,
+            kept_for TEXT NOT NULL,
+            kept_at INTEGER NOT NULL
+          ) STRICT;
+        `),
+    },
   ],
 };

@@ -171,6 +171,11 @@ export function createOutboxDecisions(deps: DecisionDeps): OutboxDecisions {
         const sentence = `${vendor} has no record of this message: it was not sent. Retry sends it.`;
         store.notSent(id, sentence, 'provider', now);
         deps.settled(row, { outcome: { state: 'failed', kind: 'provider', sentence, action: 'retry' } });
+      } else if (answer.found === 'failed') {
+        // The vendor took it and will not send it: not sent, in the vendor's own words.
+        const sentence = `${answer.failure.message} Retry sends it.`;
+        store.notSent(id, sentence, answer.failure.kind, now);
+        deps.settled(row, { outcome: { state: 'failed', kind: answer.failure.kind, sentence, action: 'retry' } });
       } else {
         store.settle(id, 'unknown_outcome', `${vendor} could not say whether it has this message: ${answer.sentence}`, 'unknown_outcome', now);
       }

@@ -5,6 +5,7 @@ import { ServiceError } from '../../../shared/service-error.js';
 import { isSendFailure, type SendFailure, type SendResult } from '../../../shared/outgoing.js';
 import type { Clock } from '../clock.js';
 import type { Delivery } from './delivery.js';
+import { askVendor } from './reconcile.js';
 import { finalWords, MAY_HAVE_BEEN_SENT, willRetry } from './failure-words.js';
 import type { OutboxRecord, OutboxStore } from './outbox-store.js';
 import type { Timers } from './timers.js';
@@ -147,13 +148,56 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       result = await delivery.provider.send(delivery.message, delivery.account, undefined, progress ? (sent, total) => progress(row.id, sent, total) : undefined);
     } catch (error) {
       if (stopped) return;
-      failed(row, attempts, error instanceof ServiceError && isSendFailure(error.failure) ? error.failure : unexpected(error), delivery);
+      const failure = error instanceof ServiceError && isSendFailure(error.failure) ? error.failure : unexpected(error);
+      if (failure.kind === 'unknown_outcome' && (await reconciled(row, attempts, failure, delivery))) return;
+      if (stopped) return;
+      failed(row, attempts, failure, delivery);
       return;
     }
     if (stopped) return;
+    sent(row, result);
+  }
+
+  function sent(row: OutboxRecord, result: SendResult): void {
     store.markDelivered(row.id, result.status, result.remoteId, clock());
     deps.changed();
     deps.settled(row, { outcome: { state: result.status, remoteId: result.remoteId }, result });
+  }
+
+  /**
+   * An unknown outcome is first a question for the vendor, where it offers a read of what it
+   * created: true when its answer settled the message (sent, failed, or not sent and queued again).
+   */
+  async function reconciled(row: OutboxRecord, attempts: number, failure: SendFailure, delivery: Delivery): Promise<boolean> {
+    const sleep = (ms: number) => new Promise<void>((resolve) => timers.set(resolve, ms));
+    const query = { idempotencyKey: row.idempotencyKey, remoteId: failure.remoteRef ?? null, attemptedAt: clock(), message: delivery.message };
+    const answer = await askVendor(delivery.provider, query, delivery.account, { sleep, ...(deps.random ? { random: deps.random } : {}) });
+    if (stopped || !answer) return false;
+    if (answer.found === 'failed') {
+      failed(row, attempts, answer.failure, delivery);
+      return true;
+    }
+    if (answer.found === false) {
+      notSent(row, attempts, `${delivery.provider.displayName} was asked after its answer was lost: ${answer.sentence ?? 'it holds no such email.'} The email was not sent.`);
+      return true;
+    }
+    sent(row, answer.result);
+    return true;
+  }
+
+  /** The vendor says nothing of this message will go out: sending again cannot duplicate it. */
+  function notSent(row: OutboxRecord, attempts: number, sentence: string): void {
+    const now = clock();
+    const decision = retryDecision({ kind: 'network', message: sentence }, attempts, { idempotency: 'none', maxAttempts, ...(deps.random ? { random: deps.random } : {}) });
+    if (decision.retry) {
+      store.requeue(row.id, now + decision.delayMs, `${sentence} Composer will send it again in ${Math.max(1, Math.ceil(decision.delayMs / 1000))} s.`, 'network', now);
+      deps.changed();
+      return;
+    }
+    const final = `${sentence} Composer gave up after ${attempts} attempts; use Retry to send it again.`;
+    store.settle(row.id, 'failed', final, 'network', now);
+    deps.changed();
+    deps.settled(row, { outcome: { state: 'failed', kind: 'network', sentence: final, action: failureAction('network') } });
   }
 
   function failed(row: OutboxRecord, attempts: number, failure: SendFailure, delivery: Delivery): void {

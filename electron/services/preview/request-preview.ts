@@ -78,7 +78,7 @@ export async function describeRequest(
     method: request.method ?? 'POST',
     url: masked(request.url, secrets),
     headers: Object.entries(request.headers).map(([name, value]) => ({ name, value: masked(value, secrets), masked: value !== masked(value, secrets) })),
-    body: await describeBody(request.body, secrets),
+    body: await describeBody(request.body ?? '', secrets),
     dropped,
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,6 +63,7 @@ describe('storage', () => {
       expect(notices).toHaveLength(1);
       expect(notices[0]?.text).toContain(backup);
       expect(notices[0]?.text).toMatch(/damaged or is not a database/);
+      expect(storage.setAsideAs).toBe(backup);
     } finally {
       storage.close();
     }
@@ -84,5 +85,37 @@ describe('storage', () => {
     const notices: Notice[] = [];
     expect(() => start(notices, [broken])).toThrow();
     expect(notices).toEqual([]);
+  });
+
+  it('a checkpoint puts recent work into the database file itself and empties the log', async () => {
+    const storage = start();
+    try {
+      expect(storage.setAsideAs).toBeUndefined();
+      for (let i = 0; i < 50; i++) storage.db.prepare('INSERT INTO items VALUES (?)').run(`draft ${i}`);
+      const wal = path.join(dir, `${DATABASE_FILE}-wal`);
+      expect(statSync(wal).size).toBeGreaterThan(0);
+      storage.checkpoint();
+      expect(statSync(wal).size).toBe(0);
+      // The main file alone, copied without its log, holds every row.
+      const copy = path.join(dir, 'copy.sqlite');
+      copyFileSync(storage.file, copy);
+      const alone = new DatabaseSync(copy, { readOnly: true });
+      expect(alone.prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: 50 });
+      alone.close();
+    } finally {
+      storage.close();
+    }
+  });
+
+  it('close checkpoints: the database file holds the work and no log is left behind', () => {
+    const storage = start();
+    storage.db.prepare('INSERT INTO items VALUES (?)').run('last words');
+    storage.close();
+    expect(existsSync(path.join(dir, `${DATABASE_FILE}-wal`))).toBe(false);
+    const copy = path.join(dir, 'copy.sqlite');
+    copyFileSync(path.join(dir, DATABASE_FILE), copy);
+    const alone = new DatabaseSync(copy, { readOnly: true });
+    expect(alone.prepare('SELECT name FROM items').all()).toEqual([{ name: 'last words' }]);
+    alone.close();
   });
 });

@@ -21,6 +21,19 @@ export interface StorageOptions {
 export interface Storage {
   db: DatabaseSync;
   file: string;
+  /**
+   * The name the unreadable database was kept under when this start set it aside and began a
+   * fresh one. Housekeeping that judges files by what the database references must not run then:
+   * the kept database still references them.
+   */
+  setAsideAs?: string;
+  /**
+   * Copies the write-ahead log into the database file and empties the log, so the main file alone
+   * holds the recent work (a backup or a copy of it is complete). Skipped quietly while a reader
+   * holds the log; the next checkpoint catches up.
+   */
+  checkpoint(): void;
+  /** Checkpoints, then closes. */
   close(): void;
 }
 
@@ -121,6 +134,7 @@ export function openStorage(options: StorageOptions): Storage {
   ensurePrivateDirSync(options.dataDir);
   const file = path.join(options.dataDir, DATABASE_FILE);
   let db: DatabaseSync;
+  let setAsideAs: string | undefined;
   try {
     db = open(file, options);
   } catch (failure) {
@@ -130,6 +144,7 @@ export function openStorage(options: StorageOptions): Storage {
       throw failure.reason;
     }
     const backup = setAside(file, options.clock(), failure.db);
+    setAsideAs = path.basename(backup);
     options.notices.post({
       id: 'storage-set-aside',
       level: 'error',
@@ -139,11 +154,21 @@ export function openStorage(options: StorageOptions): Storage {
     });
     db = openOrThrow(file, options);
   }
+  const checkpoint = () => {
+    if (db.isOpen) db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get();
+  };
   return {
     db,
     file,
+    ...(setAsideAs ? { setAsideAs } : {}),
+    checkpoint,
     close: () => {
-      if (db.isOpen) db.close();
+      if (!db.isOpen) return;
+      try {
+        checkpoint();
+      } finally {
+        db.close();
+      }
     },
   };
 }
