@@ -10,7 +10,7 @@ import { createHistoryService } from '../electron/services/history/history-servi
 import { historyMigrations } from '../electron/services/history/migrations.js';
 import { openStorage } from '../electron/services/storage/database.js';
 import { corpus } from './fixtures/history-corpus.js';
-import { summarize } from './stats.js';
+import { single, summarize } from './stats.js';
 import type { BenchSuite } from './types.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -127,7 +127,7 @@ const suite: BenchSuite = {
       process.stdout.write(`  ${rows} rows in the page after scrolling; harness RSS ${memory.current.toFixed(0)} MB, peak ${memory.peak.toFixed(0)} MB\n`);
       return {
         'history.open_50k_ms': summarize(samples, 'ms'),
-        'history.main_rss_50k_mb': summarize([memory.peak], 'MB'),
+        'history.main_rss_50k_mb': single(memory.peak, 'MB'),
       };
     } finally {
       child?.kill('SIGTERM');
