@@ -20,6 +20,7 @@ import { draftsMigrations } from './services/drafts/migrations.js';
 import { createHistoryService, historyAttachmentTokens, type HistoryService } from './services/history/history-service.js';
 import { historyMigrations } from './services/history/migrations.js';
 import { openStorage, type Storage } from './services/storage/database.js';
+import type { SettingsFileOpener } from './services/settings/settings-file.js';
 import { openSettingsStore } from './services/settings/settings-store.js';
 import type { Cipher } from './services/vault/cipher.js';
 import type { ScryptParams } from './services/vault/passphrase-cipher.js';
@@ -52,6 +53,8 @@ export interface CoreOptions {
   notifier?: Notifier;
   /** Electron's spellchecker (electron/platform/spellcheck.ts); the harness's browser when absent. */
   spellcheck?: SpellcheckEngine;
+  /** The settings file: electron-store in Electron (electron/platform/settings-file.ts); conf when absent. */
+  openSettingsFile?: SettingsFileOpener;
 }
 
 export interface Core {
@@ -120,7 +123,7 @@ export function createCore(options: CoreOptions): Core {
     () => undefined,
     (error: unknown) => logError('attachments:sweep', error),
   );
-  const settings = openSettingsStore({ dir: options.info.dataDir, notices });
+  const settings = openSettingsStore({ dir: options.info.dataDir, notices, ...(options.openSettingsFile ? { openFile: options.openSettingsFile } : {}) });
   const vault = createVault({ cipher: options.cipher, store: settings, notices, ...(options.scrypt ? { scrypt: options.scrypt } : {}) });
   const accounts = createAccountsService({ store: settings, vault, bus });
   const outbox = createOutboxService({

@@ -14,6 +14,7 @@ import { createMainWindow } from './platform/main-window.js';
 import { attachContextMenu, installAppMenu } from './platform/menus.js';
 import { installQuitGuard } from './platform/quit-guard.js';
 import { createSafeStorageCipher } from './platform/safe-storage-cipher.js';
+import { openElectronSettingsFile } from './platform/settings-file.js';
 import { createSpellcheckEngine } from './platform/spellcheck.js';
 import { buildCsp } from './security/csp.js';
 import { openWindowStateStore } from './services/window-state/window-state-store.js';
@@ -49,6 +50,7 @@ function start(links: NonNullable<typeof mailtoLinks>, iconFiles: IconFiles): vo
       trustedOrigins: [appOrigin],
       filePicker: createDialogFilePicker(),
       cipher: createSafeStorageCipher(safeStorage),
+      openSettingsFile: openElectronSettingsFile,
       mailtoRegistry: createMailtoRegistry(),
       notifier: createElectronNotifier(),
       // Applies the languages chosen in the app (or the system's) before the first window opens.

@@ -69,7 +69,7 @@ export function App() {
             Sent
           </button>
         </nav>
-        <AccountsSidebar />
+        <AccountsSidebar current={view === 'accounts'} openAccounts={() => navigate('accounts')} />
       </aside>
       <main className="content">
         <NoticeBar />

@@ -17,6 +17,16 @@ export function isLoopbackUrl(value: string): boolean {
   }
 }
 
+/** True when the address carries `user:password@`: a credential there would bypass the encrypted key field. */
+export function hasUrlCredentials(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.username !== '' || url.password !== '';
+  } catch {
+    return false;
+  }
+}
+
 function isHttpUrl(value: string): boolean {
   try {
     const { protocol } = new URL(value);
@@ -124,6 +134,17 @@ export const accountDraftSchema = z
   .superRefine((draft, context) => {
     const message = missingSecret(draft);
     if (message) context.addIssue({ code: 'custom', path: ['secret'], message });
+    // Checked on what is saved, not on what is stored, so an older settings file still loads.
+    for (const field of ['baseUrl', 'endpointUrl'] as const) {
+      const value = (draft.settings as Partial<Record<typeof field, string>>)[field];
+      if (value !== undefined && hasUrlCredentials(value)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['settings', field],
+          message: 'Remove the user name and password (the part before @) from the address: Composer never sends them. Put the key in the key field.',
+        });
+      }
+    }
   });
 export type AccountDraft = z.infer<typeof accountDraftSchema>;
 export type AccountDraftInput = z.input<typeof accountDraftSchema>;

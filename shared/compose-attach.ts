@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { attachmentRefSchema } from './message.js';
 
+/** More than this many files at once is not a drag onto the icon; the rest are reported, not attached. */
+export const MAX_ICON_FILES = 20;
+
 /**
  * Files to attach to the open composer, carried by the `compose:attach` event: files dropped
  * on the app's dock or taskbar icon, already copied by main. `notice` says which files were

@@ -9,6 +9,7 @@ import { buildCsp } from '../../electron/security/csp.js';
 import { contentTypeFor, resolveAssetPath } from '../../electron/security/asset-path.js';
 import { createRecordingNotifier, type Notification } from '../../electron/services/notifier.js';
 import type { Cipher } from '../../electron/services/vault/cipher.js';
+import { openConfSettingsFile } from '../../electron/services/settings/conf-file.js';
 import { createFileKeyCipher } from '../../electron/services/vault/file-key-cipher.js';
 import { hasAccess, socketHasAccess, TOKEN_COOKIE } from './access.js';
 import { createQueuedFilePicker } from './queued-file-picker.js';
@@ -101,6 +102,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     notifier,
     // No OS keychain here: a key file in the data folder stands in for safeStorage.
     cipher: options.keychain === 'none' ? withoutKeychain(createFileKeyCipher(options.dataDir)) : createFileKeyCipher(options.dataDir),
+    // No Electron here either: conf itself, where the app uses electron-store (conf with Electron's paths).
+    openSettingsFile: openConfSettingsFile,
     logError: (channel, error) => console.error(`[harness] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
   });
   core = liveCore;

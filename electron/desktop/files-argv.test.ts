@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filesFromArgv, MAX_ICON_FILES } from './files-argv.js';
+import { MAX_ICON_FILES } from '../../shared/compose-attach.js';
+import { filesFromArgv } from './files-argv.js';
 
 const linux = { cwd: '/home/ann/Documents' };
 

@@ -1,7 +1,5 @@
 import path from 'node:path';
-
-/** More than this many files at once is not a drag onto the icon; the rest are reported, not attached. */
-export const MAX_ICON_FILES = 20;
+import { MAX_ICON_FILES } from '../../shared/compose-attach.js';
 
 /** A longer argument is not a file path the system handed over. */
 const MAX_PATH = 4096;

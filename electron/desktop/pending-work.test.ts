@@ -3,7 +3,8 @@ import type { AccountView } from '../../shared/accounts.js';
 import type { SubmitOutcome } from '../../shared/message.js';
 import { CRM_GATEWAY_PATH, CRM_GATEWAY_TEST_KEY, startCrmGateway } from '../../e2e/vendors/crm-gateway/simulator.js';
 import type { VendorSimulator } from '../../e2e/vendors/kit/server.js';
-import { manualTime, message, outboxCore, tempDataDir, type ManualTime } from '../services/outbox/test-support.js';
+import { outboxCore } from '../core-test-support.js';
+import { manualTime, message, tempDataDir, type ManualTime } from '../services/outbox/test-support.js';
 import { guardQuit, quitDecision, type QuitQuestion } from './quit-guard.js';
 
 const from = { name: 'Ann', email: 'ann@example.com' };

@@ -1,10 +1,6 @@
-/** A rectangle in device-independent pixels, as Electron's screen module reports them. */
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import type { Rect, SavedWindowState } from '../services/window-state/window-state-store.js';
+
+export type { Rect, SavedWindowState };
 
 /** What the window-state code needs of an Electron `Display`. */
 export interface DisplayInfo {
@@ -12,13 +8,6 @@ export interface DisplayInfo {
   /** The bounds minus the taskbar, dock and menu bar. */
   workArea: Rect;
   scaleFactor: number;
-}
-
-/** The window as it was left: its normal (not maximized) bounds and whether it was maximized or full screen. */
-export interface SavedWindowState {
-  bounds: Rect;
-  maximized: boolean;
-  fullScreen: boolean;
 }
 
 export interface WindowSizeLimits {

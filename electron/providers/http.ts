@@ -2,6 +2,8 @@ import { SendError } from './types.js';
 import { classifyFetchError, isRedirectRefusal } from './net-errors.js';
 import { countedBody, type UploadProgress } from './upload-progress.js';
 
+export { redact } from './redact.js';
+
 export interface VendorRequest {
   /** Display name, used in messages. */
   provider: string;
@@ -26,26 +28,6 @@ export interface VendorResponse {
 
 /** Vendor answers are small; a runaway body must not fill main's memory. */
 const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
-
-/** Replaces every secret (and the forms a vendor might echo it in) with a marker. */
-export function redact(text: string, secrets: string[]): string {
-  const forms = new Set<string>();
-  for (const secret of secrets) {
-    if (secret.length === 0) continue;
-    forms.add(secret);
-    forms.add(encodeURIComponent(secret));
-    forms.add(JSON.stringify(secret).slice(1, -1));
-    const base64 = Buffer.from(secret, 'utf8').toString('base64');
-    forms.add(base64);
-    forms.add(base64.replace(/=+$/, ''));
-  }
-  // Longest first, so a secret containing another is removed whole.
-  let out = text;
-  for (const form of [...forms].filter((f) => f.length > 0).sort((a, b) => b.length - a.length)) {
-    out = out.split(form).join('[redacted]');
-  }
-  return out;
-}
 
 /** 127.0.0.0/8, localhost and [::1]: the only places a secret may travel unencrypted. */
 export function isLoopbackHost(hostname: string): boolean {

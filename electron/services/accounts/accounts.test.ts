@@ -70,6 +70,36 @@ describe('accounts service', () => {
     expect(await failureOf(accounts.save(switched))).toMatchObject({ fields: [{ field: 'secret' }], message: expect.stringContaining('belongs to Stuut') });
   });
 
+  it('asks for the key again when an edit changes where it would be sent, and keeps it for any other edit', async () => {
+    const { accounts } = start();
+    const ids: { id?: string } = {};
+    const gateway = (endpointUrl: string, secret?: string) =>
+      draft({ ...ids, label: 'Law desk', from, settings: { provider: 'crm-gateway', endpointUrl }, ...(secret === undefined ? {} : { secret }) });
+    const saved = await accounts.save(gateway('https://gw.example.com/v1/email/send', 'gw_key_Vq7Xz2Lm9Pr4'));
+    ids.id = saved.id;
+    for (const elsewhere of ['https://collector.example/v1/email/send', 'https://gw.example.com:8443/v1/email/send', 'http://127.0.0.1:9/v1/email/send']) {
+      const failure = await failureOf(accounts.save(gateway(elsewhere)));
+      expect(failure).toMatchObject({ kind: 'invalid_input', fields: [{ field: 'secret', message: 'The address changed: paste the key again.' }] });
+      expect(failure.message).toContain('sent only to https://gw.example.com');
+    }
+    // Refused edits changed nothing: the key still goes to its own host only.
+    expect((await accounts.resolveForSend(saved.id)).account.settings).toMatchObject({ endpointUrl: 'https://gw.example.com/v1/email/send' });
+    // Same origin, another path or spelling: the key follows.
+    await accounts.save(gateway('HTTPS://GW.example.com/v2/email/send'));
+    expect((await accounts.resolveForSend(saved.id)).secret).toBe('gw_key_Vq7Xz2Lm9Pr4');
+    // With the key typed again the move is allowed, and the new key is the one sent.
+    await accounts.save(gateway('https://collector.example/send', 'gw_key_new_0000'));
+    expect((await accounts.resolveForSend(saved.id)).secret).toBe('gw_key_new_0000');
+  });
+
+  it('asks again when the Rebilly environment changes', async () => {
+    const { accounts } = start();
+    const settings = (baseUrl: string) => ({ provider: 'rebilly' as const, baseUrl, organizationId: 'org' });
+    const saved = await accounts.save(draft({ label: 'Billing', from, settings: settings('https://api-sandbox.rebilly.com'), secret: 'sk_sandbox_0123456' }));
+    const live = draft({ id: saved.id, label: 'Billing', from, settings: settings('https://api.rebilly.com') });
+    expect(await failureOf(accounts.save(live))).toMatchObject({ fields: [{ field: 'secret' }] });
+  });
+
   it('gives the sandbox no key and sends from it with an empty secret', async () => {
     const { accounts } = start();
     const sandbox = await accounts.save(draft({ label: 'Try it', from, settings: { provider: 'sandbox' } }));
@@ -101,6 +131,19 @@ describe('account draft schema', () => {
       'settings.accountId': 'Enter the Unipile account id.',
       secret: 'Paste the key: a new account needs it to send.',
     });
+  });
+
+  it('refuses an address carrying a user name or password, with the reason', () => {
+    for (const settings of [
+      { provider: 'crm-gateway', endpointUrl: 'https://user:pass@gw.example.com/send' },
+      { provider: 'stuut', baseUrl: 'https://token@api.stuut.ai', emailSender: 'sndr_a' },
+    ] as const) {
+      const result = accountDraftSchema.safeParse({ label: 'X', from, settings, secret: 'k' });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+        [`settings.${'endpointUrl' in settings ? 'endpointUrl' : 'baseUrl'}`, expect.stringMatching(/^Remove the user name and password/)],
+      ]);
+    }
   });
 
   it('allows plain http on loopback, where the vendor simulators run', () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { destinationOf, keyReentryReason, PROVIDER_NAMES } from '../../../shared/account-destination.js';
 import {
   secretlessProviders,
   type AccountDraft,
@@ -37,15 +38,6 @@ export interface AccountsService {
   /** For the composer's send path; throws a ServiceError with a sentence when the account cannot send. */
   resolveForSend(id: string): Promise<SendableAccount>;
 }
-
-const PROVIDER_NAMES: Record<string, string> = {
-  rollout: 'Rollout',
-  rebilly: 'Rebilly',
-  stuut: 'Stuut',
-  unipile: 'Unipile',
-  'crm-gateway': 'CRM gateway',
-  sandbox: 'Sandbox',
-};
 
 function gone(): ServiceError {
   return new ServiceError({ kind: 'not_found', message: 'That account no longer exists; it may have been removed in another window. Reload the list and try again.' });
@@ -109,11 +101,15 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       const secret = (draft.secret ?? '').trim();
       const provider = draft.settings.provider;
       const secretless = secretlessProviders.includes(provider);
-      if (!secretless && !secret && existing && existing.settings.provider !== provider) {
+      // A key goes only where it was given: another provider or another origin needs it typed again.
+      const reentry = !secretless && !secret && existing ? keyReentryReason(existing.settings, draft.settings) : null;
+      if (reentry) {
         throw new ServiceError({
           kind: 'invalid_input',
-          message: `Enter the key for ${PROVIDER_NAMES[provider]}: the stored one belongs to ${PROVIDER_NAMES[existing.settings.provider]}.`,
-          fields: [{ field: 'secret', message: `Paste the ${PROVIDER_NAMES[provider]} key.` }],
+          message: reentry,
+          fields: [
+            { field: 'secret', message: existing?.settings.provider === provider ? 'The address changed: paste the key again.' : `Paste the ${PROVIDER_NAMES[provider]} key.` },
+          ],
         });
       }
       const account: StoredAccount = {
@@ -126,7 +122,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       };
       // The key first: if the vault refuses (locked, no keychain), nothing is half-saved.
       if (secretless) vault.drop(account.id);
-      else if (secret) await vault.put(account.id, secret);
+      else if (secret) await vault.put(account.id, secret, destinationOf(account.settings));
       const next = existing ? accounts.map((a) => (a.id === account.id ? account : a)) : [...accounts, account];
       store.write({ accounts: next, defaultAccountId: defaultAccountId ?? account.id });
       changed();
@@ -167,7 +163,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       const account = store.read().accounts.find((a) => a.id === id);
       if (!account) throw new ServiceError({ kind: 'not_found', message: 'The account chosen for this message no longer exists. Choose another account and send again.' });
       if (!needsSecret(account)) return { account: view(account), secret: '' };
-      const secret = await vault.reveal(account.id).catch((error: unknown) => {
+      const secret = await vault.reveal(account.id, destinationOf(account.settings)).catch((error: unknown) => {
         if (error instanceof ServiceError) {
           throw new ServiceError({ ...error.failure, message: `"${account.label}" cannot send yet. ${error.failure.message}` });
         }

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_ICON_FILES } from '../../desktop/files-argv.js';
+import { MAX_ICON_FILES } from '../../../shared/compose-attach.js';
 import { createAttachmentStore, type AttachmentStore } from '../attachments/attachment-store.js';
 import { attachmentsMigrations } from '../attachments/migrations.js';
 import { createEventBus } from '../event-bus.js';

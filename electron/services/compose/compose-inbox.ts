@@ -1,6 +1,5 @@
-import type { ComposeAttach } from '../../../shared/compose-attach.js';
 import { composeOpenFromMailto, type ComposeOpen } from '../../../shared/compose-open.js';
-import { MAX_ICON_FILES } from '../../desktop/files-argv.js';
+import { MAX_ICON_FILES, type ComposeAttach } from '../../../shared/compose-attach.js';
 import type { AddedFromPaths, AttachmentStore } from '../attachments/attachment-store.js';
 import type { EventBus } from '../event-bus.js';
 

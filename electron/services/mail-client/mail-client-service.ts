@@ -1,5 +1,5 @@
 import type { MailClientStatus } from '../../../shared/mail-client.js';
-import { mailClientStatus, needsSystemSettings } from '../../desktop/default-mail-client.js';
+import { mailClientStatus, needsSystemSettings } from './default-mail-client.js';
 import { ServiceError } from '../service-error.js';
 
 /** The system's handler registry for `mailto:`: Electron's app API, absent in the harness. */

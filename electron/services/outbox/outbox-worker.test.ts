@@ -7,7 +7,8 @@ import type { OutboxRow } from '../../../shared/outbox.js';
 import { CRM_GATEWAY_PATH, CRM_GATEWAY_TEST_KEY, crmGatewaySent, startCrmGateway } from '../../../e2e/vendors/crm-gateway/simulator.js';
 import type { VendorSimulator } from '../../../e2e/vendors/kit/server.js';
 import { readSandboxRecords } from '../../providers/sandbox.js';
-import { manualTime, message, outboxCore, tempDataDir, type ManualTime } from './test-support.js';
+import { outboxCore } from '../../core-test-support.js';
+import { manualTime, message, tempDataDir, type ManualTime } from './test-support.js';
 
 const from = { name: 'Ann', email: 'ann@example.com' };
 let data: Awaited<ReturnType<typeof tempDataDir>>;

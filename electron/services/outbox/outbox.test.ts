@@ -7,7 +7,8 @@ import { CRM_GATEWAY_PATH, CRM_GATEWAY_TEST_KEY, crmGatewaySent, startCrmGateway
 import type { VendorSimulator } from '../../../e2e/vendors/kit/server.js';
 import { startRollout } from '../../../e2e/vendors/rollout/simulator.js';
 import { readSandboxRecords } from '../../providers/sandbox.js';
-import { manualTime, message, outboxCore, tempDataDir, type ManualTime } from './test-support.js';
+import { outboxCore } from '../../core-test-support.js';
+import { manualTime, message, tempDataDir, type ManualTime } from './test-support.js';
 
 const from = { name: 'Ann', email: 'ann@example.com' };
 let data: Awaited<ReturnType<typeof tempDataDir>>;

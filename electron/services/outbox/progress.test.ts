@@ -5,7 +5,8 @@ import type { AttachmentRef, SubmitOutcome } from '../../../shared/message.js';
 import type { OutboxRow } from '../../../shared/outbox.js';
 import { CRM_GATEWAY_PATH, startCrmGateway } from '../../../e2e/vendors/crm-gateway/simulator.js';
 import type { VendorSimulator } from '../../../e2e/vendors/kit/server.js';
-import { manualTime, message, outboxCore, tempDataDir } from './test-support.js';
+import { outboxCore } from '../../core-test-support.js';
+import { manualTime, message, tempDataDir } from './test-support.js';
 
 let data: Awaited<ReturnType<typeof tempDataDir>>;
 let app: ReturnType<typeof outboxCore>;

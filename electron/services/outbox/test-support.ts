@@ -1,10 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ChannelName } from '../../../shared/ipc.js';
-import type { Result } from '../../../shared/result.js';
-import { createCore, type Core } from '../../core.js';
-import { createFileKeyCipher } from '../vault/file-key-cipher.js';
 import type { Timers } from './timers.js';
 
 /** A clock and timers that move only when the test says so. */
@@ -42,28 +38,6 @@ export function manualTime(start = Date.UTC(2026, 0, 5, 9, 0, 0)) {
 }
 
 export type ManualTime = ReturnType<typeof manualTime>;
-
-const trusted = { url: 'http://127.0.0.1:1', isTopFrame: true };
-
-/** A core on a data folder with hand-moved time, and a typed call helper. */
-export function outboxCore(dataDir: string, time: ManualTime, extra: { random?: () => number } = {}) {
-  const core: Core = createCore({
-    info: { name: 'Composer', version: '0.0.0', dataDir, platform: 'linux', runtime: 'harness' },
-    trustedOrigins: [trusted.url],
-    cipher: createFileKeyCipher(dataDir),
-    clock: time.clock,
-    timers: time.timers,
-    random: extra.random ?? (() => 0.5),
-  });
-  const call = async <T = unknown>(channel: ChannelName, input?: unknown): Promise<Result<T>> =>
-    (await core.dispatch(channel, input, trusted)) as Result<T>;
-  const ok = async <T = unknown>(channel: ChannelName, input?: unknown): Promise<T> => {
-    const result = await call<T>(channel, input);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.kind}: ${result.error.message}`);
-    return result.value;
-  };
-  return { core, call, ok };
-}
 
 export async function tempDataDir(): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'composer-outbox-'));

@@ -19,6 +19,12 @@ export const secretRecordSchema = z.object({
   data: z.string().min(1),
   /** Last four characters, shown as a hint; null for short secrets. */
   hint: z.string().max(4).nullable(),
+  /**
+   * Present on records bound to their account (vault/bound-secret.ts): `data` then holds the
+   * secret's own key and this the secret. Older records, without it, hold the secret in `data`
+   * and are bound when the vault next reads them.
+   */
+  sealed: z.string().min(1).optional(),
 });
 export type SecretRecord = z.infer<typeof secretRecordSchema>;
 

@@ -1,10 +1,11 @@
 /* eslint-disable security/detect-non-literal-fs-filename -- the settings file lives in the data folder main passes in; no path comes from the renderer. */
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
 import type { NoticeBoard } from '../notices.js';
-import { initialSettings, SETTINGS_FORMAT_VERSION, settingsMigrations, type MigrationTarget } from './migrations.js';
-import { settingsDataSchema, settingsJsonSchema, type SettingsData } from './settings-schema.js';
+import { openConfSettingsFile } from './conf-file.js';
+import type { MigrationTarget } from './migrations.js';
+import type { SettingsFile, SettingsFileOpener } from './settings-file.js';
+import { settingsDataSchema, type SettingsData } from './settings-schema.js';
 
 /** The settings file: accounts, their encrypted secrets and how the vault protects them. */
 export interface SettingsStore {
@@ -22,42 +23,28 @@ export interface SettingsStoreOptions {
   dir: string;
   notices: Pick<NoticeBoard, 'post'>;
   now?: () => Date;
+  /** electron-store in the app (electron/platform/settings-file.ts); conf, the default, in the harness and tests. */
+  openFile?: SettingsFileOpener;
 }
 
-function openConf(dir: string): Conf<SettingsData> {
-  return new Conf<SettingsData>({
-    cwd: dir,
-    configName: 'settings',
-    projectVersion: SETTINGS_FORMAT_VERSION,
-    defaults: initialSettings(),
-    migrations: settingsMigrations as unknown as Record<string, (store: Conf<SettingsData>) => void>,
-    schema: settingsJsonSchema as never,
-    // A damaged file is set aside below with a notice, never silently emptied.
-    clearInvalidConfig: false,
-    // Secrets are encrypted, but labels, ids and addresses are still nobody else's business.
-    configFileMode: 0o600,
-    accessPropertiesByDotNotation: false,
-    watch: false,
-  });
-}
-
-function loaded(conf: Conf<SettingsData>): SettingsData {
-  return settingsDataSchema.parse(conf.store);
+function loaded(file: SettingsFile): SettingsData {
+  return settingsDataSchema.parse(file.store);
 }
 
 /**
- * Opens the settings file through conf (electron-store's engine: schema, migrations, atomic
- * writes). A file that cannot be read or does not hold valid settings is renamed aside as a
- * backup and the person is told, so the app still starts.
+ * Opens the settings file (schema, migrations and atomic writes are the file's). A file that
+ * cannot be read or does not hold valid settings is renamed aside as a backup and the person
+ * is told, so the app still starts.
  */
 export function openSettingsStore(options: SettingsStoreOptions): SettingsStore {
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const file = path.join(options.dir, SETTINGS_FILE);
-  let conf: Conf<SettingsData>;
+  const openFile = options.openFile ?? openConfSettingsFile;
+  let settingsFile: SettingsFile;
   let data: SettingsData;
   try {
-    conf = openConf(options.dir);
-    data = loaded(conf);
+    settingsFile = openFile(options.dir);
+    data = loaded(settingsFile);
   } catch {
     const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
     const backup = `settings.damaged-${stamp}.json`;
@@ -67,10 +54,10 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
       level: 'warning',
       text: `Your settings file could not be read, so Composer kept it as ${backup} in the data folder and started with empty settings. Connect your accounts again; the old file is there if support asks for it.`,
     });
-    conf = openConf(options.dir);
-    data = loaded(conf);
+    settingsFile = openFile(options.dir);
+    data = loaded(settingsFile);
   }
-  const store = conf;
+  const store = settingsFile;
   return {
     path: store.path,
     read: () => data,

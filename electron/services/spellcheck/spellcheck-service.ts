@@ -1,6 +1,6 @@
 import type { SpellcheckStatus } from '../../../shared/spellcheck.js';
-import { CHROMIUM_DICTIONARIES, languageName, spellcheckStatus } from '../../desktop/spellcheck-status.js';
-import { pickSpellcheckLanguages } from '../../desktop/spellcheck-languages.js';
+import { CHROMIUM_DICTIONARIES, languageName, spellcheckStatus } from './spellcheck-status.js';
+import { pickSpellcheckLanguages } from './spellcheck-languages.js';
 import { ServiceError } from '../service-error.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt } from 'node:crypto';
+import type { SecretRecord } from '../settings/settings-schema.js';
 import { open, seal } from './aes-gcm.js';
 import type { Cipher } from './cipher.js';
 
@@ -8,7 +9,8 @@ export interface ScryptParams {
   r: number;
   p: number;
 }
-export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
+/** OWASP's floor for scrypt: 2^17 iterations, block size 8, no parallelism (128 MiB per derivation). */
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
 /** What the settings file keeps to recognise the right passphrase: never the passphrase or the key. */
 export interface PassphraseRecord extends ScryptParams {
@@ -21,8 +23,8 @@ const CHECK_TEXT = 'composer-vault-check-v1';
 
 export function deriveKey(passphrase: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    // 128 * N * r bytes are needed; leave headroom above that.
-    const maxmem = 256 * params.N * params.r;
+    // 128 * N * r bytes are needed, above Node's 32 MiB default from N = 2^15 on; leave headroom.
+    const maxmem = 256 * params.N * params.r * params.p;
     scrypt(passphrase.normalize('NFC'), salt, 32, { ...params, maxmem }, (error, key) => (error ? reject(error) : resolve(key)));
   });
 }
@@ -50,4 +52,35 @@ export function createPassphraseCipher(key: Buffer): Cipher {
     encrypt: async (plain) => seal(key, plain),
     decrypt: async (data) => ({ plain: open(key, data), shouldReEncrypt: false }),
   };
+}
+
+const weaker = (made: ScryptParams, target: ScryptParams) => made.N < target.N || made.r < target.r || made.p < target.p;
+
+/**
+ * When the record was made with a cheaper derivation than `target`: a new record for the same
+ * passphrase and every passphrase-protected secret encrypted again under its key. A secret the
+ * old key cannot open is kept as it was (it was unreadable before too). Null when nothing is owed.
+ */
+export async function rewrapPassphrase(
+  passphrase: string,
+  made: PassphraseRecord,
+  oldKey: Buffer,
+  secrets: Record<string, SecretRecord>,
+  target: ScryptParams,
+): Promise<{ record: PassphraseRecord; key: Buffer; secrets: Record<string, SecretRecord> } | null> {
+  if (!weaker(made, target)) return null;
+  const { record, key } = await createPassphraseRecord(passphrase, target);
+  const next: Record<string, SecretRecord> = {};
+  for (const [accountId, held] of Object.entries(secrets)) {
+    let data = held.data;
+    if (held.backend === 'passphrase') {
+      try {
+        data = seal(key, open(oldKey, held.data));
+      } catch {
+        data = held.data;
+      }
+    }
+    next[accountId] = { ...held, data };
+  }
+  return { record, key, secrets: next };
 }

@@ -1,40 +1,21 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Destination } from '../../../shared/account-destination.js';
 import type { Notice } from '../../../shared/ipc.js';
 import { ServiceError } from '../service-error.js';
 import { openSettingsStore } from '../settings/settings-store.js';
-import type { Cipher } from './cipher.js';
+import { platformCipher, type PlatformState } from './test-support.js';
 import { createVault } from './vault.js';
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
-
-/** A platform cipher whose key follows its backend, like safeStorage with a changed keychain. */
-function platformCipher(state: { backend: string; protects: boolean; rotate?: boolean }): Cipher {
-  const keyFor = (backend: string) => createHash('sha256').update(backend).digest();
-  return {
-    status: async () => ({ backend: state.backend, protects: state.protects }),
-    encrypt: async (plain) => {
-      const iv = randomBytes(12);
-      const c = createCipheriv('aes-256-gcm', keyFor(state.backend), iv);
-      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-      return Buffer.concat([iv, c.getAuthTag(), body]).toString('base64');
-    },
-    decrypt: async (data) => {
-      const bytes = Buffer.from(data, 'base64');
-      const d = createDecipheriv('aes-256-gcm', keyFor(state.backend), bytes.subarray(0, 12));
-      d.setAuthTag(bytes.subarray(12, 28));
-      return { plain: Buffer.concat([d.update(bytes.subarray(28)), d.final()]).toString('utf8'), shouldReEncrypt: state.rotate ?? false };
-    },
-  };
-}
+const AT: Destination = { provider: 'stuut', origin: 'https://api.stuut.ai' };
 
 let dir = '';
 let notices: Notice[] = [];
 const board = { post: (n: Notice) => void notices.push(n), dismiss: (id: string) => (notices = notices.filter((n) => n.id !== id)) };
-async function start(platform: { backend: string; protects: boolean; rotate?: boolean }) {
+async function start(platform: PlatformState) {
   const store = openSettingsStore({ dir, notices: board });
   const vault = createVault({ cipher: platformCipher(platform), store, notices: board, scrypt: FAST });
   await vault.ready;
@@ -57,19 +38,19 @@ afterEach(async () => {
 describe('vault with a keychain', () => {
   it('stores only ciphertext with its backend and a four-character hint, and reveals the secret after a restart', async () => {
     const { vault, store } = await start({ backend: 'gnome_libsecret', protects: true });
-    await vault.put('a', 'rk_live_secretvalue1234');
+    await vault.put('a', 'rk_live_secretvalue1234', AT);
     expect(JSON.stringify(store.read())).not.toContain('secretvalue');
     expect(store.read().secrets.a).toMatchObject({ backend: 'gnome_libsecret', hint: '1234' });
     const again = await start({ backend: 'gnome_libsecret', protects: true });
     expect(again.vault.state().mode).toBe('keychain');
-    expect(await again.vault.reveal('a')).toBe('rk_live_secretvalue1234');
+    expect(await again.vault.reveal('a', AT)).toBe('rk_live_secretvalue1234');
     expect(again.vault.problem('a')).toBeNull();
   });
 
   it('marks a secret it cannot decrypt as needing the key again, and keeps every other one working', async () => {
     const first = await start({ backend: 'gnome_libsecret', protects: true });
-    await first.vault.put('good', 'good-secret-0001');
-    await first.vault.put('bad', 'bad-secret-00002');
+    await first.vault.put('good', 'good-secret-0001', AT);
+    await first.vault.put('bad', 'bad-secret-00002', AT);
     const secrets = first.store.read().secrets;
     // The 'bad' ciphertext is replaced by one from another machine's keychain.
     const foreign = await platformCipher({ backend: 'other-machine', protects: true }).encrypt('bad-secret-00002');
@@ -77,17 +58,17 @@ describe('vault with a keychain', () => {
     const { vault } = await start({ backend: 'gnome_libsecret', protects: true });
     expect(vault.problem('bad')).toMatch(/cannot be decrypted on this computer.*enter it again/);
     expect(vault.hasSecret('bad')).toBe(false);
-    expect((await failureOf(vault.reveal('bad'))).kind).toBe('auth');
-    expect(await vault.reveal('good')).toBe('good-secret-0001');
+    expect((await failureOf(vault.reveal('bad', AT))).kind).toBe('auth');
+    expect(await vault.reveal('good', AT)).toBe('good-secret-0001');
     // Typing the key again repairs it.
-    await vault.put('bad', 'bad-secret-00002');
+    await vault.put('bad', 'bad-secret-00002', AT);
     expect(vault.problem('bad')).toBeNull();
-    expect(await vault.reveal('bad')).toBe('bad-secret-00002');
+    expect(await vault.reveal('bad', AT)).toBe('bad-secret-00002');
   });
 
   it('notices a changed keychain backend: names both when it cannot read, and says so', async () => {
     const first = await start({ backend: 'gnome_libsecret', protects: true });
-    await first.vault.put('a', 'token-abcdefgh');
+    await first.vault.put('a', 'token-abcdefgh', AT);
     const { vault } = await start({ backend: 'kwallet6', protects: true });
     expect(vault.problem('a')).toBe('This key was saved with gnome_libsecret, but this computer now uses kwallet6: edit the account and enter the key again.');
     expect(notices.map((n) => n.id)).toContain('keychain-changed');
@@ -95,13 +76,13 @@ describe('vault with a keychain', () => {
 
   it('moves a secret to the new backend when the platform can still read it, and re-encrypts when asked', async () => {
     const first = await start({ backend: 'kwallet5', protects: true });
-    await first.vault.put('a', 'token-abcdefgh');
+    await first.vault.put('a', 'token-abcdefgh', AT);
     const record = first.store.read().secrets.a!;
     first.store.write({ secrets: { a: { ...record, backend: 'kwallet' } } });
     const { vault, store } = await start({ backend: 'kwallet5', protects: true, rotate: true });
     expect(store.read().secrets.a?.backend).toBe('kwallet5');
     expect(store.read().secrets.a?.data).not.toBe(record.data);
-    expect(await vault.reveal('a')).toBe('token-abcdefgh');
+    expect(await vault.reveal('a', AT)).toBe('token-abcdefgh');
   });
 });
 
@@ -112,7 +93,7 @@ describe('vault without a keychain', () => {
     const { vault, store } = await start(weak);
     expect(vault.state()).toMatchObject({ mode: 'needs-choice', backend: 'basic_text' });
     expect(notices.map((n) => n.id)).toEqual(['keychain-unavailable']);
-    const failure = await failureOf(vault.put('a', 'token-abcdefgh'));
+    const failure = await failureOf(vault.put('a', 'token-abcdefgh', AT));
     expect(failure).toMatchObject({ kind: 'locked', message: expect.stringContaining('Choose a passphrase') });
     expect(store.read().secrets).toEqual({});
   });
@@ -122,28 +103,28 @@ describe('vault without a keychain', () => {
     await first.vault.choose({ mode: 'passphrase', passphrase: 'correct horse battery' });
     expect(first.vault.state().mode).toBe('passphrase-unlocked');
     expect(notices).toEqual([]);
-    await first.vault.put('a', 'jwt.header.payload');
+    await first.vault.put('a', 'jwt.header.payload', AT);
     expect(first.store.read().secrets.a?.backend).toBe('passphrase');
     expect(JSON.stringify(first.store.read())).not.toContain('correct horse');
 
     const { vault } = await start(weak);
     expect(vault.state().mode).toBe('passphrase-locked');
     expect(vault.problem('a')).toMatch(/^Locked/);
-    expect((await failureOf(vault.reveal('a'))).kind).toBe('locked');
-    expect((await failureOf(vault.put('b', 'another-secret'))).kind).toBe('locked');
+    expect((await failureOf(vault.reveal('a', AT))).kind).toBe('locked');
+    expect((await failureOf(vault.put('b', 'another-secret', AT))).kind).toBe('locked');
     const wrong = await failureOf(vault.unlock('wrong horse battery'));
     expect(wrong).toMatchObject({ kind: 'auth', fields: [{ field: 'passphrase', message: expect.any(String) }] });
     expect(vault.state().mode).toBe('passphrase-locked');
     await vault.unlock('correct horse battery');
     expect(vault.state().mode).toBe('passphrase-unlocked');
-    expect(await vault.reveal('a')).toBe('jwt.header.payload');
+    expect(await vault.reveal('a', AT)).toBe('jwt.header.payload');
   });
 
   it('session-only mode keeps keys in memory and asks for them again after a restart', async () => {
     const first = await start(weak);
     await first.vault.choose({ mode: 'session' });
-    await first.vault.put('a', 'session-token-1234');
-    expect(await first.vault.reveal('a')).toBe('session-token-1234');
+    await first.vault.put('a', 'session-token-1234', AT);
+    expect(await first.vault.reveal('a', AT)).toBe('session-token-1234');
     expect(JSON.stringify(first.store.read())).not.toContain('session-token');
     const { vault } = await start(weak);
     expect(vault.state().mode).toBe('session-only');
@@ -154,11 +135,11 @@ describe('vault without a keychain', () => {
   it('moving from session-only to a passphrase keeps the keys typed this session', async () => {
     const first = await start(weak);
     await first.vault.choose({ mode: 'session' });
-    await first.vault.put('a', 'session-token-1234');
+    await first.vault.put('a', 'session-token-1234', AT);
     await first.vault.choose({ mode: 'passphrase', passphrase: 'correct horse battery' });
     const { vault } = await start(weak);
     await vault.unlock('correct horse battery');
-    expect(await vault.reveal('a')).toBe('session-token-1234');
+    expect(await vault.reveal('a', AT)).toBe('session-token-1234');
     expect((await failureOf(vault.choose({ mode: 'session' }))).kind).toBe('invalid_input');
   });
 });

@@ -1,10 +1,12 @@
+import { destinationOf, type Destination } from '../../../shared/account-destination.js';
 import type { VaultChoice, VaultState } from '../../../shared/accounts.js';
 import type { NoticeBoard } from '../notices.js';
 import { ServiceError } from '../service-error.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { SecretRecord } from '../settings/settings-schema.js';
+import { unwrapSecret, wrapSecret } from './bound-secret.js';
 import type { Cipher, CipherStatus } from './cipher.js';
-import { createPassphraseCipher, createPassphraseRecord, DEFAULT_SCRYPT, unlockRecord, type ScryptParams } from './passphrase-cipher.js';
+import { createPassphraseCipher, createPassphraseRecord, DEFAULT_SCRYPT, rewrapPassphrase, unlockRecord, type ScryptParams } from './passphrase-cipher.js';
 import { createSessionCipher } from './session-cipher.js';
 
 export interface VaultDeps {
@@ -28,8 +30,10 @@ export interface Vault {
   hint(accountId: string): string | null;
   /** A sentence when this account's secret cannot be used as it is; null when it can (or it has none). */
   problem(accountId: string): string | null;
-  put(accountId: string, secret: string): Promise<void>;
-  reveal(accountId: string): Promise<string>;
+  /** Stores the secret bound to this account and where it may be sent. */
+  put(accountId: string, secret: string, destination: Destination): Promise<void>;
+  /** The secret, only if it was stored for this account and this destination. */
+  reveal(accountId: string, destination: Destination): Promise<string>;
   drop(accountId: string): void;
   unlock(passphrase: string): Promise<void>;
   choose(choice: VaultChoice): Promise<void>;
@@ -51,6 +55,11 @@ export function createVault(deps: VaultDeps): Vault {
   const problems = new Map<string, string>();
 
   const records = () => store.read().secrets;
+  /** Where the stored account sends now; null for a record whose account is gone. */
+  const storedDestination = (accountId: string): Destination | null => {
+    const account = store.read().accounts.find((a) => a.id === accountId);
+    return account ? destinationOf(account.settings) : null;
+  };
   const saveRecord = (accountId: string, record: SecretRecord | null) => {
     const secrets = { ...records() };
     if (record) secrets[accountId] = record;
@@ -91,6 +100,7 @@ export function createVault(deps: VaultDeps): Vault {
     return deps.cipher;
   };
 
+  const rebound = 'This key was saved for another account or address: edit the account and enter its key again.';
   const unreadable = (record: SecretRecord): string => {
     if (record.backend === SESSION) return 'This key was kept for an earlier session only: edit the account and enter it again.';
     if (record.backend === PASSPHRASE) return 'This key cannot be opened with your passphrase: edit the account and enter it again.';
@@ -118,26 +128,50 @@ export function createVault(deps: VaultDeps): Vault {
     }
   };
 
-  /** Decrypts once; re-encrypts when the platform asks or the backend changed, else records why it cannot. */
-  const check = async (accountId: string, record: SecretRecord): Promise<string | null> => {
+  /** The cipher and backend name that rewrite a record read by `reader`. */
+  const rewriterFor = (reader: Cipher): { cipher: Cipher; backend: string } | null => {
+    if (reader === session) return { cipher: session, backend: SESSION };
+    if (reader === passphraseCipher) return { cipher: passphraseCipher, backend: PASSPHRASE };
+    // Never moves a secret under a platform cipher that protects nothing.
+    return platform.protects ? { cipher: deps.cipher, backend: platform.backend } : null;
+  };
+  /**
+   * Decrypts once and checks the binding; rewrites the record when the platform asks, the
+   * backend changed or it is from before binding; else records why it cannot be used.
+   */
+  const check = async (accountId: string, record: SecretRecord, destination: Destination | null): Promise<string | null> => {
     const reader = readerFor(record);
     if (reader instanceof ServiceError) return null;
+    let opened: { plain: string; shouldReEncrypt: boolean };
     try {
-      const { plain, shouldReEncrypt } = await reader.decrypt(record.data);
-      problems.delete(accountId);
-      const moved = reader === deps.cipher && record.backend !== platform.backend;
-      if ((shouldReEncrypt || moved) && platform.protects && reader === deps.cipher) {
-        saveRecord(accountId, { ...record, backend: platform.backend, data: await deps.cipher.encrypt(plain) });
-      }
-      return plain;
+      opened = await reader.decrypt(record.data);
     } catch {
       problems.set(accountId, unreadable(record));
       return null;
     }
+    // A sealed record whose account is gone cannot be checked against anything; it goes with the account.
+    let secret: string | null = record.sealed ? null : opened.plain;
+    if (record.sealed && destination) {
+      try {
+        secret = unwrapSecret(opened.plain, record.sealed, accountId, destination);
+      } catch {
+        problems.set(accountId, rebound);
+        return null;
+      }
+    }
+    problems.delete(accountId);
+    const moved = reader === deps.cipher && (opened.shouldReEncrypt || record.backend !== platform.backend);
+    const writer = rewriterFor(reader);
+    if (writer && record.sealed && moved) {
+      saveRecord(accountId, { ...record, backend: writer.backend, data: await writer.cipher.encrypt(opened.plain) });
+    } else if (writer && !record.sealed && secret !== null && (moved || destination)) {
+      const rewritten = destination ? await wrapSecret(writer.cipher, secret, accountId, destination) : { data: await writer.cipher.encrypt(secret) };
+      saveRecord(accountId, { backend: writer.backend, hint: record.hint, ...rewritten });
+    }
+    return secret;
   };
-
   const checkAll = async () => {
-    for (const [accountId, record] of Object.entries(records())) await check(accountId, record);
+    for (const [accountId, record] of Object.entries(records())) await check(accountId, record, storedDestination(accountId));
   };
 
   const ready = (async () => {
@@ -168,17 +202,18 @@ export function createVault(deps: VaultDeps): Vault {
       if (record.backend === PASSPHRASE && !passphraseCipher) return 'Locked: enter your passphrase on the Accounts screen to send from this account.';
       return null;
     },
-    async put(accountId, secret) {
+    async put(accountId, secret, destination) {
       const { cipher, backend } = writerFor();
-      saveRecord(accountId, { backend, data: await cipher.encrypt(secret.trim()), hint: hintOf(secret.trim()) });
+      const plain = secret.trim();
+      saveRecord(accountId, { backend, hint: hintOf(plain), ...(await wrapSecret(cipher, plain, accountId, destination)) });
       problems.delete(accountId);
     },
-    async reveal(accountId) {
+    async reveal(accountId, destination) {
       const record = records()[accountId];
       if (!record) throw new ServiceError({ kind: 'auth', message: 'No key is stored for this account. Edit the account and enter its key.' });
       const reader = readerFor(record);
       if (reader instanceof ServiceError) throw reader;
-      const plain = await check(accountId, record);
+      const plain = await check(accountId, record, destination);
       if (plain === null) throw new ServiceError({ kind: 'auth', message: problems.get(accountId) ?? unreadable(record) });
       return plain;
     },
@@ -200,6 +235,12 @@ export function createVault(deps: VaultDeps): Vault {
         });
       }
       passphraseCipher = createPassphraseCipher(key);
+      // A vault made with a cheaper key derivation than today's is wrapped again while the passphrase is at hand.
+      const rewrapped = await rewrapPassphrase(passphrase, settings.passphrase, key, records(), deps.scrypt ?? DEFAULT_SCRYPT);
+      if (rewrapped) {
+        store.write({ vault: { mode: 'passphrase', passphrase: rewrapped.record }, secrets: rewrapped.secrets });
+        passphraseCipher = createPassphraseCipher(rewrapped.key);
+      }
       await checkAll();
     },
     async choose(choice) {

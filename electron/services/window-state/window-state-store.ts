@@ -2,7 +2,21 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { SavedWindowState } from '../../desktop/window-clamp.js';
+
+/** A rectangle in device-independent pixels, as Electron's screen module reports them. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The window as it was left: its normal (not maximized) bounds and whether it was maximized or full screen. */
+export interface SavedWindowState {
+  bounds: Rect;
+  maximized: boolean;
+  fullScreen: boolean;
+}
 
 export const WINDOW_STATE_FILE = 'window-state.json';
 /** Display sets remembered; a laptop moved between a few desks needs no more. */

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { ProviderId } from '../../../shared/accounts.js';
 import { rebillyBaseUrls } from '../../../shared/accounts.js';
-import { validateForm, type AccountForm as Form, type FormErrors } from './form-model.js';
+import { keyDestinationNote, validateForm, type AccountForm as Form, type FormErrors } from './form-model.js';
 import { providerHelp, providerOrder, type FieldHelp, type FieldKey } from './provider-help.js';
 import { SignatureEditor } from './SignatureEditor.js';
 import { useAccountsStore, visibleErrors } from './store.js';
@@ -96,6 +96,10 @@ export function AccountFormPanel(props: { form: Form }) {
   const reasonId = useId();
   const field = (key: FieldKey) => ({ value: form.values[key], error: shown[key], onChange: (value: string) => store.editField(key, value) });
   const common = (key: FieldKey, label: string, text: string, extra: Partial<FieldHelp> = {}): FieldHelp => ({ key, label, help: text, ...extra });
+  const destinationNote = keyDestinationNote(form);
+  // Beside every field that decides where the key goes: changing it asks for the key again.
+  const withNote = (item: FieldHelp): FieldHelp =>
+    destinationNote && (item.key === 'baseUrl' || item.key === 'endpointUrl') ? { ...item, help: `${item.help} ${destinationNote}` } : item;
   return (
     <section className="panel" aria-labelledby="account-form-title">
       <h2 id="account-form-title">{form.id ? `Edit ${form.values.label || 'account'}` : `Add a ${help.name} account`}</h2>
@@ -151,10 +155,11 @@ export function AccountFormPanel(props: { form: Form }) {
                 {environment === 'live' ? 'Live' : 'Sandbox'} <span className="field-help">{rebillyBaseUrls[environment]}</span>
               </label>
             ))}
+            {destinationNote && <span className="field-help">{destinationNote}</span>}
           </fieldset>
         )}
         {help.fields.map((item) => (
-          <Field key={item.key} field={item} {...field(item.key)} />
+          <Field key={item.key} field={withNote(item)} {...field(item.key)} />
         ))}
         <Field field={common('timeoutSeconds', 'Request timeout (seconds)', 'How long to wait for the service before giving up: 1 to 300.')} {...field('timeoutSeconds')} type="number" />
         <div className="field">

@@ -1,5 +1,4 @@
 import type { AccountView } from '../../../shared/accounts.js';
-import { useAppStore } from '../app/index.js';
 import { providerHelp } from './provider-help.js';
 import { selectAccounts, selectLoaded, useAccountsStore } from './store.js';
 
@@ -28,13 +27,15 @@ export function AccountSummaryList(props: { accounts: AccountView[]; onOpen: (ac
   );
 }
 
-/** The sidebar's Accounts section: every connected account and the way to manage them. */
-export function AccountsSidebar() {
+/**
+ * The sidebar's Accounts section: every connected account and the way to manage them.
+ * `current` says the Accounts screen is open; `openAccounts` opens it (the app owns navigation).
+ */
+export function AccountsSidebar(props: { current: boolean; openAccounts: () => void }) {
   const accounts = useAccountsStore(selectAccounts);
   const loaded = useAccountsStore(selectLoaded);
   const startEdit = useAccountsStore((state) => state.startEdit);
-  const navigate = useAppStore((state) => state.navigate);
-  const view = useAppStore((state) => state.view);
+  const { current, openAccounts } = props;
   return (
     <section className="sidebar-section" aria-labelledby="sidebar-accounts">
       <h2 id="sidebar-accounts" className="sidebar-heading">
@@ -45,10 +46,10 @@ export function AccountsSidebar() {
         accounts={accounts}
         onOpen={(account) => {
           startEdit(account);
-          navigate('accounts');
+          openAccounts();
         }}
       />
-      <button type="button" className={`side-nav${view === 'accounts' ? ' side-nav-current' : ''}`} aria-current={view === 'accounts' ? 'page' : undefined} onClick={() => navigate('accounts')}>
+      <button type="button" className={`side-nav${current ? ' side-nav-current' : ''}`} aria-current={current ? 'page' : undefined} onClick={openAccounts}>
         Manage accounts
       </button>
     </section>

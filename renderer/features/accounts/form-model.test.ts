@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../shared/accounts.js';
-import { draftFromForm, errorsFromFailure, formFromAccount, newForm, validateForm } from './form-model.js';
+import { draftFromForm, errorsFromFailure, formFromAccount, keyDestinationNote, newForm, validateForm } from './form-model.js';
 import { closeForm, editField, initialAccountsState, startEdit, visibleErrors, withSaveFailure } from './store.js';
 
 const rebilly: AccountView = {
@@ -24,6 +24,23 @@ describe('account form model', () => {
     expect(errors).toEqual({});
     expect(draft).toMatchObject({ id: 'r1', settings: { baseUrl: 'https://api-sandbox.rebilly.com', organizationId: 'org', timeoutMs: 45_000 } });
     expect(draft).not.toHaveProperty('secret');
+  });
+
+  it('asks for the key again beside its field when an edit moves the account to another address, and says so beside the address', () => {
+    const form = formFromAccount(rebilly);
+    expect(keyDestinationNote(form)).toBe('Changing the address asks for the key again: the stored key is sent only to https://api-sandbox.rebilly.com.');
+    const live = { ...form, rebillyEnvironment: 'live' as const };
+    const { errors, draft } = validateForm(live);
+    expect(errors.secret).toMatch(/^The address changed to https:\/\/api\.rebilly\.com: enter the key again/);
+    expect(draft).toBeNull();
+    expect(validateForm({ ...live, values: { ...live.values, secret: 'sk_live_new_key_1' } }).errors).toEqual({});
+    // A change that keeps the origin keeps the key.
+    expect(validateForm({ ...form, values: { ...form.values, organizationId: 'org-eu' } }).errors).toEqual({});
+  });
+
+  it('refuses an address holding a user name and password, beside the field', () => {
+    const form = { ...newForm('crm-gateway'), values: { ...newForm('crm-gateway').values, label: 'Desk', fromEmail: 'd@example.com', secret: 'k', endpointUrl: 'https://ann:hunter2@gw.example.com/send' } };
+    expect(validateForm(form).errors.endpointUrl).toMatch(/^Remove the user name and password/);
   });
 
   it('gives every invalid field its reason and no draft', () => {

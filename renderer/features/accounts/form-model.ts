@@ -4,10 +4,12 @@ import {
   rebillyBaseUrls,
   type AccountDraft,
   type AccountDraftInput,
+  type AccountSettings,
   type AccountSettingsInput,
   type AccountView,
   type ProviderId,
 } from '../../../shared/accounts.js';
+import { destinationOf, keyReentryReason } from '../../../shared/account-destination.js';
 import type { Failure } from '../../../shared/result.js';
 import type { FieldKey } from './provider-help.js';
 
@@ -24,6 +26,8 @@ export interface AccountForm {
   /** The stored key's hint when editing; the secret field then may stay empty. */
   secretHint: string | null;
   hasSecret: boolean;
+  /** The settings as saved, when editing: a key goes only to the provider and origin it was given for. */
+  saved: AccountSettings | null;
 }
 
 /** The sandbox sends nowhere, so its address only labels what it records. */
@@ -58,6 +62,7 @@ export function newForm(provider: ProviderId): AccountForm {
     signatureHtml: '',
     secretHint: null,
     hasSecret: false,
+    saved: null,
   };
 }
 
@@ -81,7 +86,7 @@ export function formFromAccount(account: AccountView): AccountForm {
   if (s.provider === 'crm-gateway') values.endpointUrl = s.endpointUrl;
   const rebillyEnvironment: RebillyEnvironment =
     'baseUrl' in s && s.baseUrl === rebillyBaseUrls.sandbox ? 'sandbox' : 'baseUrl' in s && s.baseUrl !== rebillyBaseUrls.live && s.provider === 'rebilly' ? 'custom' : 'live';
-  return { id: account.id, provider: s.provider, values, rebillyEnvironment, signatureHtml: account.signatureHtml, secretHint: account.secretHint, hasSecret: account.hasSecret };
+  return { id: account.id, provider: s.provider, values, rebillyEnvironment, signatureHtml: account.signatureHtml, secretHint: account.secretHint, hasSecret: account.hasSecret, saved: s };
 }
 
 function settingsOf(form: AccountForm, timeoutMs: number): AccountSettingsInput {
@@ -141,6 +146,8 @@ export function validateForm(form: AccountForm): { errors: FormErrors; draft: Ac
   // The schema checks the key only once the rest parses; the form lists every missing thing at once.
   const secret = missingSecret({ ...(form.id ? { id: form.id } : {}), settings: { provider: form.provider }, secret: input.secret });
   if (secret) errors.secret = secret;
+  const reentry = keyReentry(form, input);
+  if (reentry) errors.secret = reentry;
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = fieldForPath(issue.path.join('.'));
@@ -150,6 +157,18 @@ export function validateForm(form: AccountForm): { errors: FormErrors; draft: Ac
   if (errors.fromEmail === 'is not a valid email address') errors.fromEmail = 'Enter an address such as ann@example.com.';
   if (errors.timeoutSeconds && !Number.isFinite(Number(form.values.timeoutSeconds))) errors.timeoutSeconds = 'Enter a number of seconds between 1 and 300.';
   return { errors, draft: result.success && Object.keys(errors).length === 0 ? result.data : null };
+}
+
+/** Why the stored key cannot follow this edit (another provider or origin), when no new key is typed. */
+export function keyReentry(form: AccountForm, input: AccountDraftInput = draftFromForm(form)): string | null {
+  if (!form.saved || form.provider === 'sandbox' || input.secret) return null;
+  return keyReentryReason(form.saved, input.settings);
+}
+
+/** The sentence beside an address field when editing: where the stored key may go. */
+export function keyDestinationNote(form: AccountForm): string | null {
+  if (!form.saved || form.saved.provider === 'sandbox' || form.saved.provider !== form.provider) return null;
+  return `Changing the address asks for the key again: the stored key is sent only to ${destinationOf(form.saved).origin}.`;
 }
 
 /** Main's refusal, placed beside the field it names, or above the form. */

@@ -3,7 +3,7 @@ import type { AccountsList, AccountView, ProviderId, VaultChoice } from '../../.
 import type { Failure } from '../../../shared/result.js';
 import { bridge } from '../../lib/bridge.js';
 import { createFreshness } from '../../lib/freshness.js';
-import { errorsFromFailure, formFromAccount, newForm, SANDBOX_ADDRESS, validateForm, type AccountForm, type FormErrors, type RebillyEnvironment } from './form-model.js';
+import { errorsFromFailure, formFromAccount, keyReentry, newForm, SANDBOX_ADDRESS, validateForm, type AccountForm, type FormErrors, type RebillyEnvironment } from './form-model.js';
 import type { FieldKey } from './provider-help.js';
 
 // State
@@ -93,6 +93,9 @@ export function visibleErrors(state: AccountsState): FormErrors {
   const { errors } = validateForm(state.form);
   const shown: FormErrors = {};
   for (const key of state.touched) if (errors[key]) shown[key] = errors[key];
+  // Said at once, beside the key, as the address changes: the key field itself was not touched.
+  const reentry = keyReentry(state.form);
+  if (reentry) shown.secret = reentry;
   if (errors.signatureHtml) shown.signatureHtml = errors.signatureHtml;
   return { ...shown, ...state.serverErrors };
 }

@@ -1,15 +1,15 @@
 /**
- * Spawned by crash-recovery.test.ts: a core on the given data folder connects the account
+ * Spawned by core.crash-send.test.ts: a core on the given data folder connects the account
  * given as JSON, sets the undo delay to 0 and submits one message, then prints
  * "submitted <id>" and waits. The test kills this process with SIGKILL while the vendor
  * is still answering.
  */
-import { createCore } from '../../core.js';
-import { createFileKeyCipher } from '../vault/file-key-cipher.js';
-import { message } from './test-support.js';
+import { createCore } from './core.js';
+import { createFileKeyCipher } from './services/vault/file-key-cipher.js';
+import { message } from './services/outbox/test-support.js';
 
 const [dataDir, accountJson] = process.argv.slice(2);
-if (!dataDir || !accountJson) throw new Error('usage: crash-send.child.ts <dataDir> <account draft JSON>');
+if (!dataDir || !accountJson) throw new Error('usage: core.crash-send.child.ts <dataDir> <account draft JSON>');
 const sender = { url: 'http://127.0.0.1:1', isTopFrame: true };
 const core = createCore({
   info: { name: 'Composer', version: '0.0.0', dataDir, platform: 'linux', runtime: 'harness' },

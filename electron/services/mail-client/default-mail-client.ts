@@ -1,4 +1,4 @@
-import type { MailClientStatus } from '../../shared/mail-client.js';
+import type { MailClientStatus } from '../../../shared/mail-client.js';
 
 /** What the system reports and what the app can do about it. */
 export interface MailClientFacts {

@@ -1,4 +1,4 @@
-import type { SpellcheckStatus } from '../../shared/spellcheck.js';
+import type { SpellcheckStatus } from '../../../shared/spellcheck.js';
 import { MAX_SPELLCHECK_LANGUAGES, pickSpellcheckLanguages } from './spellcheck-languages.js';
 
 /**

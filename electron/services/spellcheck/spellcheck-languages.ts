@@ -1,4 +1,4 @@
-import { MAX_SPELLCHECK_LANGUAGES } from '../../shared/spellcheck.js';
+import { MAX_SPELLCHECK_LANGUAGES } from '../../../shared/spellcheck.js';
 
 // Each dictionary costs memory and slows checking; people rarely write in more than this many languages.
 export { MAX_SPELLCHECK_LANGUAGES };

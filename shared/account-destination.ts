@@ -1,0 +1,55 @@
+import type { AccountSettingsInput, ProviderId } from './accounts.js';
+
+/** Where an account's key is sent: its provider and the origin of its address. */
+export interface Destination {
+  provider: ProviderId;
+  /** `https://api.example.com:8443`; `sandbox:` for the sandbox, which sends nowhere. */
+  origin: string;
+}
+
+type DestinationSettings = Pick<AccountSettingsInput, 'provider'> & { baseUrl?: string | undefined; endpointUrl?: string | undefined };
+
+/** The address the provider calls: base URL, endpoint URL, DSN or Rebilly environment. */
+function addressOf(settings: DestinationSettings): string | null {
+  if (settings.provider === 'sandbox') return null;
+  return (settings.provider === 'crm-gateway' ? settings.endpointUrl : settings.baseUrl)?.trim() ?? '';
+}
+
+/** The origin as URL parsing normalises it, so `HTTPS://Api.example.com/` and `https://api.example.com` are one place. */
+export function originOf(address: string): string {
+  try {
+    return new URL(address).origin;
+  } catch {
+    return address;
+  }
+}
+
+export function destinationOf(settings: DestinationSettings): Destination {
+  const address = addressOf(settings);
+  return { provider: settings.provider, origin: address === null ? 'sandbox:' : originOf(address) };
+}
+
+export const PROVIDER_NAMES: Record<ProviderId, string> = {
+  rollout: 'Rollout',
+  rebilly: 'Rebilly',
+  stuut: 'Stuut',
+  unipile: 'Unipile',
+  'crm-gateway': 'CRM gateway',
+  sandbox: 'Sandbox',
+};
+
+/**
+ * Why a stored key cannot follow an edit, or null when it can: a key goes only to the
+ * provider and origin it was given for, so a change of either needs the key typed again.
+ */
+export function keyReentryReason(before: DestinationSettings, after: DestinationSettings): string | null {
+  const was = destinationOf(before);
+  const now = destinationOf(after);
+  if (was.provider !== now.provider) {
+    return `Enter the key for ${PROVIDER_NAMES[now.provider]}: the stored one belongs to ${PROVIDER_NAMES[was.provider]}.`;
+  }
+  if (was.origin !== now.origin) {
+    return `The address changed to ${now.origin}: enter the key again. The stored key is sent only to ${was.origin}, where it was given.`;
+  }
+  return null;
+}
