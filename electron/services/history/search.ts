@@ -7,19 +7,20 @@ const CLOSE = '\uE001';
 const MAX_TERMS = 16;
 
 /**
- * The person's words as an FTS5 query that cannot be a syntax error: every word becomes a
- * quoted phrase of its letters and digits with a prefix star, so `inv 42` finds "invoice 42"
- * and `ann@x.io` finds the address (its parts, adjacent). Operators typed by the person are
- * plain words. Null when nothing searchable is left.
+ * The person's words as an FTS5 query that cannot be a syntax error: every run of letters and
+ * digits becomes a quoted term, and the last of each typed word a prefix, so `inv 42` finds
+ * "invoice 42" and `ann@x.io` finds the address (all its parts). Operators typed by the
+ * person are plain words. The index keeps no positions (detail=column), so parts are matched
+ * together rather than as an adjacent phrase. Null when nothing searchable is left.
  */
 export function toMatchQuery(query: string): string | null {
-  const phrases: string[] = [];
+  const terms: string[] = [];
   for (const word of query.normalize('NFKC').split(/\s+/u)) {
-    const tokens = word.match(/[\p{L}\p{N}]+/gu);
-    if (tokens) phrases.push(`"${tokens.join(' ')}"*`);
-    if (phrases.length === MAX_TERMS) break;
+    const tokens = word.match(/[\p{L}\p{N}]+/gu) ?? [];
+    tokens.forEach((token, i) => terms.push(i === tokens.length - 1 ? `"${token}"*` : `"${token}"`));
+    if (terms.length >= MAX_TERMS) break;
   }
-  return phrases.length > 0 ? phrases.join(' ') : null;
+  return terms.length > 0 ? terms.slice(0, MAX_TERMS).join(' ') : null;
 }
 
 /** Splits FTS5 highlight()/snippet() output at the markers into text the renderer shows as text. */
@@ -38,10 +39,16 @@ export function toSegments(marked: string): TextSegment[] {
   return segments;
 }
 
+/** The body's snippet, or, when only a file name matched, the names with the match marked. */
+function snippetSegments(body: string, attachments: string | null): TextSegment[] {
+  if (attachments === null || body.includes(OPEN) || !attachments.includes(OPEN)) return toSegments(body);
+  return [{ text: 'Attached: ', match: false }, ...toSegments(attachments)];
+}
+
 /**
- * Full-text search over subject, body text and recipients, newest first. FTS5 walks its
- * index in descending rowid (record order) and stops at the limit, so a common word costs
- * no more than a rare one.
+ * Full-text search over subject, body text, recipients and attachment names, newest first.
+ * FTS5 walks its index in descending rowid (record order) and stops at the limit, so a common
+ * word costs no more than a rare one.
  */
 export function createSearch(db: DatabaseSync) {
   const statements = new Map<string, StatementSync>();
@@ -52,12 +59,13 @@ export function createSearch(db: DatabaseSync) {
       const filters = [account ? 'AND m.account_id = :account' : '', status ? 'AND m.status = :status' : ''].join(' ');
       prepared = db.prepare(
         `SELECT m.id, m.thread_id, m.account_id, m.status, m.attempted_at,
-                highlight(history_fts, 0, :open, :close) AS subject_marked,
-                snippet(history_fts, 1, :open, :close, '…', 24) AS body_marked,
-                snippet(history_fts, 2, :open, :close, '…', 16) AS recipients_marked
-           FROM history_fts JOIN history_messages m ON m.seq = history_fts.rowid
-          WHERE history_fts MATCH :match AND m.deleted_at IS NULL ${filters}
-          ORDER BY history_fts.rowid DESC LIMIT :limit`,
+                highlight(history_search, 0, :open, :close) AS subject_marked,
+                snippet(history_search, 1, :open, :close, '…', 24) AS body_marked,
+                snippet(history_search, 2, :open, :close, '…', 16) AS recipients_marked,
+                highlight(history_search, 3, :open, :close) AS attachments_marked
+           FROM history_search JOIN history_messages m ON m.seq = history_search.rowid
+          WHERE history_search MATCH :match AND m.deleted_at IS NULL ${filters}
+          ORDER BY history_search.rowid DESC LIMIT :limit`,
       );
       statements.set(key, prepared);
     }
@@ -79,6 +87,7 @@ export function createSearch(db: DatabaseSync) {
       subject_marked: string;
       body_marked: string;
       recipients_marked: string;
+      attachments_marked: string | null;
     }[];
     return rows.map((row) => ({
       messageId: row.id,
@@ -87,7 +96,7 @@ export function createSearch(db: DatabaseSync) {
       status: row.status,
       attemptedAt: row.attempted_at,
       subject: toSegments(row.subject_marked),
-      snippet: toSegments(row.body_marked),
+      snippet: snippetSegments(row.body_marked, row.attachments_marked),
       recipients: toSegments(row.recipients_marked),
     }));
   };
