@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { HistoryStatus, SearchHit, TextSegment } from '../../../shared/history.js';
+import { createPrefixSearch, INDEXED_PREFIX, type Term } from './prefix-search.js';
 
 // Private-use characters: they never occur in what people type, so they mark matches unambiguously.
 const OPEN = '\uE000';
@@ -7,20 +8,24 @@ const CLOSE = '\uE001';
 const MAX_TERMS = 16;
 
 /**
- * The person's words as an FTS5 query that cannot be a syntax error: every run of letters and
- * digits becomes a quoted term, and the last of each typed word a prefix, so `inv 42` finds
- * "invoice 42" and `ann@x.io` finds the address (all its parts). Operators typed by the
- * person are plain words. The index keeps no positions (detail=column), so parts are matched
- * together rather than as an adjacent phrase. Null when nothing searchable is left.
+ * The person's words as searched terms: every run of letters and digits is a word, and the last
+ * of each typed word a prefix, so `inv 42` finds "invoice 42" and `ann@x.io` finds the
+ * address (all its parts). Operators typed by the person are plain words. The index keeps no
+ * positions (detail=column), so parts are matched together rather than as an adjacent phrase.
  */
-export function toMatchQuery(query: string): string | null {
-  const terms: string[] = [];
+export function toTerms(query: string): Term[] {
+  const terms: Term[] = [];
   for (const word of query.normalize('NFKC').split(/\s+/u)) {
     const tokens = word.match(/[\p{L}\p{N}]+/gu) ?? [];
-    tokens.forEach((token, i) => terms.push(i === tokens.length - 1 ? `"${token}"*` : `"${token}"`));
-    if (terms.length >= MAX_TERMS) break;
+    tokens.forEach((token, i) => terms.push({ text: token, prefix: i === tokens.length - 1 }));
   }
-  return terms.length > 0 ? terms.slice(0, MAX_TERMS).join(' ') : null;
+  return terms.slice(0, MAX_TERMS);
+}
+
+/** The terms as an FTS5 query that cannot be a syntax error (each quoted). Null when nothing searchable is left. */
+export function toMatchQuery(query: string): string | null {
+  const terms = toTerms(query);
+  return terms.length > 0 ? terms.map((term) => `"${term.text}"${term.prefix ? '*' : ''}`).join(' ') : null;
 }
 
 /** Splits FTS5 highlight()/snippet() output at the markers into text the renderer shows as text. */
@@ -72,7 +77,14 @@ export function createSearch(db: DatabaseSync) {
     return prepared;
   }
 
+  const prefixSearch = createPrefixSearch(db);
+
   return function search(input: { query: string; accountId?: string | undefined; status?: HistoryStatus | undefined; limit: number }): SearchHit[] {
+    const terms = toTerms(input.query);
+    if (terms.some((term) => term.prefix && [...term.text].length > INDEXED_PREFIX)) {
+      const found = prefixSearch(terms, input);
+      if (found !== null) return found;
+    }
     const match = toMatchQuery(input.query);
     if (match === null) return [];
     const params: Record<string, string | number> = { open: OPEN, close: CLOSE, match, limit: input.limit };
