@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_MERGE_TABLE_CHARS } from './merge-table.js';
 import { attachmentRefSchema, replyTargetSchema } from './message.js';
 
 /**
@@ -41,6 +42,8 @@ export const draftContentSchema = z.object({
       replyToHistoryId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
     })
     .optional(),
+  /** The table pasted for merge fields (CSV/TSV, email plus columns), kept exactly as pasted. */
+  mergeTable: z.string().max(MAX_MERGE_TABLE_CHARS).optional(),
 });
 export type DraftContent = z.infer<typeof draftContentSchema>;
 

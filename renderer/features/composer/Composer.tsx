@@ -10,7 +10,10 @@ import { attachRefusal as refusalToAttach } from './attach-refusal.js';
 import { composerExtensions, type EditorHooks } from './extensions.js';
 import { LinkBar } from './LinkBar.js';
 import { cleanPastedHtml } from './paste-clean.js';
+import { FromRow } from './FromRow.js';
+import { MergePanel } from './MergePanel.js';
 import { RecipientInput } from './RecipientInput.js';
+import { useMerge } from './use-merge.js';
 import { checkSend } from './send-check.js';
 import { authoredText, caretAboveSignatureOnPress, currentSignature, swapSignature, unwrapSignature } from './signature.js';
 import { useDraftSync } from './draft-sync.js';
@@ -32,10 +35,6 @@ export async function bodiesOf(editor: Editor): Promise<{ html: string; text: st
   // getJSON() always names each node's type; the editor's type only leaves it optional.
   const html = docToEmailHtml(unwrapSignature(editor.getJSON()) as EmailDocNode);
   return { html, text: htmlToPlainText(html) };
-}
-
-function accountLabel(account: AccountView): string {
-  return `${account.label} — ${account.from.email}`;
 }
 
 /**
@@ -68,6 +67,9 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
       setRemark: s.setRemark,
       setSubject: s.setSubject,
       showField: s.showField,
+      mergeTable: s.mergeTable,
+      setMergeTable: s.setMergeTable,
+      bodyFieldNames: s.bodyFields.map((f) => f.name).join(','),
     })),
   );
   const account = props.accounts.find((a) => a.id === state.accountId) ?? null;
@@ -137,6 +139,9 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
   }, [editor, account?.id, account?.signatureHtml, state.generation]);
 
   useDraftSync(editor);
+  const merge = useMerge(editor, false);
+  check.blockers.push(...merge.blockers);
+  const [mergeOpen, setMergeOpen] = useState(false);
   // The editor goes away with the view (Outbox, Accounts); the text it held comes back with it.
   useEffect(() => () => useComposerStore.setState({ doc: editor.getJSON() }), [editor]);
 
@@ -168,33 +173,11 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
   const warnings = check.warnings;
 
   return (
-    <section
-      className="composer"
-      aria-label="New message"
-    >
+    <section className="composer" aria-label="New message">
       <DraftBar onShowVersions={() => setVersionsOpen(true)} />
       {versionsOpen && state.draftId ? <VersionsPanel draftId={state.draftId} onClose={() => setVersionsOpen(false)} /> : null}
       <div className="composer-fields">
-        <div className="composer-row">
-          <label className="composer-label" htmlFor="composer-from">
-            From
-          </label>
-          <select
-            id="composer-from"
-            className="from-select"
-            value={state.accountId ?? ''}
-            onChange={(event) => state.setAccount(event.target.value || null)}
-            disabled={props.accounts.length === 0}
-          >
-            {props.accounts.length === 0 ? <option value="">No account connected</option> : null}
-            {props.accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                {accountLabel(a)}
-              </option>
-            ))}
-          </select>
-          {refusalFor('from') ? <p className="field-error composer-note">{refusalFor('from')}</p> : null}
-        </div>
+        <FromRow accounts={props.accounts} accountId={state.accountId} refusal={refusalFor('from')} onChange={state.setAccount} />
         <RecipientInput
           field="to"
           label="To"
@@ -214,6 +197,11 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
             {!state.showBcc ? (
               <button type="button" className="link-button" onClick={() => state.showField('bcc')} title="Ctrl+Shift+B">
                 Add Bcc
+              </button>
+            ) : null}
+            {!merge.hasFields && state.mergeTable === '' && !mergeOpen ? (
+              <button type="button" className="link-button" onClick={() => setMergeOpen(true)}>
+                Merge fields
               </button>
             ) : null}
           </div>
@@ -262,6 +250,9 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
       <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
       {linkOpen ? <LinkBar editor={editor} onClose={() => setLinkOpen(false)} /> : null}
       <EditorContent editor={editor} className="editor" />
+      {merge.hasFields || state.mergeTable !== '' || mergeOpen ? (
+        <MergePanel check={merge} fieldNames={[...new Set(state.bodyFieldNames.split(',').filter(Boolean))]} table={state.mergeTable} onTable={state.setMergeTable} />
+      ) : null}
       <AttachmentList attachments={state.attachments} limitBytes={capabilities?.localAttachments ? capabilities.maxAttachmentBytes : null} onRemove={state.removeAttachment} />
       {warnings.length > 0 ? (
         <ul className="composer-warnings" aria-label="What this account will not carry">

@@ -9,6 +9,7 @@ import type { AttachmentRef, SubmitMessage } from '../../../shared/message.js';
 import type { ComposeOpen } from '../../../shared/compose-open.js';
 import type { ComposeAttach } from '../../../shared/compose-attach.js';
 import type { AutosaveStatus } from './autosave.js';
+import type { BodyField } from './merge-check.js';
 import { composeRequestFields } from './compose-request.js';
 import { fieldsOfDraft } from './draft-content.js';
 import { replyFields, replyLinkOf, type ReplyLink } from './reply-fields.js';
@@ -54,6 +55,10 @@ export interface ComposerState {
   lastSent: { id: string; summary: string; undoUntil: number; draftId: string | null } | null;
   /** A reply or copy opened from the Sent view: what keeps it in its thread when sent. */
   reply: ReplyLink | null;
+  /** The table pasted for merge fields, as pasted; kept with the draft. */
+  mergeTable: string;
+  /** Merge fields the body holds now (kept current from the editor), for the Send check. */
+  bodyFields: BodyField[];
 }
 
 // Pure updates
@@ -78,6 +83,8 @@ export const initialComposerState: ComposerState = {
   draftError: null,
   lastSent: null,
   reply: null,
+  mergeTable: '',
+  bodyFields: [],
 };
 
 /** The composer showing a saved draft, exactly as it was saved. */

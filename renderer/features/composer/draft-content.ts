@@ -24,6 +24,8 @@ export interface ComposerFields {
   showBcc: boolean;
   attachments: DraftContent['attachments'];
   reply: ReplyLink | null;
+  /** The pasted merge table, as pasted ('' when none). */
+  mergeTable: string;
 }
 
 export function draftContentOf(fields: ComposerFields, doc: JSONContent): DraftContent {
@@ -38,6 +40,7 @@ export function draftContentOf(fields: ComposerFields, doc: JSONContent): DraftC
     showBcc: fields.showBcc,
     attachments: fields.attachments,
     ...(fields.reply ? { reply: fields.reply } : {}),
+    ...(fields.mergeTable.trim() !== '' ? { mergeTable: fields.mergeTable } : {}),
   };
 }
 
@@ -47,6 +50,7 @@ export function isBlankDraft(content: DraftContent): boolean {
     content.to.length + content.cc.length + content.bcc.length === 0 &&
     content.subject.trim() === '' &&
     content.attachments.length === 0 &&
+    (content.mergeTable ?? '').trim() === '' &&
     authoredText(content.doc as JSONContent).trim() === ''
   );
 }
@@ -61,5 +65,6 @@ export function fieldsOfDraft(content: DraftContent): ComposerFields {
     showBcc: content.showBcc || content.bcc.length > 0,
     attachments: content.attachments,
     reply: content.reply ? replyLinkOf(content.reply) : null,
+    mergeTable: content.mergeTable ?? '',
   };
 }

@@ -3,6 +3,7 @@ import { Placeholder } from '@tiptap/extensions';
 import { Extension, type AnyExtension } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
 import { normalizeLinkUrl } from '../../../shared/link-url.js';
+import { MergeMarks } from './merge-marks.js';
 import { SignatureNode } from './signature.js';
 
 /** What the editor asks of the composer around it. */
@@ -37,6 +38,7 @@ export function composerExtensions(hooks: { current: EditorHooks }): AnyExtensio
     TextAlign.configure({ types: ['heading', 'paragraph'] }),
     Placeholder.configure({ placeholder: 'Write your message…', showOnlyCurrent: false }),
     SignatureNode,
+    MergeMarks,
     Extension.create({
       name: 'composerKeys',
       addKeyboardShortcuts() {

@@ -6,6 +6,7 @@ import type { ComposeOpen } from '../../../shared/compose-open.js';
 import type { ComposeAttach } from '../../../shared/compose-attach.js';
 import { composerIsBlank, flushDraft, markDraftChanged, saveDraftAsCopy } from './draft-sync.js';
 import { replyLinkOf } from './reply-fields.js';
+import { personalize, readTable } from './merge-check.js';
 import { removeChip, type RecipientField } from './recipients.js';
 import {
   initialComposerState,
@@ -31,6 +32,8 @@ interface ComposerActions {
   removeLastRecipient(field: RecipientField): void;
   showField(field: 'cc' | 'bcc'): void;
   setSubject(subject: string): void;
+  /** The pasted merge table, kept as pasted. */
+  setMergeTable(text: string): void;
   pickAttachments(): Promise<void>;
   importFiles(files: File[]): Promise<void>;
   removeAttachment(token: string): void;
@@ -69,6 +72,13 @@ async function fileToBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
+/** The message for `outbox:submit`, its merge fields filled for its one To recipient. */
+function personalizedMessage(state: ComposerState, accountId: string, bodies: { html: string; text: string }) {
+  const message = toSubmitMessage(state, accountId, bodies);
+  const [only] = message.to;
+  return only && message.to.length === 1 ? personalize(message, only, readTable(state.mergeTable).table) : message;
+}
+
 export const useComposerStore = create<ComposerState & ComposerActions>()((set, get) => ({
   ...initialComposerState,
   setAccount(id) {
@@ -91,6 +101,9 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
   },
   setSubject(subject) {
     set({ subject });
+  },
+  setMergeTable(mergeTable) {
+    set({ mergeTable });
   },
   async pickAttachments() {
     const result = await bridge().attachments.pick();
@@ -132,7 +145,7 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
     await flushDraft();
     const state = get();
     if (!state.accountId) return;
-    const message = { ...toSubmitMessage(state, state.accountId, bodies), ...(state.draftId ? { draftId: state.draftId } : {}), ...(sendAt ? { sendAt } : {}) };
+    const message = { ...personalizedMessage(state, state.accountId, bodies), ...(state.draftId ? { draftId: state.draftId } : {}), ...(sendAt ? { sendAt } : {}) };
     const result = await bridge().outbox.submit(message);
     if (result.ok) {
       const { id, summary, undoUntil } = result.value;
