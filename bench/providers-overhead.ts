@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CRM_GATEWAY_PATH, CRM_GATEWAY_TEST_KEY, startCrmGateway } from '../e2e/vendors/crm-gateway/simulator.js';
 import { crmGatewayBody, crmGatewayProvider } from '../electron/providers/crm-gateway.js';
-import type { OutgoingMessage } from '../electron/providers/types.js';
+import type { OutgoingMessage } from '../shared/outgoing.js';
 import type { Address } from '../shared/address.js';
 import { contacts, corpusWords, seeded, skewed } from './fixtures/history-corpus.js';
 import { summarizeRatios } from './stats.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { OutgoingMessage } from '../electron/providers/types.js';
+import type { OutgoingMessage } from '../shared/outgoing.js';
 import { attachmentFromFile } from '../electron/services/attachments/attachment-files.js';
 import { unipileProvider, type UnipileSettings } from '../electron/providers/unipile.js';
 

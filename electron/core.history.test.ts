@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VendorSimulator } from '../e2e/vendors/kit/types.js';
 import { startRollout } from '../e2e/vendors/rollout/simulator.js';
-import type { HistoryThread, ReplyDraft, SearchHit, ThreadsPage } from '../shared/history.js';
+import type { EditableMessage } from '../shared/editable-message.js';
+import type { HistoryThread, SearchHit, ThreadsPage } from '../shared/history.js';
 import type { AttachmentRef } from '../shared/message.js';
 import type { OutboxRow } from '../shared/outbox.js';
 import { createCore, type Core } from './core.js';
@@ -91,11 +92,13 @@ describe('core: the sent history over the contract', () => {
     const original = opened.messages[0]!;
     expect(original).toMatchObject({ provider: 'sandbox', status: 'sent', remoteId: expect.stringMatching(/^sbx_msg_/), attachments: [{ filename: 'invoice.pdf', available: true }] });
 
-    const reply = await call<ReplyDraft>(core, 'history:reply-target', { messageId: original.id, mode: 'reply' });
-    expect(reply.inReplyTo).toEqual({ remoteId: original.remoteId, remoteThreadId: original.remoteThreadId });
-    await sendAndSettle(core, { ...message(account.id), to: reply.to, subject: reply.subject, html: reply.html, text: 'Any news?', inReplyTo: reply.inReplyTo, replyToHistoryId: reply.replyToHistoryId });
+    const reply = await call<EditableMessage>(core, 'history:reply-target', { messageId: original.id, mode: 'reply' });
+    expect(reply.reply?.inReplyTo).toEqual({ remoteId: original.remoteId, remoteThreadId: original.remoteThreadId });
+    expect(reply).toMatchObject({ draft: null, sign: false, subject: 'Re: Invoice 42' });
+    const html = reply.doc as string;
+    await sendAndSettle(core, { ...message(account.id), to: reply.to, subject: reply.subject, html, text: 'Any news?', inReplyTo: reply.reply?.inReplyTo, replyToHistoryId: reply.reply?.replyToHistoryId });
     const sandboxRecords = (await readFile(path.join(dir, 'data', 'sandbox-outbox.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { inReplyTo?: unknown });
-    expect(sandboxRecords[1]?.inReplyTo).toEqual(reply.inReplyTo);
+    expect(sandboxRecords[1]?.inReplyTo).toEqual(reply.reply?.inReplyTo);
     const threaded = await call<HistoryThread>(core, 'history:thread', { id: thread!.id });
     expect(threaded.messages.map((m) => m.subject)).toEqual(['Invoice 42', 'Re: Invoice 42']);
     expect(threaded.messages[1]?.inReplyToId).toBe(original.id);
@@ -130,12 +133,12 @@ describe('core: the sent history over the contract', () => {
     await sendAndSettle(core, message(account.id));
 
     const [thread] = (await call<ThreadsPage>(core, 'history:threads', { limit: 20 })).threads;
-    expect(thread?.statuses).toEqual({ sent: 1, failed: 1, unknown: 0 });
+    expect(thread?.statuses).toEqual({ sent: 1, failed: 1, unknown_outcome: 0 });
     const { messages } = await call<HistoryThread>(core, 'history:thread', { id: thread!.id });
     expect(messages[0]?.error?.message).toBe(refused.lastError);
     const sentOne = messages[1]!;
-    const reply = await call<ReplyDraft>(core, 'history:reply-target', { messageId: sentOne.id, mode: 'reply-all' });
-    await sendAndSettle(core, { ...message(account.id), subject: reply.subject, inReplyTo: reply.inReplyTo, replyToHistoryId: reply.replyToHistoryId });
+    const reply = await call<EditableMessage>(core, 'history:reply-target', { messageId: sentOne.id, mode: 'reply-all' });
+    await sendAndSettle(core, { ...message(account.id), subject: reply.subject, inReplyTo: reply.reply?.inReplyTo, replyToHistoryId: reply.reply?.replyToHistoryId });
     expect(rollout.requests.at(-1)?.body).toMatchObject({ threadId: sentOne.remoteThreadId });
     expect((await call<HistoryThread>(core, 'history:thread', { id: thread!.id })).messages).toHaveLength(3);
     expect((await call<{ statuses: object }[]>(core, 'history:search', { query: 'invoice', status: 'failed', limit: 5 })).length).toBe(1);
@@ -159,8 +162,8 @@ describe('core: Retry from the history', () => {
         resolve();
       });
     });
-    const again = await call<OutboxRow | null>(core, 'history:retry', { messageId: recorded!.id });
-    expect(again?.id).toBe(failed.id);
+    const again = await call<{ kind: string }>(core, 'history:retry', { messageId: recorded!.id });
+    expect(again).toEqual({ kind: 'queued', summary: expect.stringContaining('under the same key') });
     await recordedAgain;
     const rows = await call<OutboxRow[]>(core, 'outbox:list');
     expect(rows.filter((r) => r.subject === 'Invoice 42').map((r) => [r.id, r.state])).toEqual([[failed.id, 'sent']]);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DraftContent } from '../shared/drafts.js';
+import type { EditableMessage } from '../shared/editable-message.js';
 import type { AttachmentRef } from '../shared/message.js';
 import { createCore, type Core } from './core.js';
 import { call, TEST_ORIGIN, testWindow } from './core-test-support.js';
@@ -59,8 +60,9 @@ describe('core: drafts and attachments over the contract', () => {
 
     const second = start();
     await second.ready;
-    const draft = await call<{ content: DraftContent }>(second, 'drafts:get', { id: saved.id });
-    expect(draft.content).toEqual(content(attached));
+    const { draft, doc, sign: _sign, notice: _notice, lastError: _error, ...fields } = await call<EditableMessage>(second, 'drafts:get', { id: saved.id });
+    expect(draft?.id).toBe(saved.id);
+    expect({ ...fields, doc }).toEqual(content(attached));
     const stored = await second.attachments.open(attached[0]!.token);
     expect(stored).toMatchObject({ filename: 'plan.pdf', size: 9 });
     expect(await (await stored.open()).text()).toBe('pdf bytes');

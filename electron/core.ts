@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { editableFromDraft, editableFromHistory } from '../shared/editable-message.js';
 import type { AppInfo } from '../shared/ipc.js';
 import { createDispatcher, type Dispatch, type HandlerTable } from './ipc/dispatcher.js';
 import { createSenderCheck } from './ipc/sender.js';
@@ -10,6 +11,7 @@ import type { Notifier } from './services/notifier.js';
 import { outboxMigrations } from './services/outbox/migrations.js';
 import { createOutboxService, type OutboxService } from './services/outbox/outbox-service.js';
 import { outboxAttachmentTokens } from './services/outbox/outbox-store.js';
+import { createHistoryRetry } from './services/outbox/history-retry.js';
 import type { Timers } from './services/outbox/timers.js';
 import { createAttachmentStore, type AttachmentStore } from './services/attachments/attachment-store.js';
 import { noFilePicker, type FilePicker } from './services/attachments/file-picker.js';
@@ -143,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
     recordAttempt: (attempt) => history.record(attempt),
     ...(options.notifier ? { notifier: options.notifier } : {}),
   });
+  const retryFromHistory = createHistoryRetry({ outbox, history });
   const compose = createComposeInbox(bus, attachments);
   const mailClient = createMailClientService({ platform: options.info.platform, appName: options.info.name, registry: options.mailtoRegistry ?? null });
   const spellcheck = createSpellcheckService({ engine: options.spellcheck ?? browserSpellcheck(), store: settings });
@@ -154,7 +157,7 @@ export function createCore(options: CoreOptions): Core {
     'notices:dismiss': ({ id }) => notices.dismiss(id),
     'drafts:save': (input) => drafts.save(input),
     'drafts:list': () => drafts.list(),
-    'drafts:get': ({ id }) => drafts.get(id),
+    'drafts:get': ({ id }) => editableFromDraft(drafts.get(id)),
     'drafts:delete': ({ id }) => {
       drafts.delete(id);
       return null;
@@ -189,8 +192,8 @@ export function createCore(options: CoreOptions): Core {
       history.restore(deletionId);
       return null;
     },
-    'history:reply-target': ({ messageId, mode }) => history.replyTarget(messageId, mode),
-    'history:retry': ({ messageId }) => outbox.retryRecorded(history.idempotencyKeyOf(messageId)),
+    'history:reply-target': async ({ messageId, mode }) => editableFromHistory(await history.replyTarget(messageId, mode)),
+    'history:retry': ({ messageId }) => retryFromHistory(messageId),
     'compose:pending': () => compose.takePending(),
     'mailto:status': () => mailClient.status(),
     'mailto:make-default': () => mailClient.makeDefault(),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { providerIdSchema } from './accounts.js';
-import { attachmentRefSchema, replyTargetSchema } from './message.js';
 
 /**
  * The sent-history contract: every attempt that ended sent, failed or with an unknown outcome,
@@ -9,8 +8,11 @@ import { attachmentRefSchema, replyTargetSchema } from './message.js';
  * inject markup into the app.
  */
 
-/** How an attempt ended. `unknown`: the request may have reached the vendor, no answer came. */
-export const historyStatusSchema = z.enum(['sent', 'failed', 'unknown']);
+/**
+ * How an attempt ended, in the outcome's names (shared/outcome.ts): `unknown_outcome`: the
+ * request may have reached the vendor, no answer came. (`accepted` is `sent` with `accepted` set.)
+ */
+export const historyStatusSchema = z.enum(['sent', 'failed', 'unknown_outcome']);
 export type HistoryStatus = z.infer<typeof historyStatusSchema>;
 
 /** Main's ids for history messages and threads (random UUIDs). */
@@ -20,7 +22,7 @@ export const historyIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'is no
 export const historyAddressSchema = z.object({ name: z.string().optional(), email: z.string() });
 export type HistoryAddress = z.infer<typeof historyAddressSchema>;
 
-export const statusCountsSchema = z.object({ sent: z.number().int(), failed: z.number().int(), unknown: z.number().int() });
+export const statusCountsSchema = z.object({ sent: z.number().int(), failed: z.number().int(), unknown_outcome: z.number().int() });
 
 /** One row of the Sent view. */
 export const threadSummarySchema = z.object({
@@ -152,28 +154,6 @@ export type ReplyMode = z.infer<typeof replyModeSchema>;
 
 export const replyTargetQuerySchema = z.object({ messageId: historyIdSchema, mode: replyModeSchema }).strict();
 
-/** What the composer opens with for Reply, Reply all or Forward. */
-export const replyDraftSchema = z.object({
-  accountId: z.string(),
-  to: z.array(historyAddressSchema),
-  cc: z.array(historyAddressSchema),
-  /** Only a `copy` carries Bcc; a reply never reveals who was copied blind. */
-  bcc: z.array(historyAddressSchema),
-  subject: z.string(),
-  /** The original quoted (reply), under a forwarded-message header (forward), or as it was (copy). */
-  html: z.string(),
-  /** Vendor ids for `outbox:submit`'s `inReplyTo`; absent when the reply cannot thread at the vendor. */
-  inReplyTo: replyTargetSchema.optional(),
-  /** Pass as `outbox:submit`'s `replyToHistoryId` so the history keeps the reply in this thread. */
-  replyToHistoryId: historyIdSchema.optional(),
-  /** Why the reply will not join the thread at the vendor, when it will not. */
-  note: z.string().optional(),
-  /** Forward and copy: the stored copies, still available, to attach. */
-  attachments: z.array(attachmentRefSchema),
-  /** Forward and copy: files the original carried whose copies are gone. */
-  missingAttachments: z.array(z.string()),
-});
-export type ReplyDraft = z.infer<typeof replyDraftSchema>;
 
 /** `history:changed`: which threads changed, so an open view refreshes just what it shows. */
 export const historyChangedSchema = z.object({

@@ -5,14 +5,13 @@ import {
   draftIdSchema,
   draftSaveInputSchema,
   draftSavedSchema,
-  draftSchema,
   draftSummarySchema,
   draftVersionSchema,
   draftVersionSummarySchema,
 } from './drafts.js';
 import { attachmentImportSchema, attachmentTokensSchema } from './attachments.js';
 import { attachmentRefSchema, submitMessageSchema, submitOutcomeSchema } from './message.js';
-import { outboxIdSchema, outboxRowSchema, outboxSettingsPatchSchema, outboxSettingsSchema } from './outbox.js';
+import { historyRetrySchema, outboxIdSchema, outboxRowSchema, outboxSettingsPatchSchema, outboxSettingsSchema } from './outbox.js';
 import {
   historyChangedSchema,
   historyDeletedSchema,
@@ -22,7 +21,6 @@ import {
   historyThreadSchema,
   recipientSuggestionSchema,
   recipientsSuggestSchema,
-  replyDraftSchema,
   replyTargetQuerySchema,
   searchHitSchema,
   searchQuerySchema,
@@ -30,7 +28,7 @@ import {
   threadsQuerySchema,
 } from './history.js';
 import { menuCommandSchema } from './menu-command.js';
-import { composeOpenSchema } from './compose-open.js';
+import { editableMessageSchema } from './editable-message.js';
 import { mailClientStatusSchema } from './mail-client.js';
 import { spellcheckSetSchema, spellcheckStatusSchema } from './spellcheck.js';
 import { composeAttachSchema } from './compose-attach.js';
@@ -78,7 +76,8 @@ export const channels = {
   'outbox:submit': { input: submitMessageSchema, output: submitOutcomeSchema },
   'drafts:save': { input: draftSaveInputSchema, output: draftSavedSchema },
   'drafts:list': { input: none, output: z.array(draftSummarySchema) },
-  'drafts:get': { input: z.object({ id: draftIdSchema }).strict(), output: draftSchema },
+  /** A draft as the composer opens it. */
+  'drafts:get': { input: z.object({ id: draftIdSchema }).strict(), output: editableMessageSchema },
   'drafts:delete': { input: z.object({ id: draftIdSchema }).strict(), output: z.null() },
   'drafts:restore': { input: z.object({ id: draftIdSchema }).strict(), output: z.null() },
   'drafts:versions': { input: z.object({ id: draftIdSchema }).strict(), output: z.array(draftVersionSummarySchema) },
@@ -99,10 +98,10 @@ export const channels = {
   /** When the computer offers no keychain: protect keys with a passphrase, or keep them for this session only. */
   'vault:choose-mode': { input: vaultChoiceSchema, output: accountsListSchema },
   /**
-   * Undo send: takes a queued message back before its `sendAt` and answers it exactly as it
-   * was submitted (the composer restores it). Later it fails with kind `conflict` and a sentence.
+   * Undo send: takes a queued message back before its `sendAt` and answers it as the composer
+   * opens it (its draft, or what was submitted). Later it fails with kind `conflict` and a sentence.
    */
-  'outbox:cancel': { input: z.object({ id: outboxIdSchema }).strict(), output: submitMessageSchema },
+  'outbox:cancel': { input: z.object({ id: outboxIdSchema }).strict(), output: editableMessageSchema },
   /** Queues a failed or unknown_outcome message again, with the same idempotency key. */
   'outbox:retry': { input: z.object({ id: outboxIdSchema }).strict(), output: outboxRowSchema },
   /** Every waiting, sending, failed or unknown message, then the most recent sent and cancelled ones. */
@@ -120,18 +119,18 @@ export const channels = {
   'history:delete': { input: historyDeleteSchema, output: historyDeletedSchema },
   'history:restore': { input: historyRestoreSchema, output: z.null() },
   /** What the composer opens with for Reply, Reply all, Forward, or a copy (Retry, Open in composer) of a recorded message. */
-  'history:reply-target': { input: replyTargetQuerySchema, output: replyDraftSchema },
+  'history:reply-target': { input: replyTargetQuerySchema, output: editableMessageSchema },
   /**
-   * Retry of a failed or maybe-sent message from the Sent view: when the outbox still holds it,
-   * it goes again under its own idempotency key (answers that outbox row); null means the outbox
-   * no longer has it and the caller submits a copy.
+   * Retry of a failed or maybe-sent message from the Sent view, decided in main: the outbox's
+   * own row again under its idempotency key, else a copy through the outbox's checks, else (its
+   * files are gone) the message to open in the composer.
    */
-  'history:retry': { input: z.object({ messageId: historyIdSchema }).strict(), output: outboxRowSchema.nullable() },
+  'history:retry': { input: z.object({ messageId: historyIdSchema }).strict(), output: historyRetrySchema },
   /**
    * Compose requests (from `mailto:` links) that arrived before the page listened. Subscribe
    * to `compose:open` first, then call this once at start; later requests come as events.
    */
-  'compose:pending': { input: none, output: z.array(composeOpenSchema) },
+  'compose:pending': { input: none, output: z.array(editableMessageSchema) },
   /** Whether Composer opens the computer's email links, in the platform's wording for the setting. */
   'mailto:status': { input: none, output: mailClientStatusSchema },
   /** Makes Composer the default mail app (on Windows: opens Settings, where the person chooses). */
@@ -152,7 +151,7 @@ export const events = {
   /** A menu item or its accelerator was used; see shared/menu-command.ts for what each asks. */
   'menu:command': menuCommandSchema,
   /** Open a composer with these fields (a `mailto:` link was opened); `notice` says what could not be read. */
-  'compose:open': composeOpenSchema,
+  'compose:open': editableMessageSchema,
   /** Attach these files to the open composer (they were dropped on the app's icon); `notice` names the ones left out. */
   'compose:attach': composeAttachSchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { addressSchema } from './address.js';
 
 /**
- * The message model, one schema for both sides: the composer submits a `SubmitMessage`
- * through `outbox:submit`; main adds the sender, the attachment files and the idempotency
- * key and hands the providers an `OutgoingMessage` whose content part is inferred from here.
+ * The message model ("a message and its fate"), one schema for both sides: the composer
+ * submits a `SubmitMessage` through `outbox:submit`; main adds the sender, the attachment
+ * files and the idempotency key and hands the providers an `OutgoingMessage`
+ * (shared/outgoing.ts) whose content part is inferred from here. How sending ended is an
+ * `Outcome` (shared/outcome.ts); a failure crossing IPC is a `ServiceError`
+ * (shared/service-error.ts).
  */
 
 const MAX_BODY_CHARS = 20 * 1024 * 1024;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editableMessageSchema } from './editable-message.js';
 import { failureSchema } from './result.js';
 
 /**
@@ -59,3 +60,13 @@ export type OutboxSettings = z.infer<typeof outboxSettingsSchema>;
 /** `outbox:set-settings` input: only the settings being changed; the others stay as they are. */
 export const outboxSettingsPatchSchema = outboxSettingsSchema.partial().strict();
 export type OutboxSettingsPatch = z.infer<typeof outboxSettingsPatchSchema>;
+
+/**
+ * What `history:retry` did: the message is on its way again (the outbox's own row under its
+ * key, or a copy), or, when its files are gone, it is to be opened in the composer to attach them.
+ */
+export const historyRetrySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('queued'), summary: z.string() }),
+  z.object({ kind: z.literal('open'), message: editableMessageSchema }),
+]);
+export type HistoryRetry = z.infer<typeof historyRetrySchema>;

@@ -57,15 +57,16 @@ describe('harness --mailto', () => {
     expect(await call(ws, 'compose:pending')).toEqual({
       ok: true,
       value: [
-        {
+        expect.objectContaining({
           to: [{ email: 'ann@x.io' }, { email: 'bob@y.org' }],
           cc: [{ email: 'c@z.com' }],
           bcc: [{ email: 'd@w.net' }],
           subject: 'Café',
-          body: 'Hi\nthere',
-          invalid: [],
+          doc: '<p>Hi<br>there</p>',
+          draft: null,
+          sign: true,
           notice: null,
-        },
+        }),
       ],
     });
     expect(await call(ws, 'compose:pending')).toEqual({ ok: true, value: [] });
@@ -77,7 +78,7 @@ describe('harness --mailto', () => {
     const ws = await connect(harness);
     const result = (await call(ws, 'compose:pending')) as { ok: true; value: Array<Record<string, unknown>> };
     expect(result.value).toEqual([
-      { to: [], cc: [], bcc: [], subject: '', body: '', invalid: [], notice: expect.stringContaining('broken %-escape in its subject') },
+      expect.objectContaining({ to: [], cc: [], bcc: [], subject: '', doc: '<p></p>', notice: expect.stringContaining('broken %-escape in its subject') }),
     ]);
     ws.close();
   });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channelNames, type AppInfo } from '../../shared/ipc.js';
-import { SendError } from '../providers/types.js';
-import { ServiceError } from '../services/service-error.js';
+import { ServiceError } from '../../shared/service-error.js';
 import { createDispatcher, type HandlerTable } from './dispatcher.js';
 import { createSenderCheck } from './sender.js';
 
@@ -106,7 +105,7 @@ describe('IPC dispatcher', () => {
   it("passes a provider's failure through as itself, never as 'internal', without its HTTP details", async () => {
     const { dispatch, unexpected } = setup({
       'notices:list': () => {
-        throw new SendError({ kind: 'unsupported', message: 'Rollout cannot send Cc recipients.', status: 400, vendorCode: 'x', fields: [{ field: 'cc', message: 'no cc' }] });
+        throw new ServiceError({ kind: 'unsupported', message: 'Rollout cannot send Cc recipients.', status: 400, vendorCode: 'x', fields: [{ field: 'cc', message: 'no cc' }] });
       },
     });
     expect(await dispatch('notices:list', undefined, appWindow)).toEqual({

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import { channels, isChannelName, type ChannelName, type ChannelOutput, type ParsedInput } from '../../shared/ipc.js';
 import type { Failure, Result } from '../../shared/result.js';
-import { SendError } from '../providers/types.js';
-import { ServiceError } from '../services/service-error.js';
+import { publicFailure, ServiceError } from '../../shared/service-error.js';
 import type { SenderInfo } from './sender.js';
 
 /** One service call per channel, receiving input that has already been parsed. */
@@ -18,12 +17,6 @@ function describeIssues(error: z.ZodError): { message: string; fields: NonNullab
     message: issue.message,
   }));
   return { message: fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields };
-}
-
-/** The failure as the renderer may see it: the vendor's HTTP status and code stay in main. */
-function fromSendError(error: SendError): Failure {
-  const { kind, message, fields, retryAfterMs } = error.failure;
-  return { kind, message, ...(fields ? { fields } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 }
 
 /**
@@ -55,9 +48,8 @@ export function createDispatcher(
       // Parsing the answer too strips anything the contract does not name, such as a secret.
       return { ok: true, value: contract.output.parse(value) };
     } catch (error) {
-      if (error instanceof ServiceError) return { ok: false, error: error.failure };
-      // A provider's refusal (a preflight at submit) reaches the renderer as itself, never as 'internal'.
-      if (error instanceof SendError) return { ok: false, error: fromSendError(error) };
+      // A service's or a provider's refusal (a preflight at submit) reaches the renderer as itself, never as 'internal'.
+      if (error instanceof ServiceError) return { ok: false, error: publicFailure(error.failure) };
       options.onUnexpectedError?.(channel, error);
       return { ok: false, error: { kind: 'internal', message: `Something went wrong while handling ${channel}. Your work is unchanged; try again.` } };
     }

@@ -9,7 +9,8 @@ import type { AccountSettings } from '../../shared/accounts.js';
 import { fileAttachment, wrapFile } from '../services/attachments/test-support.js';
 import { crmGatewayProvider } from './crm-gateway.js';
 import { retryDecision } from './retry-policy.js';
-import type { OutgoingMessage, SendAccount, SendFailure } from './types.js';
+import type { OutgoingMessage, SendFailure } from '../../shared/outgoing.js';
+import type { SendAccount } from './types.js';
 
 type Settings = Extract<AccountSettings, { provider: 'crm-gateway' }>;
 
@@ -35,7 +36,7 @@ function account(extra: Partial<Settings> = {}, secret = SECRET): SendAccount<Se
 // A UUID key: the tests check it travels as the Idempotency-Key header and is replayed.
 const message = (extra: Partial<OutgoingMessage> = {}): OutgoingMessage => sampleMessage({ idempotencyKey: KEY, ...extra });
 
-/** Sends expecting a SendError; every path checks that the key is nowhere on the error. */
+/** Sends expecting a ServiceError; every path checks that the key is nowhere on the error. */
 async function sendFailure(msg: OutgoingMessage, acc = account(), signal?: AbortSignal): Promise<SendFailure> {
   return (await expectSendFailure(crmGatewayProvider.send(msg, acc, signal), [SECRET])).failure;
 }

@@ -4,7 +4,9 @@ import { httpFailure, readVendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { checkIdempotencyKey } from './idempotency-key.js';
 import { preflight } from './preflight.js';
-import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
+import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
+import type { Provider, SendAccount } from './types.js';
 import { isSuccess, postToVendor } from './vendor-post.js';
 import type { UploadProgress } from './upload-progress.js';
 
@@ -80,7 +82,7 @@ function requestIdOf(res: VendorResponse, secrets: string[]): string | undefined
   return id && /^[\w.:-]{1,128}$/.test(id) ? redact(id, secrets) : undefined;
 }
 
-function failure(res: VendorResponse, secrets: string[], requestId: string | undefined): SendError {
+function failure(res: VendorResponse, secrets: string[], requestId: string | undefined): ServiceError {
   const words = readVendorWords(res.json);
   const error = httpFailure(NAME, res, words, secrets);
   let message = error.failure.message;
@@ -90,14 +92,14 @@ function failure(res: VendorResponse, secrets: string[], requestId: string | und
   }
   // Support asks for the request id: it goes in the words the user can copy.
   if (requestId) message = `${message} (Request ID: ${requestId})`;
-  return new SendError({ ...error.failure, message });
+  return new ServiceError({ ...error.failure, message });
 }
 
 function result(res: VendorResponse, secrets: string[], requestId: string | undefined): SendResult {
   const answer = answerOf(res.json);
   const remoteId = field(answer, 'id') ?? field(answer, 'message_id');
   if (!remoteId) {
-    throw new SendError({
+    throw new ServiceError({
       kind: 'unknown_outcome',
       status: res.status,
       message: `${NAME} answered (HTTP ${res.status}) without a readable message id, so whether the email was sent is unknown. Check the mailbox's sent folder before sending again.${requestId ? ` (Request ID: ${requestId})` : ''}`,

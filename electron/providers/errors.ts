@@ -1,5 +1,6 @@
 import { redact, type VendorResponse } from './http.js';
-import { SendError, type SendFailure, type SendFailureKind } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
+import type { SendFailure, SendFailureKind } from '../../shared/outgoing.js';
 
 /** What the vendor said about a failure, wherever in its body it said it. */
 export interface VendorWords {
@@ -191,7 +192,7 @@ function sentence(provider: string, status: number, says: string, retryMs: numbe
 }
 
 /** A normalized failure for a non-2xx vendor answer; adapters may adjust it afterwards. */
-export function httpFailure(provider: string, res: VendorResponse, words: VendorWords, secrets: string[]): SendError {
+export function httpFailure(provider: string, res: VendorResponse, words: VendorWords, secrets: string[]): ServiceError {
   const status = res.status;
   const kind = kindFor(status);
   const retryMs = status === 429 || status === 503 ? retryAfterMs(res.headers) : undefined;
@@ -205,5 +206,5 @@ export function httpFailure(provider: string, res: VendorResponse, words: Vendor
   if (words.fields && words.fields.length > 0) {
     failure.fields = words.fields.map((f) => ({ field: clean(f.field, secrets, 120), message: clean(f.message, secrets) }));
   }
-  return new SendError(failure);
+  return new ServiceError(failure);
 }

@@ -5,7 +5,8 @@ import { startVendorServer, type SimulatorHandler, type VendorSimulator } from '
 import { expectNoSecret } from '../../e2e/vendors/kit/no-secret.js';
 import { callVendor, formatDuration, isLoopbackHost, redact, type VendorRequest } from './http.js';
 import { beforeRequestReason } from './net-errors.js';
-import { SendError, type SendFailure } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
+import type { SendFailure } from '../../shared/outgoing.js';
 
 const SECRET = 'sk_test_SECRET_4242';
 
@@ -34,15 +35,15 @@ function request(url: string, extra: Partial<VendorRequest> = {}): VendorRequest
   };
 }
 
-/** Runs the call expecting a SendError; checks that nothing secret rides on it. */
+/** Runs the call expecting a ServiceError; checks that nothing secret rides on it. */
 async function failure(req: VendorRequest): Promise<SendFailure> {
   try {
     await callVendor(req);
   } catch (error) {
-    expect(error).toBeInstanceOf(SendError);
+    expect(error).toBeInstanceOf(ServiceError);
     expectNoSecret(error, SECRET);
-    expect((error as SendError).cause).toBeUndefined();
-    return (error as SendError).failure;
+    expect((error as ServiceError).cause).toBeUndefined();
+    return (error as ServiceError<SendFailure>).failure;
   }
   throw new Error('expected callVendor to throw');
 }

@@ -1,4 +1,4 @@
-import { SendError } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
 import { classifyFetchError, isRedirectRefusal } from './net-errors.js';
 import { countedBody, type UploadProgress } from './upload-progress.js';
 
@@ -48,17 +48,17 @@ function checkTransport(req: VendorRequest): URL {
   try {
     url = new URL(req.url);
   } catch {
-    throw new SendError({ kind: 'validation', message: `The ${req.provider} address in the account settings is not a valid URL.` });
+    throw new ServiceError({ kind: 'validation', message: `The ${req.provider} address in the account settings is not a valid URL.` });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new SendError({ kind: 'validation', message: `The ${req.provider} address must start with https://.` });
+    throw new ServiceError({ kind: 'validation', message: `The ${req.provider} address must start with https://.` });
   }
   if (url.username !== '' || url.password !== '') {
-    throw new SendError({ kind: 'validation', message: `The ${req.provider} address must not contain a user name or password; put the key in the account's key field.` });
+    throw new ServiceError({ kind: 'validation', message: `The ${req.provider} address must not contain a user name or password; put the key in the account's key field.` });
   }
   const hasSecret = req.secrets.some((s) => s.length > 0);
   if (hasSecret && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new SendError({
+    throw new ServiceError({
       kind: 'validation',
       message: `${req.provider} requires HTTPS: the account's address starts with http://, which would send the key unencrypted. Change it to https://.`,
     });
@@ -94,15 +94,15 @@ function parseJson(text: string): unknown {
   }
 }
 
-function cancelled(provider: string): SendError {
-  return new SendError({
+function cancelled(provider: string): ServiceError {
+  return new ServiceError({
     kind: 'cancelled',
     message: `Sending through ${provider} was cancelled. If the request had already reached ${provider}, the email may still go out.`,
   });
 }
 
-function timedOut(provider: string, timeoutMs: number): SendError {
-  return new SendError({
+function timedOut(provider: string, timeoutMs: number): ServiceError {
+  return new ServiceError({
     kind: 'unknown_outcome',
     message: `${provider} did not answer within ${formatDuration(timeoutMs)}; the email may or may not have been sent. Check the sent folder before sending again.`,
   });
@@ -110,7 +110,7 @@ function timedOut(provider: string, timeoutMs: number): SendError {
 
 /**
  * One POST to a vendor. HTTP statuses come back as a response for the adapter to judge; only
- * transport failures throw, each as a fresh SendError so that nothing from the request (headers,
+ * transport failures throw, each as a fresh ServiceError so that nothing from the request (headers,
  * query, key) can ride along in a `cause`.
  */
 export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
@@ -124,7 +124,7 @@ export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
     for (const [name, value] of Object.entries(req.headers)) headers.set(name, value);
   } catch {
     // The header API's own message quotes the offending value, which may be the key.
-    throw new SendError({
+    throw new ServiceError({
       kind: 'validation',
       message: `${req.provider} cannot be contacted with these account settings: the key or another setting contains characters that cannot be sent. Re-enter the key.`,
     });
@@ -132,7 +132,7 @@ export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
   if (typeof req.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
   if (!headers.has('accept')) headers.set('accept', 'application/json');
 
-  const onAbort = (): SendError => (req.signal?.aborted ? cancelled(req.provider) : timedOut(req.provider, req.timeoutMs));
+  const onAbort = (): ServiceError => (req.signal?.aborted ? cancelled(req.provider) : timedOut(req.provider, req.timeoutMs));
 
   let body: string | FormData | ReadableStream<Uint8Array> = req.body;
   if (req.onProgress) {
@@ -143,7 +143,7 @@ export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
       if (counted.contentType && !headers.has('content-type')) headers.set('content-type', counted.contentType);
     } catch {
       // Measuring reads the attachment files; one that vanished since it was checked stops here, before anything is sent.
-      throw new SendError({ kind: 'validation', message: `An attachment could not be read just before sending to ${req.provider}; nothing was sent. Check the files, then retry.` });
+      throw new ServiceError({ kind: 'validation', message: `An attachment could not be read just before sending to ${req.provider}; nothing was sent. Check the files, then retry.` });
     }
   }
 
@@ -156,7 +156,7 @@ export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
   } catch (error) {
     if (signal.aborted) throw onAbort();
     if (isRedirectRefusal(error)) {
-      throw new SendError({
+      throw new ServiceError({
         kind: 'provider',
         message: `${req.provider} answered with a redirect instead of sending. The email was not sent; check the address in the account settings.`,
       });
@@ -169,7 +169,7 @@ export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
     text = await readBody(res);
   } catch {
     if (signal.aborted) throw onAbort();
-    throw new SendError({
+    throw new ServiceError({
       kind: 'unknown_outcome',
       message: `The connection to ${req.provider} broke while its answer was arriving; the email may or may not have been sent. Check the sent folder before sending again.`,
       status: res.status,

@@ -1,4 +1,4 @@
-import { SendError } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
 
 /** RFC 9562 version 4, any case: what the outbox's randomUUID() gives every message. */
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -11,7 +11,7 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
  */
 export function checkIdempotencyKey(provider: string, key: string): void {
   if (UUID_V4.test(key)) return;
-  throw new SendError({
+  throw new ServiceError({
     kind: 'validation',
     message: `Composer did not send this email through ${provider}: its duplicate-protection key is missing or malformed. This is a problem in Composer, not in the message; report it, and send the email again from a new message.`,
   });

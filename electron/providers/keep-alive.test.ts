@@ -2,7 +2,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callVendor } from './http.js';
-import { SendError } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
 
 /**
  * Why a send that fails on a reused keep-alive connection stays `unknown_outcome` (issue 11).
@@ -68,8 +68,8 @@ async function secondSendOnTheSameConnection(mode: Mode) {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(SendError);
-    return { failure: (error as SendError).failure, undiciSaw: seen, processedByServer: server.processed() };
+    expect(error).toBeInstanceOf(ServiceError);
+    return { failure: (error as ServiceError).failure, undiciSaw: seen, processedByServer: server.processed() };
   } finally {
     for (const name of UNDICI_EVENTS) unsubscribe(name, listener);
   }

@@ -1,4 +1,4 @@
-import { SendError } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
 
 /**
  * Codes that can only happen before the request was written: name resolution, the TCP
@@ -60,18 +60,18 @@ export function beforeRequestReason(error: unknown): string | undefined {
 }
 
 /**
- * Turns a fetch rejection into a fresh SendError. The original error is deliberately dropped:
+ * Turns a fetch rejection into a fresh ServiceError. The original error is deliberately dropped:
  * undici errors carry socket details and, for some failures, header values.
  */
-export function classifyFetchError(provider: string, error: unknown): SendError {
+export function classifyFetchError(provider: string, error: unknown): ServiceError {
   const reason = beforeRequestReason(error);
   if (reason) {
-    return new SendError({
+    return new ServiceError({
       kind: 'network',
       message: `Could not reach ${provider}: ${reason}. The email was not sent; check the internet connection and the account's address, then try again.`,
     });
   }
-  return new SendError({
+  return new ServiceError({
     kind: 'unknown_outcome',
     message: `The connection to ${provider} broke before it answered; the email may or may not have been sent. Check the sent folder before sending again.`,
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Capabilities } from '../../shared/capabilities.js';
 import { preflight } from './preflight.js';
-import { SendError, type OutgoingMessage, type Provider, type SendFailure } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
+import type { OutgoingMessage, SendFailure } from '../../shared/outgoing.js';
+import type { Provider } from './types.js';
 import { wrapFile } from '../services/attachments/test-support.js';
 
 const none: Capabilities = { cc: false, bcc: false, textPart: false, localAttachments: false, maxAttachmentBytes: 0, replyTo: false, threading: false, idempotency: 'none', displayNames: false, customFrom: false };
@@ -30,8 +32,8 @@ function failureOf(run: () => void): SendFailure {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(SendError);
-    return (error as SendError).failure;
+    expect(error).toBeInstanceOf(ServiceError);
+    return (error as ServiceError<SendFailure>).failure;
   }
   throw new Error('expected preflight to throw');
 }

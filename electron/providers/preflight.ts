@@ -1,6 +1,8 @@
 import { isValidEmail, type Address } from '../../shared/address.js';
 import { unsupportedFields, type FieldProblem } from '../../shared/capability-check.js';
-import { SendError, type OutgoingMessage, type Provider } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
+import type { OutgoingMessage } from '../../shared/outgoing.js';
+import type { Provider } from './types.js';
 
 type Field = FieldProblem;
 /** Any provider, whatever its settings type: preflight reads only these. */
@@ -46,11 +48,11 @@ function invalid(message: OutgoingMessage): Field[] {
 export function preflight(provider: ProviderFacts, message: OutgoingMessage): void {
   const missing = unsupportedFields(provider, message);
   if (missing.length > 0) {
-    throw new SendError({ kind: 'unsupported', message: missing.map((f) => f.message).join(' '), fields: missing });
+    throw new ServiceError({ kind: 'unsupported', message: missing.map((f) => f.message).join(' '), fields: missing });
   }
   const wrong = invalid(message);
   if (wrong.length > 0) {
     const text = wrong.length === 1 ? (wrong[0]?.message ?? '') : `The message cannot be sent yet: ${wrong.map((f) => f.message).join(' ')}`;
-    throw new SendError({ kind: 'validation', message: text, fields: wrong });
+    throw new ServiceError({ kind: 'validation', message: text, fields: wrong });
   }
 }

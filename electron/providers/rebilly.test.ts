@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { startRebilly } from '../../e2e/vendors/rebilly/simulator.js';
 import { rebillyProvider } from './rebilly.js';
-import type { OutgoingMessage, SendAccount, SendFailureKind } from './types.js';
+import type { OutgoingMessage, SendFailureKind } from '../../shared/outgoing.js';
+import type { SendAccount } from './types.js';
 import { wrapFile } from '../services/attachments/test-support.js';
 
 const SECRET = 'sk_live_rebilly_4f9a1c77e2';

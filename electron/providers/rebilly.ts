@@ -2,7 +2,9 @@ import type { AccountSettings } from '../../shared/accounts.js';
 import { httpFailure, readVendorWords, type VendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
-import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
+import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
+import type { Provider, SendAccount } from './types.js';
 import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
 
 type RebillySettings = Extract<AccountSettings, { provider: 'rebilly' }>;
@@ -62,7 +64,7 @@ function rebillyWords(json: unknown): VendorWords {
 function readResult(res: VendorResponse, secrets: string[]): SendResult {
   const json = res.json && typeof res.json === 'object' ? (res.json as Record<string, unknown>) : {};
   if (typeof json.id !== 'string' || json.id === '') {
-    throw new SendError({
+    throw new ServiceError({
       kind: 'unknown_outcome',
       status: res.status,
       message: redact(
@@ -74,7 +76,7 @@ function readResult(res: VendorResponse, secrets: string[]): SendResult {
   // We always ask for "outbox"; an answer in another state means Rebilly did not queue it as asked.
   if (json.status === 'draft' || json.status === 'failed') {
     const why = typeof json.responseBody === 'string' && json.responseBody ? `: ${json.responseBody}` : '';
-    throw new SendError({
+    throw new ServiceError({
       kind: 'provider',
       status: res.status,
       message: redact(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, retryDecision } from './retry-policy.js';
-import type { SendFailure } from './types.js';
+import type { SendFailure } from '../../shared/outgoing.js';
 
 const f = (failure: Partial<SendFailure> & Pick<SendFailure, 'kind'>): SendFailure => ({ message: 'm', ...failure });
 const half = () => 0.5;

@@ -1,5 +1,5 @@
 import type { Idempotency } from '../../shared/capabilities.js';
-import type { SendFailure } from './types.js';
+import type { SendFailure } from '../../shared/outgoing.js';
 
 export type RetryDecision = { retry: false } | { retry: true; delayMs: number };
 

@@ -4,7 +4,8 @@ import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { validateCreateEmailResponse } from '../../e2e/vendors/rollout/openapi.js';
 import { startRollout } from '../../e2e/vendors/rollout/simulator.js';
 import { rolloutProvider } from './rollout.js';
-import type { OutgoingMessage, SendAccount, SendFailureKind } from './types.js';
+import type { OutgoingMessage, SendFailureKind } from '../../shared/outgoing.js';
+import type { SendAccount } from './types.js';
 import { wrapFile } from '../services/attachments/test-support.js';
 
 const SECRET = 'eyJhbGciOiJIUzI1NiJ9.rollout-secret-7f3c91';

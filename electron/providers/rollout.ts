@@ -3,7 +3,9 @@ import type { Address } from '../../shared/address.js';
 import { httpFailure, readVendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
-import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
+import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
+import type { Provider, SendAccount } from './types.js';
 import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
 
 type RolloutSettings = Extract<AccountSettings, { provider: 'rollout' }>;
@@ -32,7 +34,7 @@ function readResult(res: VendorResponse, secrets: string[]): SendResult {
   const json = res.json;
   const id = json && typeof json === 'object' && 'id' in json ? json.id : undefined;
   if (typeof id !== 'string' || id === '') {
-    throw new SendError({
+    throw new ServiceError({
       kind: 'unknown_outcome',
       status: res.status,
       message: redact(

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectSendFailure, sampleMessage as message } from '../../e2e/vendors/kit/send-fixtures.js';
 import { fileAttachment, wrapFile } from '../services/attachments/test-support.js';
 import { createSandboxProvider, readSandboxRecords } from './sandbox.js';
-import type { SendAccount, SendFailure } from './types.js';
+import type { SendFailure } from '../../shared/outgoing.js';
+import type { SendAccount } from './types.js';
 
 let dir: string;
 let recordFile: string;

@@ -3,7 +3,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { preflight } from './preflight.js';
-import { SendError, type OutgoingAttachment, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
+import type { OutgoingAttachment, OutgoingMessage, SendResult } from '../../shared/outgoing.js';
+import type { Provider, SendAccount } from './types.js';
 
 /** One accepted message as the sandbox writes it: everything but secrets, files as fingerprints. */
 export type SandboxRecord = Omit<OutgoingMessage, 'attachments'> & {
@@ -59,8 +61,8 @@ async function fingerprint(attachment: OutgoingAttachment): Promise<{ size: numb
   return { size, sha256: hash.digest('hex') };
 }
 
-function cancelled(): SendError {
-  return new SendError({ kind: 'cancelled', message: 'Sending through the Sandbox was cancelled; nothing was recorded.' });
+function cancelled(): ServiceError {
+  return new ServiceError({ kind: 'cancelled', message: 'Sending through the Sandbox was cancelled; nothing was recorded.' });
 }
 
 /**

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Fault, VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { startStuut } from '../../e2e/vendors/stuut/simulator.js';
 import { stuutProvider } from './stuut.js';
-import type { SendAccount, SendFailureKind } from './types.js';
+import type { SendFailureKind } from '../../shared/outgoing.js';
+import type { SendAccount } from './types.js';
 import { wrapFile } from '../services/attachments/test-support.js';
 
 const SECRET = 'stuut_live_tok_93be0d2a';

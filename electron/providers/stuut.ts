@@ -2,7 +2,9 @@ import type { AccountSettings } from '../../shared/accounts.js';
 import { httpFailure, readVendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
-import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
+import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
+import type { Provider, SendAccount } from './types.js';
 import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
 
 type StuutSettings = Extract<AccountSettings, { provider: 'stuut' }>;
@@ -29,7 +31,7 @@ export function stuutBody(message: OutgoingMessage, settings: StuutSettings): Re
 function readResult(res: VendorResponse, secrets: string[]): SendResult {
   const json = res.json && typeof res.json === 'object' ? (res.json as Record<string, unknown>) : {};
   const fail = (kind: 'provider' | 'unknown_outcome', message: string) =>
-    new SendError({ kind, status: res.status, message: redact(message, secrets) });
+    new ServiceError({ kind, status: res.status, message: redact(message, secrets) });
   if (typeof json.id !== 'string' || json.id === '') {
     throw fail(
       'unknown_outcome',

@@ -1,33 +1,6 @@
 import type { AccountSettings, ProviderId } from '../../shared/accounts.js';
-import type { Address } from '../../shared/address.js';
 import type { Capabilities } from '../../shared/capabilities.js';
-import type { MessageContent } from '../../shared/message.js';
-import type { Failure } from '../../shared/result.js';
-
-/**
- * A file the user attached, as the attachments service hands it to a provider: the provider
- * never sees a path, it calls `open()` and streams or reads the Blob.
- */
-export interface OutgoingAttachment {
-  filename: string;
-  mimeType: string;
-  /** Size when the file was attached; `open()` refuses a file that no longer has it. */
-  size: number;
-  /**
-   * The file's bytes as a Blob that reads from disk only as it is consumed. Throws a
-   * `validation` SendError naming the file when it has vanished or changed since it was attached.
-   */
-  open(): Promise<Blob>;
-}
-
-/** The one canonical message every adapter maps to its vendor's request. */
-export type OutgoingMessage = MessageContent & {
-  from: Address;
-  replyTo?: Address;
-  attachments: OutgoingAttachment[];
-  /** Fixed when the message enters the outbox and reused on every retry. */
-  idempotencyKey: string;
-};
+import type { OutgoingMessage, SendResult, SentQuery, VendorCheck } from '../../shared/outgoing.js';
 
 /** The account an adapter sends through: its settings and its decrypted secret (main only). */
 export interface SendAccount<S extends AccountSettings = AccountSettings> {
@@ -37,51 +10,6 @@ export interface SendAccount<S extends AccountSettings = AccountSettings> {
   secret: string;
 }
 
-/** What a vendor said about an email it took. Optional fields are set only by the vendors that give them. */
-export interface SendResult {
-  /**
-   * The vendor's id of the sent email, and the id a later reply names as the email it answers
-   * (`inReplyTo.remoteId`). For Unipile this is the mailbox's `provider_id` when the vendor
-   * gives one (its `reply_to` needs it), else its tracking id (see `threadable`).
-   */
-  remoteId: string;
-  remoteThreadId?: string;
-  status: 'accepted' | 'sent';
-  /** The vendor's request id, kept with the history entry because support asks for it. */
-  requestId?: string;
-  /**
-   * Unipile's `tracking_id` for this send: the id its webhooks and tracking events use. Kept
-   * beside `remoteId` because it cannot stand in for it: a reply naming it is refused.
-   */
-  trackingId?: string;
-  /**
-   * `false` when the vendor gave no id a reply could point at (a Unipile 201 without
-   * `provider_id`): a reply to this email must start a new thread, and the history should say
-   * so beside it, rather than send an id the vendor will refuse. Absent means replies can thread
-   * as far as the provider's `threading` capability goes.
-   */
-  threadable?: false;
-  /** The mailbox service the vendor sent through, in the vendor's words (CRM gateway: e.g. "gmail"). */
-  provider?: string;
-  /** When the vendor says the email went out, as an ISO 8601 timestamp (CRM gateway `sent_at`). */
-  sentAt?: string;
-}
-
-/** The normalized send failure kinds of the vendor contract. */
-export type SendFailureKind = 'auth' | 'validation' | 'rate_limited' | 'provider' | 'network' | 'unknown_outcome' | 'unsupported' | 'cancelled';
-
-export type SendFailure = Failure & { kind: SendFailureKind; status?: number; vendorCode?: string };
-
-/** Thrown by `send`; carries only the normalized failure, never the request or the secret. */
-export class SendError extends Error {
-  readonly failure: SendFailure;
-  constructor(failure: SendFailure) {
-    super(failure.message);
-    this.name = 'SendError';
-    this.failure = failure;
-  }
-}
-
 export interface Provider<S extends AccountSettings = AccountSettings> {
   id: ProviderId;
   /** Shown in messages: "Rollout cannot send Bcc". */
@@ -89,4 +17,11 @@ export interface Provider<S extends AccountSettings = AccountSettings> {
   capabilities: Capabilities;
   /** `onProgress`, where the provider supports it, hears the bytes of the request sent so far. */
   send(message: OutgoingMessage, account: SendAccount<S>, signal?: AbortSignal, onProgress?: (sent: number, total: number) => void): Promise<SendResult>;
+  /**
+   * Asks the vendor what became of a message whose outcome is unknown (a read of what was
+   * created: Rebilly GET /email-messages/{id}, Stuut GET /v1/emails/{id}, the gateway's thread
+   * read). Absent where the vendor offers no such read: then "Check with <vendor>" is not offered.
+   * Throws a ServiceError when the vendor cannot be asked right now.
+   */
+  check?(query: SentQuery, account: SendAccount<S>, signal?: AbortSignal): Promise<VendorCheck>;
 }

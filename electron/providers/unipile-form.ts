@@ -1,6 +1,6 @@
 import type { AccountSettings } from '../../shared/accounts.js';
 import { formatAddress, type Address } from '../../shared/address.js';
-import type { OutgoingMessage } from './types.js';
+import type { OutgoingMessage } from '../../shared/outgoing.js';
 
 export type UnipileSettings = Extract<AccountSettings, { provider: 'unipile' }>;
 

@@ -8,7 +8,7 @@ import { sampleMessage } from '../../e2e/vendors/kit/send-fixtures.js';
 import type { RecordedRequest, VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { startUnipile } from '../../e2e/vendors/unipile/simulator.js';
 import { fileAttachment } from '../services/attachments/test-support.js';
-import type { OutgoingMessage } from './types.js';
+import type { OutgoingMessage } from '../../shared/outgoing.js';
 import { unipileProvider } from './unipile.js';
 
 /**

@@ -3,7 +3,9 @@ import { httpFailure, readVendorWords, type VendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { checkIdempotencyKey } from './idempotency-key.js';
 import { preflight } from './preflight.js';
-import { SendError, type OutgoingMessage, type Provider, type SendAccount, type SendResult } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
+import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
+import type { Provider, SendAccount } from './types.js';
 import { buildUnipileForm, type OpenedAttachment, type UnipileSettings } from './unipile-form.js';
 import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
 import type { UploadProgress } from './upload-progress.js';
@@ -49,7 +51,7 @@ function quote(words: VendorWords, secrets: string[]): string {
  * outcome) is adjusted where Unipile's status alone misleads: on this route a 404 can only
  * mean the mailbox, and the sending quota comes back as a 422.
  */
-function unipileFailure(res: VendorResponse, settings: UnipileSettings, secrets: string[]): SendError {
+function unipileFailure(res: VendorResponse, settings: UnipileSettings, secrets: string[]): ServiceError {
   const words = readVendorWords(res.json);
   if (words.code === 'errors/invalid_recipient') {
     words.fields = [{ field: 'to', message: words.message ?? 'Unipile refused a recipient.' }];
@@ -58,23 +60,23 @@ function unipileFailure(res: VendorResponse, settings: UnipileSettings, secrets:
   if (res.status === 404) {
     const account = redact(settings.accountId, secrets);
     const message = `Unipile found no connected account "${account}"${quote(words, secrets)}. Check the account id in this account's settings.`;
-    return new SendError({ ...failure, message });
+    return new ServiceError({ ...failure, message });
   }
   if (res.status === 409) {
     // The same key always carries the same form in this app, so this is our bug, not the user's.
     const message = `Unipile refused the send because this email's idempotency key was already used for a different request${quote(words, secrets)}. The email was not sent again; this is a problem in Composer, not in the message.`;
-    return new SendError({ ...failure, message });
+    return new ServiceError({ ...failure, message });
   }
   if (res.status === 422 && words.code === 'errors/parent_mail_not_found') {
     // Nothing in the message can fix this: only sending it without the reply link can.
     const message = `Unipile could not find the email this one replies to${quote(words, secrets)}, so it was not sent. Send it as a new message; it will start a new thread.`;
-    return new SendError({ ...failure, message });
+    return new ServiceError({ ...failure, message });
   }
   if (res.status === 422 && words.code === 'errors/limit_exceeded') {
     const message = `Unipile reports that this mailbox has reached its sending limit${quote(words, secrets)}. Try again later.`;
-    return new SendError({ ...failure, kind: 'rate_limited', message });
+    return new ServiceError({ ...failure, kind: 'rate_limited', message });
   }
-  return new SendError(failure);
+  return new ServiceError(failure);
 }
 
 /**
@@ -108,7 +110,7 @@ function readResult(res: VendorResponse, secrets: string[]): SendResult {
   const trackingId = idOf(res.json, 'tracking_id');
   if (!trackingId) {
     // A 2xx without the documented body may be a proxy page, not Unipile: the outcome is unknown.
-    throw new SendError({
+    throw new ServiceError({
       kind: 'unknown_outcome',
       status: res.status,
       message: redact(

@@ -1,6 +1,7 @@
 import type { AccountSettings } from '../../shared/accounts.js';
 import { callVendor, type VendorResponse } from './http.js';
-import { SendError, type Provider, type SendAccount } from './types.js';
+import { ServiceError } from '../../shared/service-error.js';
+import type { Provider, SendAccount } from './types.js';
 import type { UploadProgress } from './upload-progress.js';
 
 /** What an adapter sends: everything but the plumbing every vendor call shares. */
@@ -33,7 +34,7 @@ export async function postToVendor<S extends AccountSettings>(
   onProgress?: UploadProgress,
 ): Promise<VendorResponse> {
   if ((account.settings as AccountSettings).provider !== provider.id) {
-    throw new SendError({ kind: 'validation', message: `This account is not a ${provider.displayName} account.` });
+    throw new ServiceError({ kind: 'validation', message: `This account is not a ${provider.displayName} account.` });
   }
   const request = await build(account.settings);
   return callVendor({

@@ -1,17 +1,20 @@
 import { expect, it, vi } from 'vitest';
-import { SendError } from '../../../electron/providers/types.js';
+import { isSendFailure, type SendFailure } from '../../../shared/outgoing.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { expectNoSecret } from './no-secret.js';
 import type { VendorSimulator } from './types.js';
 
-/** Awaits a send that must fail with a SendError carrying no trace of any of `secrets`. */
-export async function expectSendFailure(pending: Promise<unknown>, secrets: string[]): Promise<SendError> {
+/** Awaits a send that must fail with a ServiceError of a vendor-contract kind carrying no trace of any of `secrets`. */
+export async function expectSendFailure(pending: Promise<unknown>, secrets: string[]): Promise<ServiceError<SendFailure>> {
   const error = await pending.then(
     () => new Error('expected the send to fail'),
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(SendError);
+  expect(error).toBeInstanceOf(ServiceError);
   for (const secret of secrets) expectNoSecret(error, secret);
-  return error as SendError;
+  const failure = (error as ServiceError).failure;
+  expect(isSendFailure(failure), `${failure.kind} is not a send failure kind`).toBe(true);
+  return error as ServiceError<SendFailure>;
 }
 
 export interface TransportCase {

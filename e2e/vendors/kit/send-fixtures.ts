@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../../../electron/providers/types.js';
+import type { OutgoingMessage } from '../../../shared/outgoing.js';
 import type { VendorSimulator } from './types.js';
 
 export { expectSendFailure, itHandlesTransportFailures, type TransportCase } from './send-failure.js';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { accountDraftSchema, type AccountDraftInput } from '../../../shared/accounts.js';
 import { createEventBus } from '../event-bus.js';
 import { createNoticeBoard } from '../notices.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { openSettingsStore } from '../settings/settings-store.js';
 import { createFileKeyCipher } from '../vault/file-key-cipher.js';
 import { createVault } from '../vault/vault.js';

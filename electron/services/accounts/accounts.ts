@@ -8,7 +8,7 @@ import {
   type VaultChoice,
 } from '../../../shared/accounts.js';
 import type { EventBus } from '../event-bus.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { StoredAccount } from '../settings/settings-schema.js';
 import type { Vault } from '../vault/vault.js';

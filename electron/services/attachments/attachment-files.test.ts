@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SendError, type SendFailure } from '../../providers/types.js';
+import { ServiceError } from '../../../shared/service-error.js';
+import type { SendFailure } from '../../../shared/outgoing.js';
 import { attachmentFromFile } from './attachment-files.js';
 
 let dir: string;
@@ -24,10 +25,10 @@ async function failureOf(pending: Promise<unknown>): Promise<SendFailure> {
   try {
     await pending;
   } catch (error) {
-    if (error instanceof SendError) return error.failure;
+    if (error instanceof ServiceError) return error.failure;
     throw error;
   }
-  throw new Error('expected a SendError');
+  throw new Error('expected a ServiceError');
 }
 
 const sha = (bytes: Buffer | Uint8Array) => createHash('sha256').update(bytes).digest('hex');

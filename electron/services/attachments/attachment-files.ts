@@ -1,7 +1,8 @@
 /* eslint-disable security/detect-non-literal-fs-filename -- the paths are the attachments service's own copies under <dataDir>/attachments, never a path from the renderer. */
 import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { SendError, type OutgoingAttachment } from '../../providers/types.js';
+import { ServiceError } from '../../../shared/service-error.js';
+import type { OutgoingAttachment } from '../../../shared/outgoing.js';
 
 /** One stored copy: where it is and what it was when it was stored. */
 export interface AttachmentFile {
@@ -12,17 +13,17 @@ export interface AttachmentFile {
   path: string;
 }
 
-// SendError, not ServiceError: open() runs inside a provider's send, whose failures the outbox
-// reads as SendError; a validation failure is final, so the message is kept and the user told.
-function refuse(message: string): SendError {
-  return new SendError({ kind: 'validation', message, fields: [{ field: 'attachments', message }] });
+// ServiceError, not ServiceError: open() runs inside a provider's send, whose failures the outbox
+// reads as ServiceError; a validation failure is final, so the message is kept and the user told.
+function refuse(message: string): ServiceError {
+  return new ServiceError({ kind: 'validation', message, fields: [{ field: 'attachments', message }] });
 }
 
-function vanished(file: AttachmentFile): SendError {
+function vanished(file: AttachmentFile): ServiceError {
   return refuse(`The attachment "${file.filename}" can no longer be found on disk. Attach it again or remove it.`);
 }
 
-function changed(file: AttachmentFile): SendError {
+function changed(file: AttachmentFile): ServiceError {
   return refuse(`The attachment "${file.filename}" changed on disk after it was attached. Attach it again.`);
 }
 
@@ -40,7 +41,7 @@ async function openChecked(file: AttachmentFile): Promise<Blob> {
     if (!info.isFile()) throw vanished(file);
     size = info.size;
   } catch (error) {
-    if (error instanceof SendError) throw error;
+    if (error instanceof ServiceError) throw error;
     throw vanished(file);
   }
   if (size !== file.size) throw changed(file);

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { OutgoingAttachment } from '../../providers/types.js';
+import type { OutgoingAttachment } from '../../../shared/outgoing.js';
 import { attachmentFromFile } from './attachment-files.js';
 
 /** An attachment as providers receive it, over a real file, with what a test checks it against. */

@@ -50,7 +50,7 @@ describe('compose inbox', () => {
     const { inbox, sent } = setup();
     inbox.takePending();
     inbox.openMailto('mailto:bob@y.org?body=Hi');
-    expect(sent).toEqual([['compose:open', expect.objectContaining({ to: [{ email: 'bob@y.org' }], body: 'Hi' })]]);
+    expect(sent).toEqual([['compose:open', expect.objectContaining({ to: [{ email: 'bob@y.org' }], doc: '<p>Hi</p>' })]]);
   });
 
   it('holds links again while the page reloads', () => {
@@ -66,7 +66,7 @@ describe('compose inbox', () => {
     const { inbox } = setup();
     inbox.openMailto('mailto:%E2%82');
     const [request] = inbox.takePending();
-    expect(request).toMatchObject({ to: [], subject: '', body: '', notice: expect.stringContaining('broken %-escape') });
+    expect(request).toMatchObject({ to: [], subject: '', doc: '<p></p>', notice: expect.stringContaining('broken %-escape') });
   });
 
   it(`keeps only the last ${MAX_PENDING} held links`, () => {

@@ -1,5 +1,6 @@
-import { composeOpenFromMailto, type ComposeOpen } from '../../../shared/compose-open.js';
+import { composeOpenFromMailto } from '../../../shared/compose-open.js';
 import { MAX_ICON_FILES, type ComposeAttach } from '../../../shared/compose-attach.js';
+import type { EditableMessage } from '../../../shared/editable-message.js';
 import type { AddedFromPaths, AttachmentStore } from '../attachments/attachment-store.js';
 import type { EventBus } from '../event-bus.js';
 
@@ -25,20 +26,20 @@ export function attachNotice(failed: AddedFromPaths['failed'], more: number): st
  */
 export interface ComposeInbox {
   /** A link from the command line, macOS `open-url`, a second instance or the harness. */
-  openMailto(url: string): ComposeOpen;
+  openMailto(url: string): EditableMessage;
   /**
    * Files from macOS `open-file`, a second instance's argv or the harness: copied into the
    * attachment store and sent to the open composer. `more` counts files already left out.
    */
   attachFiles(paths: readonly string[], more?: number): Promise<ComposeAttach>;
   /** The page, subscribed to `compose:open` and `compose:attach`, takes what arrived before it listened. */
-  takePending(): ComposeOpen[];
+  takePending(): EditableMessage[];
   /** The page is loading again (reload, new window): hold requests until it asks. */
   pageUnloaded(): void;
 }
 
 export function createComposeInbox(bus: Pick<EventBus, 'emit'>, files: Pick<AttachmentStore, 'addFromPaths'>): ComposeInbox {
-  let pending: ComposeOpen[] = [];
+  let pending: EditableMessage[] = [];
   let held: ComposeAttach[] = [];
   let listening = false;
   return {

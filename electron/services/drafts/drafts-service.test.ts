@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_DRAFT_JSON_CHARS } from '../../../shared/drafts.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { contentOf, docOf, draftsFixture } from './test-support.js';
 
 let f: ReturnType<typeof draftsFixture>;

@@ -14,7 +14,7 @@ import {
 import type { Notice } from '../../../shared/ipc.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { inTransaction } from '../storage/transaction.js';
 import { docText, recipientsLine, snippetOf } from './doc-text.js';
 import { decideVersion, keepVersion } from './versions.js';

@@ -70,7 +70,7 @@ function openHistory() {
 const ann = { name: 'Ann Lee', email: 'ann@acme.io' };
 const bob = { email: 'bob@beta.org' };
 
-describe('history storage version 2 (packed messages, search over a view)', () => {
+describe('history storage version 3 (packed messages, search over a view)', () => {
   it('upgrades a version 1 file: every message, its HTML, files and search survive', () => {
     writeV1([
       { seq: 1, thread: 't1', subject: 'Quarterly numbers', html: '<p>The <b>numbers</b> are in.</p>', text: 'The numbers are in.', to: [ann], files: ['q3-report.pdf', 'plan.xlsx'] },
@@ -80,7 +80,7 @@ describe('history storage version 2 (packed messages, search over a view)', () =
     ]);
     const { storage, history } = openHistory();
     try {
-      expect(schemaVersion(storage.db, 'history')).toBe(2);
+      expect(schemaVersion(storage.db, 'history')).toBe(3);
       const page = history.threads({ limit: 10 });
       expect(page.threads.map((t) => [t.id, t.count])).toEqual([
         ['t2', 1],

@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Migration } from '../storage/migrations.js';
 import { deflateHtml } from './body-codec.js';
 
-/** The messages table of version 2: one plain copy of the text, the HTML deflated, no derived columns. */
+/** The messages table of version 3: one plain copy of the text, the HTML deflated, no derived columns. */
 const CREATE_MESSAGES = `
   CREATE TABLE history_messages (
     seq INTEGER PRIMARY KEY,
@@ -10,7 +10,7 @@ const CREATE_MESSAGES = `
     thread_id TEXT NOT NULL REFERENCES history_threads (id),
     account_id TEXT NOT NULL,
     provider TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('sent', 'failed', 'unknown')),
+    status TEXT NOT NULL CHECK (status IN ('sent', 'failed', 'unknown_outcome')),
     accepted INTEGER NOT NULL DEFAULT 0,
     error_kind TEXT,
     error_message TEXT,
@@ -97,7 +97,7 @@ const CREATE_SEARCH = `
   END;`;
 
 /**
- * Version 2: the history at a size people reach in years (hundreds of thousands of messages)
+ * Version 3: the history at a size people reach in years (hundreds of thousands of messages)
  * without a database several times the mail it holds. The messages table is rebuilt (packed,
  * in record order) without the stored snippet and recipients text (both derivable) and with
  * its HTML deflated; the search index is rebuilt over the view above, attachment names
@@ -105,7 +105,7 @@ const CREATE_SEARCH = `
  * pages go to SQLite's free list and are reused as the history grows.
  */
 export const compactStorage: Migration = {
-  version: 2,
+  version: 3,
   description: 'messages packed (HTML deflated, no derived columns); search over a view, attachment names included',
   up(db: DatabaseSync) {
     db.function('history_deflate_html', { deterministic: true }, (html) => deflateHtml(String(html)));

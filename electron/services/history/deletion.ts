@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { HistoryDeleteInput } from '../../../shared/history.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { inTransaction } from '../storage/transaction.js';
 import type { RecipientIndex } from './recipients.js';
 import { createThreadRefresh, parseAddresses } from './thread-rows.js';

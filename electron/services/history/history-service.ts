@@ -5,17 +5,17 @@ import type {
   HistoryDeleteInput,
   HistoryThread,
   RecipientSuggestion,
-  ReplyDraft,
   ReplyMode,
   SearchHit,
   ThreadsPage,
 } from '../../../shared/history.js';
 import type { HistoryStatus } from '../../../shared/history.js';
+import type { HistoryCopy } from '../../../shared/editable-message.js';
 import type { AttachmentRef } from '../../../shared/message.js';
-import type { OutgoingAttachment } from '../../providers/types.js';
+import type { OutgoingAttachment } from '../../../shared/outgoing.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { inflateHtml } from './body-codec.js';
 import { createDeletion } from './deletion.js';
 import { createReads, replyThreadingOf, type MessageRow, type ProviderFacts } from './reads.js';
@@ -46,7 +46,7 @@ export interface HistoryService extends HistoryRecorder {
   delete(input: HistoryDeleteInput): { deletionId: string; messages: number };
   restore(deletionId: string): void;
   /** Reply, Reply all, Forward, or `copy` (Retry / Open in composer) of a recorded message. */
-  replyTarget(messageId: string, mode: ReplyMode): Promise<ReplyDraft>;
+  replyTarget(messageId: string, mode: ReplyMode): Promise<HistoryCopy>;
   /** The idempotency key the message was sent under, so a retry can reuse it; null when unknown. */
   idempotencyKeyOf(messageId: string): string | null;
   /** At start: what an earlier session deleted goes for good, with its attachment copies. */
@@ -114,6 +114,7 @@ export function createHistoryService(deps: HistoryDeps): HistoryService {
           bcc: parseAddresses(row.bcc_json),
           subject: row.subject,
           html: inflateHtml(row.html_deflated),
+          text: row.body_text,
           attemptedAt: row.attempted_at,
           remoteId: row.remote_id,
           remoteThreadId: row.remote_thread_id,

@@ -1,4 +1,5 @@
 import type { MigrationSet } from '../storage/migrations.js';
+import { rebuildTable, replaceOnce } from '../storage/rebuild-table.js';
 import { compactStorage } from './compact-storage.js';
 
 /**
@@ -6,7 +7,7 @@ import { compactStorage } from './compact-storage.js';
  * snippet, status counts), kept current as messages are recorded or deleted, so the Sent view
  * pages threads by one index without touching messages. Messages are never edited after they
  * are recorded (only soft-deleted), which is what lets the FTS index read its text from them
- * (external content) instead of holding a second copy of every body. Version 2
+ * (external content) instead of holding a second copy of every body. Version 3
  * (compact-storage.ts) repacks the messages for histories of hundreds of thousands.
  */
 export const historyMigrations: MigrationSet = {
@@ -117,6 +118,14 @@ export const historyMigrations: MigrationSet = {
           ) STRICT, WITHOUT ROWID;
           CREATE INDEX history_recipient_keys_email ON history_recipient_keys (email_key);
         `),
+    },
+    {
+      version: 2,
+      description: "an attempt whose outcome is unknown is stored as 'unknown_outcome', the outbox's and the UI's name for it",
+      up: (db) =>
+        rebuildTable(db, 'history_messages', (sql) => replaceOnce(sql, "CHECK (status IN ('sent', 'failed', 'unknown'))", "CHECK (status IN ('sent', 'failed', 'unknown_outcome'))"), {
+          status: "CASE status WHEN 'unknown' THEN 'unknown_outcome' ELSE status END",
+        }),
     },
     compactStorage,
   ],

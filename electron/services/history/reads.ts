@@ -1,7 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { ProviderId } from '../../../shared/accounts.js';
 import type { HistoryMessage, HistoryStatus, ReplyThreading, ThreadSummary, ThreadsPage } from '../../../shared/history.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { inflateHtml } from './body-codec.js';
 import { parseAddresses } from './thread-rows.js';
 
@@ -55,7 +55,7 @@ export interface MessageRow {
 }
 
 const THREAD_COLUMNS = 'id, account_id, subject, participants, message_count, latest_at, snippet, sent_count, failed_count, unknown_count';
-const STATUS_COLUMN: Record<HistoryStatus, string> = { sent: 'sent_count', failed: 'failed_count', unknown: 'unknown_count' };
+const STATUS_COLUMN: Record<HistoryStatus, string> = { sent: 'sent_count', failed: 'failed_count', unknown_outcome: 'unknown_count' };
 /** Enough names for a list row; the thread view shows every message's own recipients. */
 const MAX_LISTED_PARTICIPANTS = 20;
 
@@ -68,7 +68,7 @@ export function toSummary(row: ThreadRow): ThreadSummary {
     latestAt: row.latest_at,
     snippet: row.snippet,
     accountId: row.account_id,
-    statuses: { sent: row.sent_count, failed: row.failed_count, unknown: row.unknown_count },
+    statuses: { sent: row.sent_count, failed: row.failed_count, unknown_outcome: row.unknown_count },
   };
 }
 

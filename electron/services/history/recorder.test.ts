@@ -35,7 +35,7 @@ describe('history recording', () => {
       outcome: sent('gw-1', 'gw-thread-1', { requestId: 'req-9', provider: 'gmail', sentAt: '2025-03-03T09:00:01Z' }),
     });
     const { thread, messages } = f.history.thread(recorded.threadId);
-    expect(thread).toMatchObject({ subject: 'Plan', count: 1, latestAt: at, snippet: 'See plan', accountId: 'acct-1', statuses: { sent: 1, failed: 0, unknown: 0 } });
+    expect(thread).toMatchObject({ subject: 'Plan', count: 1, latestAt: at, snippet: 'See plan', accountId: 'acct-1', statuses: { sent: 1, failed: 0, unknown_outcome: 0 } });
     expect(thread.participants.map((p) => p.email)).toEqual(['ann@acme.io', 'bob@beta.org', 'cyd@gamma.net']);
     expect(messages[0]).toMatchObject({
       provider: 'crm-gateway',
@@ -76,12 +76,12 @@ describe('history recording', () => {
 
   it('records failures and unknown outcomes with the sentence the person saw, and says a reply cannot thread', async () => {
     await f.record({ provider: 'stuut', outcome: { status: 'failed', error: { kind: 'auth', message: 'Stuut refused the API key. Check it in Accounts.' } } });
-    const unknown = await f.record({ provider: 'stuut', outcome: { status: 'unknown', error: { kind: 'unknown_outcome', message: 'No answer came; it may have been sent.' } } });
+    const unknown = await f.record({ provider: 'stuut', outcome: { status: 'unknown_outcome', error: { kind: 'unknown_outcome', message: 'No answer came; it may have been sent.' } } });
     const { thread, messages } = f.history.thread(unknown.threadId);
-    expect(thread.statuses).toEqual({ sent: 0, failed: 1, unknown: 1 });
+    expect(thread.statuses).toEqual({ sent: 0, failed: 1, unknown_outcome: 1 });
     expect(messages.map((m) => [m.status, m.error?.kind, m.remoteId])).toEqual([
       ['failed', 'auth', null],
-      ['unknown', 'unknown_outcome', null],
+      ['unknown_outcome', 'unknown_outcome', null],
     ]);
     expect(messages[0]?.replyThreading.atVendor).toBe(false);
     expect(messages[0]?.replyThreading.note).toMatch(/no confirmed id at Stuut/);

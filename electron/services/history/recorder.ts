@@ -5,19 +5,19 @@ import type { Address } from '../../../shared/address.js';
 import type { HistoryAddress, HistoryStatus } from '../../../shared/history.js';
 import type { AttachmentRef, MessageContent } from '../../../shared/message.js';
 import { normalizeSubject } from '../../../shared/subject.js';
-import type { OutgoingAttachment, SendResult } from '../../providers/types.js';
+import type { OutgoingAttachment, SendResult } from '../../../shared/outgoing.js';
 import { inTransaction } from '../storage/transaction.js';
 import { deflateHtml } from './body-codec.js';
 import type { RecipientIndex } from './recipients.js';
 import { createThreadPlacement } from './thread-placement.js';
 import { createThreadRefresh, uniqueAddresses } from './thread-rows.js';
 
-/** How a send attempt ended. `unknown`: the request may have reached the vendor, no answer came. */
+/** How a send attempt ended (the outcome's names); a failure keeps its kind (`auth` stays `auth`). */
 export type AttemptOutcome =
   | { status: 'sent'; result: SendResult }
-  | { status: 'failed' | 'unknown'; error: { kind: string; message: string } };
+  | { status: 'failed' | 'unknown_outcome'; error: { kind: string; message: string } };
 
-/** One finished send attempt, as the outbox (or the send-now path) hands it over. */
+/** One finished send attempt, as the outbox hands it over (every send goes through the outbox). */
 export interface HistoryAttempt {
   accountId: string;
   provider: ProviderId;

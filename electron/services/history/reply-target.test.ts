@@ -70,6 +70,6 @@ describe('reply targets', () => {
     });
     const retried = await f.record({ provider: 'stuut', replyToHistoryId: copy.replyToHistoryId!, content: contentOf({ subject: copy.subject, inReplyTo: copy.inReplyTo! }), outcome: sent('em_2', 'th_1') });
     expect(retried.threadId).toBe(original.threadId);
-    expect(f.history.thread(original.threadId).thread.statuses).toEqual({ sent: 2, failed: 1, unknown: 0 });
+    expect(f.history.thread(original.threadId).thread.statuses).toEqual({ sent: 2, failed: 1, unknown_outcome: 0 });
   });
 });

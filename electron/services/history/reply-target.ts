@@ -1,4 +1,5 @@
-import type { HistoryAddress, ReplyDraft, ReplyMode, ReplyThreading } from '../../../shared/history.js';
+import type { HistoryCopy } from '../../../shared/editable-message.js';
+import type { HistoryAddress, ReplyMode, ReplyThreading } from '../../../shared/history.js';
 import type { AttachmentRef, ReplyTarget } from '../../../shared/message.js';
 import { forwardSubject, replySubject } from '../../../shared/subject.js';
 
@@ -12,6 +13,7 @@ export interface ReplySource {
   bcc: HistoryAddress[];
   subject: string;
   html: string;
+  text: string;
   attemptedAt: number;
   /** What the message itself answered, for a copy: the history message and the vendor ids it named. */
   answered: { historyId: string | null; inReplyTo: ReplyTarget | null };
@@ -42,7 +44,7 @@ function sameAs(a: HistoryAddress, b: HistoryAddress | null): boolean {
  * reveal who was copied blind). The vendor thread ids travel only when the vendor can thread
  * a reply to this message; otherwise the note says why and the history still threads it.
  */
-export function buildReplyDraft(source: ReplySource, mode: ReplyMode, files: { kept: AttachmentRef[]; missing: string[] }): ReplyDraft {
+export function buildReplyDraft(source: ReplySource, mode: ReplyMode, files: { kept: AttachmentRef[]; missing: string[] }): HistoryCopy {
   const when = new Date(source.attemptedAt).toUTCString();
   const who = source.from ? escapeHtml(describe(source.from)) : 'you';
   if (mode === 'copy') {
@@ -54,6 +56,7 @@ export function buildReplyDraft(source: ReplySource, mode: ReplyMode, files: { k
       bcc: source.bcc,
       subject: source.subject,
       html: source.html,
+      text: source.text,
       ...(source.answered.inReplyTo ? { inReplyTo: source.answered.inReplyTo } : {}),
       ...(source.answered.historyId ? { replyToHistoryId: source.answered.historyId } : {}),
       attachments: files.kept,

@@ -64,7 +64,7 @@ describe('thread placement', () => {
     expect(retry.threadId).toBe(failure.threadId);
     const later = await f.record({ provider: 'rollout', content: contentOf({ subject: 'New topic', to: [bob] }), outcome: sent('m2', 'T1') });
     expect(later.threadId).toBe(failure.threadId);
-    expect(f.history.thread(failure.threadId).thread.statuses).toEqual({ sent: 2, failed: 1, unknown: 0 });
+    expect(f.history.thread(failure.threadId).thread.statuses).toEqual({ sent: 2, failed: 1, unknown_outcome: 0 });
   });
 
   it('ignores a reply link to a message that no longer exists and places the reply by its subject', async () => {

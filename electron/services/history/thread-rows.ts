@@ -56,10 +56,10 @@ export function createThreadRefresh(db: DatabaseSync) {
       empty.run(threadId);
       return;
     }
-    const counts = { sent: 0, failed: 0, unknown: 0 } as Record<string, number>;
+    const counts = { sent: 0, failed: 0, unknown_outcome: 0 } as Record<string, number>;
     for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + 1;
     const participants = uniqueAddresses(rows.flatMap((r) => [parseAddresses(r.to_json), parseAddresses(r.cc_json), parseAddresses(r.bcc_json)]));
     const { body_text: text } = textOf.get(latest.seq) as { body_text: string };
-    update.run(rows.length, latest.attempted_at, snippetOf(text), counts.sent ?? 0, counts.failed ?? 0, counts.unknown ?? 0, JSON.stringify(participants), threadId);
+    update.run(rows.length, latest.attempted_at, snippetOf(text), counts.sent ?? 0, counts.failed ?? 0, counts.unknown_outcome ?? 0, JSON.stringify(participants), threadId);
   };
 }

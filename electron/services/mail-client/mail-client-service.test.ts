@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { createMailClientService, type MailtoRegistry } from './mail-client-service.js';
 
 /** A registry like the system's: registering changes what it reports, or the system refuses. */

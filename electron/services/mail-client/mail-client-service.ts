@@ -1,6 +1,6 @@
 import type { MailClientStatus } from '../../../shared/mail-client.js';
 import { mailClientStatus, needsSystemSettings } from './default-mail-client.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 
 /** The system's handler registry for `mailto:`: Electron's app API, absent in the harness. */
 export interface MailtoRegistry {

@@ -1,7 +1,8 @@
 import type { AccountView, ProviderId } from '../../../shared/accounts.js';
 import { formatAddress } from '../../../shared/address.js';
 import type { SubmitMessage } from '../../../shared/message.js';
-import type { OutgoingAttachment, OutgoingMessage, Provider, SendAccount } from '../../providers/types.js';
+import type { OutgoingAttachment, OutgoingMessage } from '../../../shared/outgoing.js';
+import type { Provider, SendAccount } from '../../providers/types.js';
 
 /** What sending needs from the other services, passed in so it runs anywhere. */
 export interface DeliveryDeps {

@@ -1,4 +1,4 @@
-import type { SendFailure } from '../../providers/types.js';
+import type { SendFailure } from '../../../shared/outgoing.js';
 
 /** The sentence an unknown outcome ends with, in the outbox list and on the draft. */
 export const MAY_HAVE_BEEN_SENT = 'It may have been sent — check before resending.';

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { AccountView, ProviderId } from '../../../shared/accounts.js';
+import type { Draft } from '../../../shared/drafts.js';
+import { editableFromSubmitted, type EditableMessage } from '../../../shared/editable-message.js';
 import type { Notice } from '../../../shared/ipc.js';
 import type { SubmitMessage, SubmitOutcome } from '../../../shared/message.js';
+import type { Outcome } from '../../../shared/outcome.js';
 import type { OutboxRow, OutboxSettings, OutboxSettingsPatch } from '../../../shared/outbox.js';
 import { preflight } from '../../providers/preflight.js';
 import type { Provider } from '../../providers/types.js';
@@ -10,7 +13,7 @@ import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
 import type { HistoryAttempt } from '../history/recorder.js';
 import { silentNotifier, type Notifier } from '../notifier.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { describeRecipients, describeRoute, prepareDelivery, toOutgoing, type DeliveryDeps } from './delivery.js';
 import { createOutboxStore, type OutboxRecord } from './outbox-store.js';
 import { recoverAtStart } from './recovery.js';
@@ -24,7 +27,7 @@ export interface OutboxDeps extends DeliveryDeps {
   notices: { post(notice: Notice): void };
   /** The accounts as the composer sees them (no secrets): submit checks the account and what its provider carries. */
   listAccounts(): Promise<AccountView[]>;
-  drafts: { removeAfterSend(draftId: string): void; markSendFailed(draftId: string, message: string): void };
+  drafts: { removeAfterSend(draftId: string): void; markSendFailed(draftId: string, message: string): void; get(id: string): Draft };
   releaseAttachments(tokens: string[]): void;
   /** The sent history: every attempt that ended sent, failed or unknown is recorded there. */
   recordAttempt?(attempt: HistoryAttempt): Promise<unknown>;
@@ -41,8 +44,8 @@ export interface OutboxDeps extends DeliveryDeps {
 export interface OutboxService {
   /** Freezes the message and writes it to disk before answering; the worker sends it at `sendAt`. */
   submit(message: SubmitMessage): Promise<SubmitOutcome>;
-  /** Undo send: only while queued and before `sendAt`; answers the frozen message. */
-  cancel(id: string): SubmitMessage;
+  /** Undo send: only while queued and before `sendAt`; answers the message as the composer opens it. */
+  cancel(id: string): EditableMessage;
   /** A failed or unknown_outcome message goes back in the queue with the same idempotency key. */
   retry(id: string): OutboxRow;
   /**
@@ -117,12 +120,13 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
       lastProgressEvent = now;
       changed();
     },
-    settled(row, outcome) {
+    settled(row, settlement) {
       uploads.delete(row.id);
-      notify(row, outcome);
+      notify(row, settlement.outcome);
       // Recorded first, so the history holds its attachment copies before the outbox lets go of them.
-      void record(row, outcome).finally(() => {
-        if (outcome.state === 'sent') {
+      void record(row, settlement).finally(() => {
+        const { outcome } = settlement;
+        if (outcome.state === 'sent' || outcome.state === 'accepted') {
           if (row.draftId) deps.drafts.removeAfterSend(row.draftId);
           deps.releaseAttachments(row.attachmentTokens);
         } else if (row.draftId) {
@@ -137,10 +141,10 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
   });
 
   const notifier = deps.notifier ?? silentNotifier;
-  function notify(row: OutboxRecord, outcome: Settlement): void {
+  function notify(row: OutboxRecord, outcome: Outcome): void {
     const subject = row.subject ? `“${row.subject}”` : 'A message with no subject';
     try {
-      if (outcome.state === 'sent') {
+      if (outcome.state === 'sent' || outcome.state === 'accepted') {
         if (store.settings().notifyOnSent) notifier.notify({ title: 'Message sent', body: `${subject} to ${row.recipients} was sent.` });
       } else {
         const title = outcome.state === 'failed' ? 'Message not sent' : 'Message may not have been sent';
@@ -152,7 +156,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     }
   }
 
-  async function record(row: OutboxRecord, outcome: Settlement): Promise<void> {
+  async function record(row: OutboxRecord, settlement: Settlement): Promise<void> {
     const message = store.message(row.id);
     if (!deps.recordAttempt || !message) return;
     try {
@@ -168,10 +172,11 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
         attachments,
         ...(replyToHistoryId ? { replyToHistoryId } : {}),
         idempotencyKey: row.idempotencyKey,
+        // The failure's own kind goes into the history: `auth` stays `auth`.
         outcome:
-          outcome.state === 'sent'
-            ? { status: 'sent', result: outcome.result }
-            : { status: outcome.state === 'failed' ? 'failed' : 'unknown', error: { kind: outcome.state, message: outcome.sentence } },
+          'result' in settlement
+            ? { status: 'sent', result: settlement.result }
+            : { status: settlement.outcome.state, error: { kind: settlement.outcome.kind, message: settlement.outcome.sentence } },
       });
     } catch (error) {
       // The message's own fate is settled; a history that could not be written must not change it.
@@ -181,6 +186,16 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
 
   recoverAtStart({ store, clock, providers: deps.providers, notices: deps.notices, drafts: deps.drafts });
   worker.poke();
+
+  /** The draft a message was written in, while it is still kept; null when it is gone. */
+  function draftOf(id: string | undefined): Draft | null {
+    if (!id) return null;
+    try {
+      return deps.drafts.get(id);
+    } catch {
+      return null;
+    }
+  }
 
   async function checkAccount(message: SubmitMessage): Promise<{ account: AccountView; provider: Provider }> {
     const account = (await deps.listAccounts()).find((a) => a.id === message.accountId);
@@ -236,7 +251,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
       }
       changed();
       worker.poke();
-      return message;
+      return editableFromSubmitted(message, draftOf(message.draftId), null);
     },
 
     retry(id) {

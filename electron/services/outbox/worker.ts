@@ -1,15 +1,16 @@
 import type { SubmitMessage } from '../../../shared/message.js';
+import { failureAction, type Outcome } from '../../../shared/outcome.js';
 import { retryDecision, DEFAULT_MAX_ATTEMPTS } from '../../providers/retry-policy.js';
-import { SendError, type SendFailure, type SendResult } from '../../providers/types.js';
+import { ServiceError } from '../../../shared/service-error.js';
+import { isSendFailure, type SendFailure, type SendResult } from '../../../shared/outgoing.js';
 import type { Clock } from '../clock.js';
-import { ServiceError } from '../service-error.js';
 import type { Delivery } from './delivery.js';
 import { finalWords, MAY_HAVE_BEEN_SENT, willRetry } from './failure-words.js';
 import type { OutboxRecord, OutboxStore } from './outbox-store.js';
 import type { Timers } from './timers.js';
 
-/** How a message's sending ended. */
-export type Settlement = { state: 'sent'; result: SendResult } | { state: 'failed' | 'unknown_outcome'; sentence: string };
+/** How a message's sending ended: the outcome, and the vendor's answer when it took the message. */
+export type Settlement = { outcome: Extract<Outcome, { state: 'sent' | 'accepted' }>; result: SendResult } | { outcome: Extract<Outcome, { state: 'failed' | 'unknown_outcome' }> };
 
 export interface WorkerDeps {
   store: OutboxStore;
@@ -37,7 +38,7 @@ export interface OutboxWorker {
 }
 
 function unexpected(error: unknown): SendFailure {
-  // A provider throws only SendError; anything else happened somewhere during the request.
+  // A provider throws only ServiceError; anything else happened somewhere during the request.
   const detail = error instanceof Error ? ` (${error.message.slice(0, 200)})` : '';
   return { kind: 'unknown_outcome', message: `Sending stopped with an unexpected error${detail}.` };
 }
@@ -120,9 +121,10 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       // Nothing left the machine: the account or an attachment cannot be had as things stand.
       const known = error instanceof ServiceError ? error.failure : undefined;
       const sentence = known?.message ?? 'Composer could not prepare this message for sending (an unexpected error). It was not sent; use Retry to try again.';
-      store.settle(row.id, 'failed', sentence, known?.kind ?? 'internal', clock());
+      const kind = known?.kind ?? 'internal';
+      store.settle(row.id, 'failed', sentence, kind, clock());
       deps.changed();
-      deps.settled(row, { state: 'failed', sentence });
+      deps.settled(row, { outcome: { state: 'failed', kind, sentence, action: failureAction(kind) } });
       return;
     }
     if (stopped || !store.claim(row.id, delivery.provider.id, clock())) return;
@@ -134,13 +136,13 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       result = await delivery.provider.send(delivery.message, delivery.account, undefined, progress ? (sent, total) => progress(row.id, sent, total) : undefined);
     } catch (error) {
       if (stopped) return;
-      failed(row, attempts, error instanceof SendError ? error.failure : unexpected(error), delivery);
+      failed(row, attempts, error instanceof ServiceError && isSendFailure(error.failure) ? error.failure : unexpected(error), delivery);
       return;
     }
     if (stopped) return;
     store.markSent(row.id, result.remoteId, clock());
     deps.changed();
-    deps.settled(row, { state: 'sent', result });
+    deps.settled(row, { outcome: { state: result.status, remoteId: result.remoteId }, result });
   }
 
   function failed(row: OutboxRecord, attempts: number, failure: SendFailure, delivery: Delivery): void {
@@ -154,11 +156,12 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       deps.changed();
       return;
     }
-    const state = failure.kind === 'unknown_outcome' ? 'unknown_outcome' : 'failed';
     const sentence = finalWords(failure, attempts);
-    store.settle(row.id, state, sentence, failure.kind, now);
+    const { kind } = failure;
+    const outcome: Settlement['outcome'] = kind === 'unknown_outcome' ? { state: 'unknown_outcome', kind, sentence } : { state: 'failed', kind, sentence, action: failureAction(kind) };
+    store.settle(row.id, outcome.state, sentence, kind, now);
     deps.changed();
-    deps.settled(row, { state, sentence });
+    deps.settled(row, { outcome });
   }
 
   return {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSettingsStore, SETTINGS_FILE } from '../settings/settings-store.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { browserSpellcheck, createSpellcheckService, type SpellcheckEngine } from './spellcheck-service.js';
 
 let dir = '';

@@ -1,7 +1,7 @@
 import type { SpellcheckStatus } from '../../../shared/spellcheck.js';
 import { CHROMIUM_DICTIONARIES, languageName, spellcheckStatus } from './spellcheck-status.js';
 import { pickSpellcheckLanguages } from './spellcheck-languages.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 
 /**

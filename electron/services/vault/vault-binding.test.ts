@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { destinationOf } from '../../../shared/account-destination.js';
 import type { AccountSettings } from '../../../shared/accounts.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { openSettingsStore, type SettingsStore } from '../settings/settings-store.js';
 import { createPassphraseCipher, createPassphraseRecord, DEFAULT_SCRYPT, deriveKey } from './passphrase-cipher.js';
 import { platformCipher } from './test-support.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Destination } from '../../../shared/account-destination.js';
 import type { Notice } from '../../../shared/ipc.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import { openSettingsStore } from '../settings/settings-store.js';
 import { platformCipher, type PlatformState } from './test-support.js';
 import { createVault } from './vault.js';

@@ -1,7 +1,7 @@
 import { destinationOf, type Destination } from '../../../shared/account-destination.js';
 import type { VaultChoice, VaultState } from '../../../shared/accounts.js';
 import type { NoticeBoard } from '../notices.js';
-import { ServiceError } from '../service-error.js';
+import { ServiceError } from '../../../shared/service-error.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { SecretRecord } from '../settings/settings-schema.js';
 import { unwrapSecret, wrapSecret } from './bound-secret.js';

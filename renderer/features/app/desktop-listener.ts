@@ -1,5 +1,5 @@
 import type { ComposeAttach } from '../../../shared/compose-attach.js';
-import type { ComposeOpen } from '../../../shared/compose-open.js';
+import type { EditableMessage } from '../../../shared/editable-message.js';
 import type { MenuCommand } from '../../../shared/menu-command.js';
 import { bridge } from '../../lib/bridge.js';
 import { selectAccounts, useAccountsStore } from '../accounts/index.js';
@@ -7,11 +7,11 @@ import { attachRefusal, flushDraft, requestSend, useComposerStore } from '../com
 import { selectProviders, useProvidersStore } from '../providers/index.js';
 import { useAppStore } from './store.js';
 
-async function openRequest(request: ComposeOpen): Promise<void> {
+async function openRequest(message: EditableMessage): Promise<void> {
   useAppStore.getState().navigate('compose');
   const composer = useComposerStore.getState();
   const account = selectAccounts(useAccountsStore.getState()).find((a) => a.id === composer.accountId);
-  await composer.openCompose(request, account?.signatureHtml ?? '');
+  await composer.open(message, { signatureHtml: account?.signatureHtml ?? '', keep: true });
 }
 
 /** Files dropped on the app's icon go to the open composer, refused as its Attach button is when the provider takes none. */
@@ -56,7 +56,7 @@ export function listenDesktop(): () => void {
       .catch((error: unknown) => useComposerStore.getState().setRemark(`Something the desktop asked for could not be done: ${error instanceof Error ? error.message : 'unknown error'}`))
       .then(nextTask);
   };
-  const open = (request: ComposeOpen) => later(() => openRequest(request));
+  const open = (message: EditableMessage) => later(() => openRequest(message));
   const stopCompose = mailer.on('compose:open', open);
   const stopAttach = mailer.on('compose:attach', (payload) => later(() => attachFiles(payload)));
   const stopMenu = mailer.on('menu:command', runCommand);

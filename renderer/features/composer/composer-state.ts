@@ -3,17 +3,13 @@
  * the actions that reach main.
  */
 import type { JSONContent } from '@tiptap/react';
-import type { Draft } from '../../../shared/drafts.js';
-import type { ReplyDraft } from '../../../shared/history.js';
+import type { EditableMessage } from '../../../shared/editable-message.js';
 import type { AttachmentRef, SubmitMessage } from '../../../shared/message.js';
-import type { ComposeOpen } from '../../../shared/compose-open.js';
 import type { ComposeAttach } from '../../../shared/compose-attach.js';
 import type { AutosaveStatus } from './autosave.js';
 import type { BodyField } from './merge-check.js';
-import { composeRequestFields } from './compose-request.js';
-import { fieldsOfDraft } from './draft-content.js';
-import { replyFields, replyLinkOf, type ReplyLink } from './reply-fields.js';
-import { addChips, addressesOf, chipFor, chipsFrom, type RecipientField, type RecipientLists } from './recipients.js';
+import { fieldsOfDraft, type ReplyLink } from './draft-content.js';
+import { addChips, addressesOf, chipsFrom, type RecipientField, type RecipientLists } from './recipients.js';
 
 // State
 export type SendStatus =
@@ -87,50 +83,36 @@ export const initialComposerState: ComposerState = {
   bodyFields: [],
 };
 
-/** The composer showing a saved draft, exactly as it was saved. */
-export function withOpenedDraft(state: ComposerState, draft: Draft): ComposerState {
+/** The account's signature below an HTML body, as a signature block (switching account replaces it). */
+function signed(html: string, signatureHtml: string): string {
+  return signatureHtml.trim() === '' ? html : `${html}<div data-signature>${signatureHtml}</div>`;
+}
+
+/**
+ * The composer showing a message main opened: a draft exactly as it was saved, a reply or
+ * copy from the Sent view, a `mailto:` link (signed with `signatureHtml`), or a message taken
+ * back from the outbox. Invalid recipients come back as invalid chips, with their reason.
+ */
+export function withMessage(state: ComposerState, message: EditableMessage, signatureHtml = ''): ComposerState {
+  const { doc, draft, sign, notice, lastError, ...content } = message;
   return {
     ...initialComposerState,
-    ...fieldsOfDraft(draft.content),
+    ...fieldsOfDraft({ ...content, doc: { type: 'doc' } }),
+    accountId: message.accountId ?? state.accountId,
     generation: state.generation + 1,
-    doc: draft.content.doc as JSONContent,
-    draftId: draft.id,
-    revision: draft.revision,
-    save: { kind: 'saved', at: draft.updatedAt },
-    draftError: draft.lastError,
+    doc: typeof doc === 'string' ? (sign ? signed(doc, signatureHtml) : doc) : (doc as JSONContent),
+    draftId: draft?.id ?? null,
+    revision: draft?.revision ?? null,
+    save: draft ? { kind: 'saved', at: draft.updatedAt } : { kind: 'idle' },
+    draftError: lastError,
+    remark: notice,
+    lastSent: state.lastSent,
   };
 }
 
 /** A fresh message on the same account. */
 export function withNewMessage(state: ComposerState): ComposerState {
   return { ...initialComposerState, accountId: state.accountId, generation: state.generation + 1, lastSent: state.lastSent };
-}
-
-/** A message Undo took back from the outbox, when its draft is gone: rebuilt from what was sent. */
-export function withUnsentMessage(state: ComposerState, message: SubmitMessage): ComposerState {
-  const chips = (addresses: SubmitMessage['to']) => addresses.map(chipFor);
-  return {
-    ...initialComposerState,
-    accountId: message.accountId,
-    lists: { to: chips(message.to), cc: chips(message.cc), bcc: chips(message.bcc) },
-    showCc: message.cc.length > 0,
-    showBcc: message.bcc.length > 0,
-    subject: message.subject,
-    attachments: message.attachments,
-    generation: state.generation + 1,
-    doc: message.html,
-    reply: replyLinkOf(message),
-  };
-}
-
-/** A new message from a `mailto:` link, on the same account, signed with `signatureHtml`. */
-export function withComposeRequest(state: ComposerState, request: ComposeOpen, signatureHtml: string): ComposerState {
-  return { ...initialComposerState, accountId: state.accountId, generation: state.generation + 1, lastSent: state.lastSent, ...composeRequestFields(request, signatureHtml) };
-}
-
-/** Reply, Reply all, Forward or a copy from the Sent view, ready to edit and send. */
-export function withReplyDraft(state: ComposerState, draft: ReplyDraft): ComposerState {
-  return { ...initialComposerState, ...replyFields(draft), generation: state.generation + 1, lastSent: state.lastSent };
 }
 
 export function withTypedRecipients(state: ComposerState, field: RecipientField, input: string): ComposerState {

@@ -2,7 +2,6 @@ import type { JSONContent } from '@tiptap/react';
 import { formatAddress } from '../../../shared/address.js';
 import type { DraftContent, DraftRecipient } from '../../../shared/drafts.js';
 import { chipsFrom, type Chip, type RecipientLists } from './recipients.js';
-import { replyLinkOf, type ReplyLink } from './reply-fields.js';
 import { authoredText } from './signature.js';
 
 /** A chip as a draft keeps it: valid ones as addresses, the rest exactly as typed. */
@@ -14,6 +13,9 @@ function recipientOf(chip: Chip): DraftRecipient {
 function chipsOf(recipients: DraftRecipient[]): Chip[] {
   return recipients.flatMap((r) => chipsFrom(r.name ? formatAddress({ name: r.name, email: r.email }) : r.email));
 }
+
+/** What keeps a message written from the Sent view in its thread when it is sent. */
+export type ReplyLink = NonNullable<DraftContent['reply']>;
 
 /** What the composer holds apart from the editor, as much of it as a draft keeps. */
 export interface ComposerFields {
@@ -64,7 +66,7 @@ export function fieldsOfDraft(content: DraftContent): ComposerFields {
     showCc: content.showCc || content.cc.length > 0,
     showBcc: content.showBcc || content.bcc.length > 0,
     attachments: content.attachments,
-    reply: content.reply ? replyLinkOf(content.reply) : null,
+    reply: content.reply && (content.reply.inReplyTo || content.reply.replyToHistoryId) ? content.reply : null,
     mergeTable: content.mergeTable ?? '',
   };
 }

@@ -1,6 +1,6 @@
 /** The composer feature as the app sees it. */
 export { ComposerPage } from './ComposerPage.js';
-export { composerIsPristine, useComposerStore, withReplyDraft } from './store.js';
+export { composerIsPristine, useComposerStore } from './store.js';
 export { UndoToast } from './UndoToast.js';
 export { requestSend } from './send-request.js';
 export { flushDraft } from './draft-sync.js';

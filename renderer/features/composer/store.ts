@@ -1,24 +1,19 @@
 import { create } from 'zustand';
 import type { DraftVersion } from '../../../shared/drafts.js';
-import type { ReplyDraft } from '../../../shared/history.js';
+import type { EditableMessage } from '../../../shared/editable-message.js';
 import { bridge } from '../../lib/bridge.js';
-import type { ComposeOpen } from '../../../shared/compose-open.js';
 import type { ComposeAttach } from '../../../shared/compose-attach.js';
 import { composerIsBlank, flushDraft, markDraftChanged, saveDraftAsCopy } from './draft-sync.js';
-import { replyLinkOf } from './reply-fields.js';
 import { personalize, readTable } from './merge-check.js';
 import { removeChip, type RecipientField } from './recipients.js';
 import {
   initialComposerState,
   toSubmitMessage,
   withAttachments,
-  withComposeRequest,
   withIconFiles,
+  withMessage,
   withNewMessage,
-  withOpenedDraft,
-  withReplyDraft,
   withTypedRecipients,
-  withUnsentMessage,
   type ComposerState,
 } from './composer-state.js';
 
@@ -49,8 +44,12 @@ interface ComposerActions {
   dismissSent(): void;
   /** Saves the open draft, then starts an empty message. */
   startNew(): Promise<void>;
-  /** Saves the open draft, then starts a message filled from a `mailto:` link. */
-  openCompose(request: ComposeOpen, signatureHtml: string): Promise<void>;
+  /**
+   * Saves the open draft, then shows a message main opened (a draft, a reply, a link, a message
+   * back from the outbox). `keep` saves it as a draft at once (a link's message, so a second
+   * link or a crash does not lose it); `signatureHtml` signs a message that asks for it.
+   */
+  open(message: EditableMessage, options?: { signatureHtml?: string; keep?: boolean }): Promise<void>;
   /** Saves the open draft, then shows draft `id` exactly as it was saved. */
   openDraft(id: string): Promise<void>;
   /** After a conflict: this window's text becomes a draft of its own beside the other window's. */
@@ -58,8 +57,6 @@ interface ComposerActions {
   forgetDraft(id: string): void;
   /** Puts an earlier version back; what was there is kept as a version first. */
   restoreVersion(version: DraftVersion): Promise<void>;
-  /** Saves the open draft, then opens a reply, forward or copy built from the Sent view. */
-  openReply(draft: ReplyDraft): Promise<void>;
 }
 
 const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
@@ -159,17 +156,16 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
     await flushDraft();
     set((state) => withNewMessage(state));
   },
-  async openCompose(request, signatureHtml) {
+  async open(message, options = {}) {
     await flushDraft();
-    set((state) => withComposeRequest(state, request, signatureHtml));
-    // A link's message is kept like typed text, so a second link or a crash does not lose it.
-    markDraftChanged();
+    set((state) => withMessage(state, message, options.signatureHtml));
+    if (options.keep) markDraftChanged();
   },
   async openDraft(id) {
     if (get().draftId === id) return;
     await flushDraft();
     const result = await bridge().drafts.get({ id });
-    if (result.ok) set((state) => withOpenedDraft(state, result.value));
+    if (result.ok) set((state) => withMessage(state, result.value));
     else set({ remark: result.error.message });
   },
   async keepBoth() {
@@ -184,12 +180,8 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
       return;
     }
     await flushDraft();
-    set({ lastSent: null });
-    // The draft (kept until the vendor accepts) holds the exact document, signature block included.
-    const draft = sent.draftId ? await bridge().drafts.get({ id: sent.draftId }) : null;
-    // A draft does not keep the reply link; the message Undo took back does.
-    if (draft?.ok) set((state) => ({ ...withOpenedDraft(state, draft.value), reply: replyLinkOf(result.value) }));
-    else set((state) => withUnsentMessage(state, result.value));
+    // Main answers the draft it was written in (the exact document), or what was submitted.
+    set((state) => ({ ...withMessage(state, result.value), lastSent: null }));
   },
   dismissSent() {
     set({ lastSent: null });
@@ -204,11 +196,7 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
       return;
     }
     const draft = await bridge().drafts.get({ id: draftId });
-    if (draft.ok) set((state) => withOpenedDraft(state, draft.value));
-  },
-  async openReply(draft) {
-    await flushDraft();
-    set((state) => withReplyDraft(state, draft));
+    if (draft.ok) set((state) => withMessage(state, draft.value));
   },
   forgetDraft(id) {
     // The open draft was deleted from the list: start over rather than save it back.

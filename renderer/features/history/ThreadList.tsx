@@ -7,11 +7,11 @@ import { nearEnd, visibleRange } from './virtual-window.js';
 export const ROW_HEIGHT = 78;
 
 function StatusBadges(props: { statuses: ThreadSummary['statuses'] }) {
-  const { sent, failed, unknown } = props.statuses;
+  const { sent, failed, unknown_outcome: unknown } = props.statuses;
   return (
     <span className="sent-badges">
       {failed > 0 ? <span className="badge badge-failed">{failed > 1 ? `${failed} failed` : STATUS_LABEL.failed}</span> : null}
-      {unknown > 0 ? <span className="badge badge-unknown">{unknown > 1 ? `${unknown} unknown` : STATUS_LABEL.unknown}</span> : null}
+      {unknown > 0 ? <span className="badge badge-unknown">{unknown > 1 ? `${unknown} unknown` : STATUS_LABEL.unknown_outcome}</span> : null}
       {sent > 0 && failed + unknown === 0 ? <span className="badge badge-sent">{STATUS_LABEL.sent}</span> : null}
     </span>
   );

@@ -1,6 +1,6 @@
 import type { HistoryAddress, HistoryStatus } from '../../../shared/history.js';
 
-export const STATUS_LABEL: Record<HistoryStatus, string> = { sent: 'Sent', failed: 'Failed', unknown: 'Unknown outcome' };
+export const STATUS_LABEL: Record<HistoryStatus, string> = { sent: 'Sent', failed: 'Failed', unknown_outcome: 'Unknown outcome' };
 
 export function addressLabel(address: HistoryAddress): string {
   return address.name ? address.name : address.email;

@@ -3,7 +3,7 @@ import type { HistoryThread, ThreadSummary } from '../../../shared/history.js';
 import { initialHistoryState, type HistoryState, refreshLimit, withFilters, withoutMessage, withoutThreads, withPage, withRefreshedHead, withThread } from './store.js';
 import { nearEnd, visibleRange } from './virtual-window.js';
 
-const summary = (id: string, latestAt = 0): ThreadSummary => ({ id, subject: id, participants: [], count: 1, latestAt, snippet: '', accountId: 'a', statuses: { sent: 1, failed: 0, unknown: 0 } });
+const summary = (id: string, latestAt = 0): ThreadSummary => ({ id, subject: id, participants: [], count: 1, latestAt, snippet: '', accountId: 'a', statuses: { sent: 1, failed: 0, unknown_outcome: 0 } });
 
 function thread(id: string, messageIds: string[]): HistoryThread {
   return { thread: summary(id), messages: messageIds.map((m) => ({ id: m }) as HistoryThread['messages'][number]) };

@@ -233,46 +233,22 @@ export const useHistoryStore = create<HistoryState & HistoryActions>()((set, get
       set({ error: result.error.message });
       return;
     }
-    await useComposerStore.getState().openReply(result.value);
+    await useComposerStore.getState().open(result.value);
     useAppStore.getState().navigate('compose');
   },
   async retry(message) {
-    // The outbox's own row first: the same idempotency key, so a vendor that has it already does not send it twice.
     const again = await bridge().history.retry({ messageId: message.id });
     if (!again.ok) {
       set({ error: again.error.message, notice: null });
       return;
     }
-    if (again.value) {
-      set({ notice: 'Sending it again under the same key (a vendor that already has it will not send it twice). Its progress is in the Outbox.', error: null });
+    if (again.value.kind === 'queued') {
+      set({ notice: again.value.summary, error: null });
       return;
     }
-    const copy = await bridge().history['reply-target']({ messageId: message.id, mode: 'copy' });
-    if (!copy.ok) {
-      set({ error: copy.error.message, notice: null });
-      return;
-    }
-    const draft = copy.value;
-    if (draft.missingAttachments.length > 0) {
-      await useComposerStore.getState().openReply(draft);
-      useAppStore.getState().navigate('compose');
-      return;
-    }
-    const { accountId, to, cc, bcc, subject, html, attachments, inReplyTo, replyToHistoryId } = draft;
-    const result = await bridge().outbox.submit({
-      accountId,
-      to,
-      cc,
-      bcc,
-      subject,
-      html,
-      text: message.text,
-      attachments,
-      ...(inReplyTo ? { inReplyTo } : {}),
-      ...(replyToHistoryId ? { replyToHistoryId } : {}),
-    });
-    if (result.ok) set({ notice: `${result.value.summary} Its progress is in the Outbox.`, error: null });
-    else set({ error: result.error.message, notice: null });
+    // Its files are gone: the composer opens it, saying which to attach again.
+    await useComposerStore.getState().open(again.value.message);
+    useAppStore.getState().navigate('compose');
   },
   listen() {
     return bridge().on('history:changed', (change: HistoryChanged) => {
