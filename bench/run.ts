@@ -42,7 +42,7 @@ function table(results: Record<string, Metric>): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-let merged = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, Metric>;
+const readResults = async () => JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, Metric>;
 const runStarted = performance.now();
 for (const [index, suite] of suites.entries()) {
   const started = performance.now();
@@ -53,8 +53,8 @@ for (const [index, suite] of suites.entries()) {
   const results = Object.fromEntries(Object.entries(measured).map(([name, metric]) => [name, { ...metric, machine: after }]));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(`[${index + 1}/${suites.length}] ${suite.name}: done in ${seconds} s (load ${after.load.join(' ')})\n${table(results)}\n\n`);
-  merged = { ...merged, ...results };
-  await writeFile(resultsFile, `${JSON.stringify(merged, null, 2)}\n`);
+  // Read again just before writing: another run (of other suites) may have written meanwhile.
+  await writeFile(resultsFile, `${JSON.stringify({ ...(await readResults()), ...results }, null, 2)}\n`);
 }
 const total = ((performance.now() - runStarted) / 1000).toFixed(1);
 console.log(`${suites.length} suite(s) in ${total} s; wrote ${path.relative(process.cwd(), resultsFile)}`);

@@ -122,7 +122,7 @@ test('Tab walks To, Subject, the body, the footer; the toolbar is one stop back 
     visited.push(name);
   }
   // The chip's remove button, the inputs, the body (Subject's Tab goes there, as in a mail client), the footer.
-  expect(visited).toEqual(['Remove bea@example.org', 'To', 'Add Bcc', 'Merge fields', 'Cc', 'Subject', 'Message body', 'Send', 'Send later…', 'Attach files']);
+  expect(visited).toEqual(['Remove bea@example.org', 'To', 'Add Bcc', 'Merge fields', 'Cc', 'Subject', 'Message body', 'Send', 'Send later…', 'Attach files', 'Preview request']);
   // The toolbar is one stop, reached with Shift+Tab from the body.
   await composer.getByRole('textbox', { name: 'Message body' }).focus();
   await page.keyboard.press('Shift+Tab');
