@@ -33,7 +33,7 @@ const counts = () => app.core.pendingWork.counts();
 
 describe('what quitting would cut short, from the outbox', () => {
   it('is nothing on a fresh start: quitting goes ahead without a question', async () => {
-    expect(counts()).toEqual({ undoWindowCount: 0, inFlightCount: 0, savingDrafts: 0 });
+    expect(counts()).toEqual({ undoWindowCount: 0, inFlightCount: 0 });
     const asked: QuitQuestion[] = [];
     expect(await guardQuit(app.core.pendingWork, async (q) => (asked.push(q), false))).toBe(true);
     expect(asked).toEqual([]);
@@ -42,7 +42,7 @@ describe('what quitting would cut short, from the outbox', () => {
   it('counts a message inside its undo delay until it has gone, and asks before quitting meanwhile', async () => {
     const accountId = await sandboxAccount();
     await app.ok<SubmitOutcome>('outbox:submit', message(accountId));
-    expect(counts()).toEqual({ undoWindowCount: 1, inFlightCount: 0, savingDrafts: 0 });
+    expect(counts()).toEqual({ undoWindowCount: 1, inFlightCount: 0 });
     expect(quitDecision(counts())).toBe('ask');
     const asked: QuitQuestion[] = [];
     expect(await guardQuit(app.core.pendingWork, async (q) => (asked.push(q), false))).toBe(false);
@@ -50,7 +50,7 @@ describe('what quitting would cut short, from the outbox', () => {
 
     time.advance(5_000);
     await app.core.outbox.idle();
-    expect(counts()).toEqual({ undoWindowCount: 0, inFlightCount: 0, savingDrafts: 0 });
+    expect(counts()).toEqual({ undoWindowCount: 0, inFlightCount: 0 });
   });
 
   it('does not count a message taken back with Undo, nor one scheduled for later', async () => {
@@ -58,7 +58,7 @@ describe('what quitting would cut short, from the outbox', () => {
     const undone = await app.ok<SubmitOutcome>('outbox:submit', message(accountId));
     await app.ok('outbox:cancel', { id: undone.id });
     await app.ok('outbox:submit', message(accountId, { sendAt: new Date(time.clock() + 3_600_000).toISOString() }));
-    expect(counts()).toEqual({ undoWindowCount: 0, inFlightCount: 0, savingDrafts: 0 });
+    expect(counts()).toEqual({ undoWindowCount: 0, inFlightCount: 0 });
   });
 
   it('counts the message a vendor is answering and the one due behind it as being sent', async () => {
@@ -74,11 +74,11 @@ describe('what quitting would cut short, from the outbox', () => {
     await app.ok('outbox:submit', message(saved.id, { subject: 'first' }));
     await app.ok('outbox:submit', message(saved.id, { subject: 'second' }));
     while (sim.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(counts()).toEqual({ undoWindowCount: 0, inFlightCount: 2, savingDrafts: 0 });
+    expect(counts()).toEqual({ undoWindowCount: 0, inFlightCount: 2 });
     const asked: QuitQuestion[] = [];
     expect(await guardQuit(app.core.pendingWork, async (q) => (asked.push(q), true))).toBe(true);
     expect(asked[0]?.detail).toMatch(/^2 messages are being sent; quitting may leave them unconfirmed/);
     await app.core.outbox.idle();
-    expect(counts()).toEqual({ undoWindowCount: 0, inFlightCount: 0, savingDrafts: 0 });
+    expect(counts()).toEqual({ undoWindowCount: 0, inFlightCount: 0 });
   });
 });

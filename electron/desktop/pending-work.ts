@@ -23,8 +23,7 @@ export function outboxPendingWork(outbox: { list(): OutboxRow[] }, now: () => nu
           else inFlightCount += 1;
         }
       }
-      return { undoWindowCount, inFlightCount, savingDrafts: 0 };
+      return { undoWindowCount, inFlightCount };
     },
-    draftsSaved: () => Promise.resolve(),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guardQuit, noPendingWork, quitDecision, quitQuestion, type PendingWork, type QuitCounts, type QuitQuestion } from './quit-guard.js';
 
-const counts = (over: Partial<QuitCounts> = {}): QuitCounts => ({ undoWindowCount: 0, inFlightCount: 0, savingDrafts: 0, ...over });
+const counts = (over: Partial<QuitCounts> = {}): QuitCounts => ({ undoWindowCount: 0, inFlightCount: 0, ...over });
 
 describe('quitDecision', () => {
   it.each([
@@ -9,9 +9,6 @@ describe('quitDecision', () => {
     [counts({ undoWindowCount: 1 }), 'ask'],
     [counts({ inFlightCount: 2 }), 'ask'],
     [counts({ undoWindowCount: 1, inFlightCount: 1 }), 'ask'],
-    [counts({ savingDrafts: 1 }), 'wait'],
-    // The save comes first: the question is asked once it is done.
-    [counts({ savingDrafts: 1, undoWindowCount: 3 }), 'wait'],
   ] as const)('%j -> %s', (input, expected) => {
     expect(quitDecision(input)).toBe(expected);
   });
@@ -28,25 +25,8 @@ describe('quitQuestion', () => {
   });
 });
 
-/** Pending work as a service would report it: counts that change when a save finishes. */
-function work(initial: QuitCounts, saveTakesMs: number | null): PendingWork & { current: QuitCounts } {
-  const state = { current: initial };
-  return {
-    get current() {
-      return state.current;
-    },
-    counts: () => state.current,
-    draftsSaved: () =>
-      saveTakesMs === null
-        ? new Promise<void>(() => undefined)
-        : new Promise<void>((resolve) =>
-            setTimeout(() => {
-              state.current = { ...state.current, savingDrafts: 0 };
-              resolve();
-            }, saveTakesMs),
-          ),
-  };
-}
+/** Pending work as the outbox would report it. */
+const work = (current: QuitCounts): PendingWork => ({ counts: () => current });
 
 describe('guardQuit', () => {
   const asked: QuitQuestion[] = [];
@@ -63,26 +43,8 @@ describe('guardQuit', () => {
 
   it('asks when messages are waiting, and follows the answer', async () => {
     asked.length = 0;
-    expect(await guardQuit(work(counts({ undoWindowCount: 1 }), 0), answer(false))).toBe(false);
-    expect(await guardQuit(work(counts({ inFlightCount: 1 }), 0), answer(true))).toBe(true);
+    expect(await guardQuit(work(counts({ undoWindowCount: 1 })), answer(false))).toBe(false);
+    expect(await guardQuit(work(counts({ inFlightCount: 1 })), answer(true))).toBe(true);
     expect(asked).toHaveLength(2);
-  });
-
-  it('waits for a draft save, then quits without asking', async () => {
-    asked.length = 0;
-    const pending = work(counts({ savingDrafts: 1 }), 20);
-    expect(await guardQuit(pending, answer(false))).toBe(true);
-    expect(pending.current.savingDrafts).toBe(0);
-    expect(asked).toEqual([]);
-  });
-
-  it('waits for the save first, then asks about the messages', async () => {
-    asked.length = 0;
-    expect(await guardQuit(work(counts({ savingDrafts: 1, undoWindowCount: 1 }), 10), answer(true))).toBe(true);
-    expect(asked).toHaveLength(1);
-  });
-
-  it('stops waiting for a save that never finishes', async () => {
-    expect(await guardQuit(work(counts({ savingDrafts: 1 }), null), answer(false), 30)).toBe(true);
   });
 });

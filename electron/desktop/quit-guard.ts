@@ -4,18 +4,15 @@ export interface QuitCounts {
   undoWindowCount: number;
   /** Messages handed to a provider whose answer has not come back. */
   inFlightCount: number;
-  /** Draft saves under way. */
-  savingDrafts: number;
 }
 
-export type QuitDecision = 'quit' | 'ask' | 'wait';
+export type QuitDecision = 'quit' | 'ask';
 
 /**
- * A draft being saved is waited for (it takes a moment and losing it loses typing); messages
- * waiting to send or in flight are the person's call, so they are asked; otherwise quit.
+ * Messages waiting to send or in flight are the person's call, so they are asked; otherwise
+ * quit. Drafts need no waiting here: the window flushes its draft as it closes, before quit.
  */
 export function quitDecision(counts: QuitCounts): QuitDecision {
-  if (counts.savingDrafts > 0) return 'wait';
   if (counts.undoWindowCount > 0 || counts.inFlightCount > 0) return 'ask';
   return 'quit';
 }
@@ -42,36 +39,19 @@ export function quitQuestion(counts: QuitCounts): QuitQuestion {
   };
 }
 
-/** What main knows about pending work; the outbox and drafts services fill it in. */
+/** What main knows about pending work; the outbox fills it in (desktop/pending-work.ts). */
 export interface PendingWork {
   counts(): QuitCounts;
-  /** Settles when the draft saves under way have finished. */
-  draftsSaved(): Promise<void>;
 }
 
 /** Nothing pending: what main uses until a service reports work. */
 export const noPendingWork: PendingWork = {
-  counts: () => ({ undoWindowCount: 0, inFlightCount: 0, savingDrafts: 0 }),
-  draftsSaved: () => Promise.resolve(),
+  counts: () => ({ undoWindowCount: 0, inFlightCount: 0 }),
 };
 
-/** A save that never finishes must not keep the app from quitting forever. */
-export const MAX_SAVE_WAIT_MS = 10_000;
-
-/**
- * Decides whether quitting may go ahead: waits for draft saves (at most `maxWaitMs`), then
- * asks when messages are waiting or in flight. Answers true to quit.
- */
-export async function guardQuit(work: PendingWork, ask: (question: QuitQuestion) => Promise<boolean>, maxWaitMs = MAX_SAVE_WAIT_MS): Promise<boolean> {
-  if (quitDecision(work.counts()) === 'wait') {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, maxWaitMs);
-    });
-    await Promise.race([work.draftsSaved().catch(() => undefined), timeout]);
-    clearTimeout(timer);
-  }
+/** Decides whether quitting may go ahead: asks when messages are waiting or in flight. Answers true to quit. */
+export async function guardQuit(work: PendingWork, ask: (question: QuitQuestion) => Promise<boolean>): Promise<boolean> {
   const counts = work.counts();
-  if (counts.undoWindowCount > 0 || counts.inFlightCount > 0) return ask(quitQuestion(counts));
+  if (quitDecision(counts) === 'ask') return ask(quitQuestion(counts));
   return true;
 }

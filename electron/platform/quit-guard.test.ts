@@ -34,8 +34,7 @@ vi.mock('electron', async () => {
 const { installQuitGuard } = await import('./quit-guard.js');
 
 const pending: PendingWork = {
-  counts: () => ({ undoWindowCount: 1, inFlightCount: 0, savingDrafts: 0 }),
-  draftsSaved: () => Promise.resolve(),
+  counts: () => ({ undoWindowCount: 1, inFlightCount: 0 }),
 };
 
 function quitOnce(): { prevented: boolean } {

@@ -18,8 +18,7 @@ async function ask(question: QuitQuestion): Promise<boolean> {
 }
 
 /**
- * Holds quitting back while drafts save, and asks first when messages are waiting or in
- * flight. `reopen` brings a window back when the person chose to stay after closing the
+ * Asks before quitting when messages are waiting or in flight. `reopen` brings a window back when the person chose to stay after closing the
  * last one (Windows and Linux quit then), so the app is never left running unseen.
  */
 export function installQuitGuard(work: () => PendingWork, reopen: () => void): void {

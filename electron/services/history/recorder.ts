@@ -16,7 +16,7 @@ export type AttemptOutcome =
   | { status: 'sent'; result: SendResult }
   | { status: 'failed' | 'unknown_outcome'; error: { kind: string; message: string } };
 
-/** One finished send attempt, as the outbox (or the send-now path) hands it over. */
+/** One finished send attempt, as the outbox hands it over (every send goes through the outbox). */
 export interface HistoryAttempt {
   accountId: string;
   provider: ProviderId;
