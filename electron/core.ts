@@ -8,6 +8,9 @@ import { createAccountsService, type AccountsService } from './services/accounts
 import { createEventBus, type EventBus } from './services/event-bus.js';
 import { createNoticeBoard, type NoticeBoard } from './services/notices.js';
 import type { Notifier } from './services/notifier.js';
+import { batchMigrations } from './services/outbox/batch-migrations.js';
+import { createBatchService } from './services/outbox/batches.js';
+import { previewRequest } from './services/preview/preview-service.js';
 import { outboxMigrations } from './services/outbox/migrations.js';
 import { createOutboxService, type OutboxService } from './services/outbox/outbox-service.js';
 import { outboxAttachmentTokens } from './services/outbox/outbox-store.js';
@@ -93,7 +96,7 @@ export function createCore(options: CoreOptions): Core {
   const dataDir = options.info.dataDir;
   // Before anything is written: the folder 0700 and what an older version left in it 0600 (docs/data.md).
   tightenDataFolder(dataDir, ['attachments']);
-  const storage = openStorage({ dataDir, clock, notices, migrations: [draftsMigrations, attachmentsMigrations, outboxMigrations, historyMigrations] });
+  const storage = openStorage({ dataDir, clock, notices, migrations: [draftsMigrations, attachmentsMigrations, outboxMigrations, batchMigrations, historyMigrations] });
   const attachments = createAttachmentStore({
     db: storage.db,
     dataDir,
@@ -131,14 +134,13 @@ export function createCore(options: CoreOptions): Core {
   const settings = openSettingsStore({ dir: options.info.dataDir, notices, ...(options.openSettingsFile ? { openFile: options.openSettingsFile } : {}) });
   const vault = createVault({ cipher: options.cipher, store: settings, notices, ...(options.scrypt ? { scrypt: options.scrypt } : {}) });
   const accounts = createAccountsService({ store: settings, vault, bus });
+  const delivery = { resolveAccount: (id: string) => accounts.resolveForSend(id), openAttachment: (token: string) => attachments.open(token), providers };
   const outbox = createOutboxService({
     db: storage.db,
     clock,
     bus,
     notices,
-    resolveAccount: (id) => accounts.resolveForSend(id),
-    openAttachment: (token) => attachments.open(token),
-    providers,
+    ...delivery,
     listAccounts: async () => (await accounts.list()).accounts,
     drafts,
     releaseAttachments,
@@ -148,6 +150,7 @@ export function createCore(options: CoreOptions): Core {
     recordAttempt: (attempt) => history.record(attempt),
     ...(options.notifier ? { notifier: options.notifier } : {}),
   });
+  const batches = createBatchService({ db: storage.db, clock, outbox, listAccounts: async () => (await accounts.list()).accounts, drafts });
   const retryFromHistory = createHistoryRetry({ outbox, history });
   const compose = createComposeInbox(bus, attachments);
   const mailClient = createMailClientService({ platform: options.info.platform, appName: options.info.name, registry: options.mailtoRegistry ?? null });
@@ -186,6 +189,11 @@ export function createCore(options: CoreOptions): Core {
     'outbox:list': () => outbox.list(),
     'outbox:get-settings': () => outbox.settings(),
     'outbox:set-settings': (settings) => outbox.saveSettings(settings),
+    'outbox:submit-batch': (input) => batches.submit(input),
+    'outbox:preview': (message) => previewRequest(delivery, message),
+    'outbox:batches': () => batches.list(),
+    'outbox:pace': ({ accountId }) => batches.pace(accountId),
+    'outbox:set-pace': ({ accountId, pace }) => batches.setPace(accountId, pace),
     'history:threads': (query) => history.threads(query),
     'history:thread': ({ id }) => history.thread(id),
     'history:search': (query) => history.search(query),

@@ -11,6 +11,8 @@ import {
 } from './drafts.js';
 import { attachmentImportSchema, attachmentTokensSchema } from './attachments.js';
 import { attachmentRefSchema, submitMessageSchema, submitOutcomeSchema } from './message.js';
+import { requestPreviewSchema } from './preview.js';
+import { accountPaceSchema, batchOutcomeSchema, batchRowSchema, batchSubmitSchema, paceSchema } from './batch.js';
 import { historyRetrySchema, outboxIdSchema, outboxRowSchema, outboxSettingsPatchSchema, outboxSettingsSchema } from './outbox.js';
 import {
   historyChangedSchema,
@@ -107,6 +109,15 @@ export const channels = {
   /** Every waiting, sending, failed or unknown message, then the most recent sent and cancelled ones. */
   'outbox:list': { input: none, output: z.array(outboxRowSchema) },
   'outbox:get-settings': { input: none, output: outboxSettingsSchema },
+  /** Send individually: one outbox entry per To recipient (own id and key), merge fields filled, paced. */
+  'outbox:submit-batch': { input: batchSubmitSchema, output: batchOutcomeSchema },
+  /** The recent batches with their progress (sent / failed / waiting) and their messages' outbox ids. */
+  'outbox:batches': { input: none, output: z.array(batchRowSchema) },
+  /** "Preview request": the request the account's adapter would make for this message (a dry run), secrets masked. */
+  'outbox:preview': { input: submitMessageSchema, output: requestPreviewSchema },
+  'outbox:pace': { input: z.object({ accountId: accountPaceSchema.shape.accountId }).strict(), output: accountPaceSchema },
+  /** Sets an account's sending pace; null goes back to the vendor's default. */
+  'outbox:set-pace': { input: z.object({ accountId: accountPaceSchema.shape.accountId, pace: paceSchema.nullable() }).strict(), output: accountPaceSchema },
   'outbox:set-settings': { input: outboxSettingsPatchSchema, output: outboxSettingsSchema },
   /** The Sent view: threads newest first, one page at a time (pass `nextCursor` back for the next). */
   'history:threads': { input: threadsQuerySchema, output: threadsPageSchema },

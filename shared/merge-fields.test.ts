@@ -57,10 +57,11 @@ describe('merge fields', () => {
           const source = parts.map(([lit, field, fb]) => `${lit}{{${field}${fb === null ? '' : ` | "${fb}"`}}}`).join('');
           const filled = fillTemplate(source, values, 'text');
           const left = findMergeFields(filled).map((f) => f.name);
-          expect(left).toEqual(missingFields([source], values).filter((n) => left.includes(n)));
+          expect([...new Set(left)]).toEqual(missingFields([source], values).filter((n) => left.includes(n)));
           for (const leftName of left) expect(Object.hasOwn(values, leftName)).toBe(false);
         },
       ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -99,7 +99,7 @@ test('Tab walks To, Subject, the toolbar, the body; arrows reach every tool', as
     visited.push(name);
   }
   // The chip's remove button, the inputs, the toolbar as one stop, the body, the footer.
-  expect(visited).toEqual(['Remove bea@example.org', 'To', 'Add Bcc', 'Merge fields', 'Cc', 'Subject', 'Bold', 'Message body', 'Send', 'Send later…', 'Attach files']);
+  expect(visited).toEqual(['Remove bea@example.org', 'To', 'Add Bcc', 'Merge fields', 'Cc', 'Subject', 'Bold', 'Message body', 'Send', 'Send later…', 'Attach files', 'Preview request']);
 
   // Inside the toolbar the arrow keys go round every enabled tool.
   await composer.getByRole('button', { name: 'Bold' }).focus();

@@ -6,8 +6,8 @@ import { checkIdempotencyKey } from './idempotency-key.js';
 import { preflight } from './preflight.js';
 import { ServiceError } from '../../shared/service-error.js';
 import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
-import type { Provider, SendAccount } from './types.js';
-import { isSuccess, postToVendor } from './vendor-post.js';
+import type { HttpProvider, SendAccount } from './types.js';
+import { isSuccess, postToVendor, requestFor } from './vendor-post.js';
 import type { UploadProgress } from './upload-progress.js';
 
 type CrmGatewaySettings = Extract<AccountSettings, { provider: 'crm-gateway' }>;
@@ -121,7 +121,7 @@ function result(res: VendorResponse, secrets: string[], requestId: string | unde
   };
 }
 
-export const crmGatewayProvider: Provider<CrmGatewaySettings> = {
+export const crmGatewayProvider: HttpProvider<CrmGatewaySettings> = {
   id: 'crm-gateway',
   displayName: NAME,
   capabilities: {
@@ -138,11 +138,8 @@ export const crmGatewayProvider: Provider<CrmGatewaySettings> = {
     // It always sends as the workspace's connected Gmail / Office 365 mailbox.
     customFrom: false,
   },
-  async send(message: OutgoingMessage, account: SendAccount<CrmGatewaySettings>, signal?: AbortSignal, onProgress?: UploadProgress): Promise<SendResult> {
-    preflight(crmGatewayProvider, message);
-    checkIdempotencyKey(NAME, message.idempotencyKey);
-    const secrets = [account.secret];
-    const res = await postToVendor(crmGatewayProvider, account, signal, async (settings) => ({
+  request(message: OutgoingMessage, account: SendAccount<CrmGatewaySettings>) {
+    return requestFor(crmGatewayProvider, account, async (settings) => ({
       url: settings.endpointUrl,
       headers: {
         Authorization: `Bearer ${account.secret}`,
@@ -152,7 +149,13 @@ export const crmGatewayProvider: Provider<CrmGatewaySettings> = {
         Accept: 'application/json',
       },
       body: JSON.stringify(await crmGatewayBody(message)),
-    }), onProgress);
+    }));
+  },
+  async send(message: OutgoingMessage, account: SendAccount<CrmGatewaySettings>, signal?: AbortSignal, onProgress?: UploadProgress): Promise<SendResult> {
+    preflight(crmGatewayProvider, message);
+    checkIdempotencyKey(NAME, message.idempotencyKey);
+    const secrets = [account.secret];
+    const res = await postToVendor(crmGatewayProvider, account, signal, () => crmGatewayProvider.request(message, account), onProgress);
     const requestId = requestIdOf(res, secrets);
     if (!isSuccess(res)) throw failure(res, secrets, requestId);
     return result(res, secrets, requestId);

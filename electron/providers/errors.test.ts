@@ -62,6 +62,8 @@ describe('retryAfterMs', () => {
   it('reads X-RateLimit-Reset as epoch seconds, epoch ms, or small delta seconds', () => {
     expect(retryAfterMs(new Headers({ 'x-ratelimit-reset': String(now / 1000 + 45) }), now)).toBe(45_000);
     expect(retryAfterMs(new Headers({ 'x-ratelimit-reset': String(now + 5_000) }), now)).toBe(5_000);
+    // Rebilly: Rate-Limit-Reset is the moment the window resets, as an RFC 822 date.
+    expect(retryAfterMs(new Headers({ 'rate-limit-reset': 'Sun, 01 Mar 2026 12:10:00 GMT', 'x-ratelimit-reset': '1' }), now)).toBe(600_000);
     expect(retryAfterMs(new Headers({ 'x-ratelimit-reset': '12' }), now)).toBe(12_000);
   });
   it('prefers Retry-After and ignores garbage', () => {

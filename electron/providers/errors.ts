@@ -96,8 +96,9 @@ export function readVendorWords(json: unknown): VendorWords {
 }
 
 /**
- * Retry-After as delta seconds or an HTTP-date (RFC 9110 §10.2.3); failing that
- * X-RateLimit-Reset, which vendors send as epoch seconds or (when small) seconds to wait.
+ * Retry-After as delta seconds or an HTTP-date (RFC 9110 §10.2.3); failing that Rebilly's
+ * Rate-Limit-Reset (an RFC 822 date), then X-RateLimit-Reset, which vendors send as epoch
+ * seconds (the CRM gateway: its daily window resets at midnight UTC) or seconds to wait.
  */
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
   const retryAfter = headers.get('retry-after')?.trim();
@@ -105,6 +106,12 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
     if (/^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  // Rebilly's Rate-Limit-Reset is the moment the window resets, as an RFC 822 date.
+  const resetDate = headers.get('rate-limit-reset')?.trim();
+  if (resetDate && !/^\d+$/.test(resetDate)) {
+    const at = Date.parse(resetDate);
+    if (!Number.isNaN(at)) return Math.max(0, at - now);
   }
   const reset = headers.get('x-ratelimit-reset')?.trim();
   // Anchored, and the optional group starts with a literal dot: no backtracking blow-up.

@@ -4,8 +4,8 @@ import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
 import { ServiceError } from '../../shared/service-error.js';
 import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
-import type { Provider, SendAccount } from './types.js';
-import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
+import type { HttpProvider, SendAccount } from './types.js';
+import { isSuccess, postToVendor, requestFor, vendorUrl } from './vendor-post.js';
 
 type RebillySettings = Extract<AccountSettings, { provider: 'rebilly' }>;
 
@@ -91,7 +91,7 @@ function readResult(res: VendorResponse, secrets: string[]): SendResult {
   return { remoteId: json.id, status: json.status === 'sent' ? 'sent' : 'accepted' };
 }
 
-export const rebillyProvider: Provider<RebillySettings> = {
+export const rebillyProvider: HttpProvider<RebillySettings> = {
   id: 'rebilly',
   displayName: 'Rebilly',
   capabilities: {
@@ -108,14 +108,17 @@ export const rebillyProvider: Provider<RebillySettings> = {
     displayNames: false,
     customFrom: true,
   },
-  async send(message: OutgoingMessage, account: SendAccount<RebillySettings>, signal?: AbortSignal): Promise<SendResult> {
-    preflight(rebillyProvider, message);
-    const secrets = [account.secret];
-    const res = await postToVendor(rebillyProvider, account, signal, (settings) => ({
+  request(message: OutgoingMessage, account: SendAccount<RebillySettings>) {
+    return requestFor(rebillyProvider, account, (settings) => ({
       url: vendorUrl(settings.baseUrl, `/organizations/${encodeURIComponent(settings.organizationId)}/email-messages`),
       headers: { 'REB-APIKEY': account.secret, 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(rebillyBody(message, settings)),
     }));
+  },
+  async send(message: OutgoingMessage, account: SendAccount<RebillySettings>, signal?: AbortSignal): Promise<SendResult> {
+    preflight(rebillyProvider, message);
+    const secrets = [account.secret];
+    const res = await postToVendor(rebillyProvider, account, signal, () => rebillyProvider.request(message, account));
     if (!isSuccess(res)) {
       throw httpFailure(rebillyProvider.displayName, res, rebillyWords(res.json), secrets);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, retryDecision } from './retry-policy.js';
+import { BACKOFF_CAP_MS, RATE_LIMIT_CAP_MS, RETRY_AFTER_CAP_MS, retryDecision } from './retry-policy.js';
 import type { SendFailure } from '../../shared/outgoing.js';
 
 const f = (failure: Partial<SendFailure> & Pick<SendFailure, 'kind'>): SendFailure => ({ message: 'm', ...failure });
@@ -43,9 +43,11 @@ describe('retryDecision', () => {
     expect(retryDecision(failure, 2, { idempotency: 'none', maxAttempts: 2 })).toEqual({ retry: false });
   });
 
-  it('uses Retry-After when given, capped at one hour', () => {
+  it('uses Retry-After when given: a vendor rate limit is waited out (a daily window up to its reset), any other wait capped at one hour', () => {
     expect(retryDecision(f({ kind: 'rate_limited', retryAfterMs: 12_000 }), 1, { idempotency: 'none', random: half })).toEqual({ retry: true, delayMs: 12_000 });
-    expect(retryDecision(f({ kind: 'rate_limited', retryAfterMs: 86_400_000 }), 1, { idempotency: 'none' })).toEqual({ retry: true, delayMs: RETRY_AFTER_CAP_MS });
+    expect(retryDecision(f({ kind: 'rate_limited', retryAfterMs: 86_400_000 }), 1, { idempotency: 'none' })).toEqual({ retry: true, delayMs: 86_400_000 });
+    expect(retryDecision(f({ kind: 'rate_limited', retryAfterMs: 7 * 86_400_000 }), 1, { idempotency: 'none' })).toEqual({ retry: true, delayMs: RATE_LIMIT_CAP_MS });
+    expect(retryDecision(f({ kind: 'provider', status: 503, retryAfterMs: 86_400_000 }), 1, { idempotency: 'none' })).toEqual({ retry: true, delayMs: RETRY_AFTER_CAP_MS });
   });
 
   it('backs off exponentially with full jitter, capped at five minutes', () => {

@@ -19,6 +19,8 @@ export const BACKOFF_BASE_MS = 1_000;
 export const BACKOFF_CAP_MS = 5 * 60_000;
 /** A vendor asking for more than this (a per-day cap) is better retried hourly than trusted blindly. */
 export const RETRY_AFTER_CAP_MS = 60 * 60_000;
+/** A vendor's own sending limit resets at the latest a day later (the gateway: midnight UTC); the outbox waits that long. */
+export const RATE_LIMIT_CAP_MS = 25 * 60 * 60_000;
 
 /** Unipile's "try again later" problems (its 503s), recognised even if an adapter re-labels the status. */
 const TRANSIENT_VENDOR_CODES = new Set(['errors/no_client_session', 'errors/network_down', 'errors/service_unavailable']);
@@ -53,7 +55,8 @@ export function retryDecision(failure: SendFailure, attempt: number, opts: Retry
   const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   if (attempt >= maxAttempts || !retryable(failure, opts.idempotency)) return { retry: false };
   if (failure.retryAfterMs !== undefined) {
-    return { retry: true, delayMs: Math.min(Math.max(0, failure.retryAfterMs), RETRY_AFTER_CAP_MS) };
+    const cap = failure.kind === 'rate_limited' ? RATE_LIMIT_CAP_MS : RETRY_AFTER_CAP_MS;
+    return { retry: true, delayMs: Math.min(Math.max(0, failure.retryAfterMs), cap) };
   }
   const random = opts.random ?? Math.random;
   const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));

@@ -5,8 +5,8 @@ import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
 import { ServiceError } from '../../shared/service-error.js';
 import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
-import type { Provider, SendAccount } from './types.js';
-import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
+import type { HttpProvider, SendAccount } from './types.js';
+import { isSuccess, postToVendor, requestFor, vendorUrl } from './vendor-post.js';
 
 type RolloutSettings = Extract<AccountSettings, { provider: 'rollout' }>;
 
@@ -54,7 +54,7 @@ function readResult(res: VendorResponse, secrets: string[]): SendResult {
   };
 }
 
-export const rolloutProvider: Provider<RolloutSettings> = {
+export const rolloutProvider: HttpProvider<RolloutSettings> = {
   id: 'rollout',
   displayName: 'Rollout',
   capabilities: {
@@ -69,10 +69,8 @@ export const rolloutProvider: Provider<RolloutSettings> = {
     displayNames: true,
     customFrom: true,
   },
-  async send(message: OutgoingMessage, account: SendAccount<RolloutSettings>, signal?: AbortSignal): Promise<SendResult> {
-    preflight(rolloutProvider, message);
-    const secrets = [account.secret];
-    const res = await postToVendor(rolloutProvider, account, signal, (settings) => ({
+  request(message: OutgoingMessage, account: SendAccount<RolloutSettings>) {
+    return requestFor(rolloutProvider, account, (settings) => ({
       url: vendorUrl(settings.baseUrl, '/emailMessages'),
       headers: {
         Authorization: `Bearer ${account.secret}`,
@@ -82,6 +80,11 @@ export const rolloutProvider: Provider<RolloutSettings> = {
       },
       body: JSON.stringify(rolloutBody(message)),
     }));
+  },
+  async send(message: OutgoingMessage, account: SendAccount<RolloutSettings>, signal?: AbortSignal): Promise<SendResult> {
+    preflight(rolloutProvider, message);
+    const secrets = [account.secret];
+    const res = await postToVendor(rolloutProvider, account, signal, () => rolloutProvider.request(message, account));
     if (!isSuccess(res)) {
       // Rollout documents `{ errorMessage }` for 400 and 409, which readVendorWords reads; 401 and
       // 5xx are undocumented and read the same tolerant way.

@@ -4,8 +4,8 @@ import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
 import { ServiceError } from '../../shared/service-error.js';
 import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
-import type { Provider, SendAccount } from './types.js';
-import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
+import type { HttpProvider, SendAccount } from './types.js';
+import { isSuccess, postToVendor, requestFor, vendorUrl } from './vendor-post.js';
 
 type StuutSettings = Extract<AccountSettings, { provider: 'stuut' }>;
 
@@ -56,7 +56,7 @@ function readResult(res: VendorResponse, secrets: string[]): SendResult {
   };
 }
 
-export const stuutProvider: Provider<StuutSettings> = {
+export const stuutProvider: HttpProvider<StuutSettings> = {
   id: 'stuut',
   displayName: 'Stuut',
   capabilities: {
@@ -73,14 +73,17 @@ export const stuutProvider: Provider<StuutSettings> = {
     displayNames: false,
     customFrom: false,
   },
-  async send(message: OutgoingMessage, account: SendAccount<StuutSettings>, signal?: AbortSignal): Promise<SendResult> {
-    preflight(stuutProvider, message);
-    const secrets = [account.secret];
-    const res = await postToVendor(stuutProvider, account, signal, (settings) => ({
+  request(message: OutgoingMessage, account: SendAccount<StuutSettings>) {
+    return requestFor(stuutProvider, account, (settings) => ({
       url: vendorUrl(settings.baseUrl, '/v1/emails'),
       headers: { Authorization: `Bearer ${account.secret}`, 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(stuutBody(message, settings)),
     }));
+  },
+  async send(message: OutgoingMessage, account: SendAccount<StuutSettings>, signal?: AbortSignal): Promise<SendResult> {
+    preflight(stuutProvider, message);
+    const secrets = [account.secret];
+    const res = await postToVendor(stuutProvider, account, signal, () => stuutProvider.request(message, account));
     // Stuut documents no error statuses: every non-2xx is read generically (401 → bad credentials).
     if (!isSuccess(res)) {
       throw httpFailure(stuutProvider.displayName, res, readVendorWords(res.json), secrets);

@@ -10,6 +10,13 @@ export interface SendAccount<S extends AccountSettings = AccountSettings> {
   secret: string;
 }
 
+/** What an adapter sends: everything but the plumbing every vendor call shares. */
+export interface VendorPost {
+  url: string;
+  headers: Record<string, string>;
+  body: string | FormData;
+}
+
 export interface Provider<S extends AccountSettings = AccountSettings> {
   id: ProviderId;
   /** Shown in messages: "Rollout cannot send Bcc". */
@@ -24,4 +31,12 @@ export interface Provider<S extends AccountSettings = AccountSettings> {
    * Throws a ServiceError when the vendor cannot be asked right now.
    */
   check?(query: SentQuery, account: SendAccount<S>, signal?: AbortSignal): Promise<VendorCheck>;
+  /**
+   * The request `send` makes for this message, built by the same code without sending it (a
+   * dry run for the request preview). Absent for the sandbox, which makes no request.
+   */
+  request?(message: OutgoingMessage, account: SendAccount<S>): Promise<VendorPost>;
 }
+
+/** An adapter that makes an HTTP request: its `request` (the dry run) is always there. */
+export type HttpProvider<S extends AccountSettings = AccountSettings> = Provider<S> & Required<Pick<Provider<S>, 'request'>>;

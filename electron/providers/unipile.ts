@@ -5,9 +5,9 @@ import { checkIdempotencyKey } from './idempotency-key.js';
 import { preflight } from './preflight.js';
 import { ServiceError } from '../../shared/service-error.js';
 import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
-import type { Provider, SendAccount } from './types.js';
+import type { HttpProvider, SendAccount } from './types.js';
 import { buildUnipileForm, type OpenedAttachment, type UnipileSettings } from './unipile-form.js';
-import { isSuccess, postToVendor, vendorUrl } from './vendor-post.js';
+import { isSuccess, postToVendor, requestFor, vendorUrl } from './vendor-post.js';
 import type { UploadProgress } from './upload-progress.js';
 
 export type { UnipileSettings } from './unipile-form.js';
@@ -125,21 +125,24 @@ function readResult(res: VendorResponse, secrets: string[]): SendResult {
   return { remoteId: redact(providerId, secrets), trackingId: redact(trackingId, secrets), status: 'accepted' };
 }
 
-export const unipileProvider: Provider<UnipileSettings> = {
+export const unipileProvider: HttpProvider<UnipileSettings> = {
   id: 'unipile',
   displayName: NAME,
   capabilities: unipileCapabilities,
-  async send(message: OutgoingMessage, account: SendAccount<UnipileSettings>, signal?: AbortSignal, onProgress?: UploadProgress): Promise<SendResult> {
-    preflight(unipileProvider, message);
-    checkIdempotencyKey(NAME, message.idempotencyKey);
-    const secrets = [account.secret];
-    const res = await postToVendor(unipileProvider, account, signal, async (settings) => ({
+  request(message: OutgoingMessage, account: SendAccount<UnipileSettings>) {
+    return requestFor(unipileProvider, account, async (settings) => ({
       url: vendorUrl(settings.baseUrl, '/api/v1/emails'),
       // No Content-Type: fetch writes multipart/form-data with the FormData's own boundary.
       // The same key on every retry of this message: Unipile answers a repeat with its first result.
       headers: { 'X-API-KEY': account.secret, 'Idempotency-Key': message.idempotencyKey, Accept: 'application/json' },
       body: buildUnipileForm(message, settings, await openAll(message)),
-    }), onProgress);
+    }));
+  },
+  async send(message: OutgoingMessage, account: SendAccount<UnipileSettings>, signal?: AbortSignal, onProgress?: UploadProgress): Promise<SendResult> {
+    preflight(unipileProvider, message);
+    checkIdempotencyKey(NAME, message.idempotencyKey);
+    const secrets = [account.secret];
+    const res = await postToVendor(unipileProvider, account, signal, () => unipileProvider.request(message, account), onProgress);
     if (!isSuccess(res)) throw unipileFailure(res, account.settings, secrets);
     return readResult(res, secrets);
   },

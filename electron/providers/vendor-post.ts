@@ -1,15 +1,10 @@
 import type { AccountSettings } from '../../shared/accounts.js';
 import { callVendor, type VendorResponse } from './http.js';
 import { ServiceError } from '../../shared/service-error.js';
-import type { Provider, SendAccount } from './types.js';
+import type { Provider, SendAccount, VendorPost } from './types.js';
 import type { UploadProgress } from './upload-progress.js';
 
-/** What an adapter sends: everything but the plumbing every vendor call shares. */
-export interface VendorPost {
-  url: string;
-  headers: Record<string, string>;
-  body: string | FormData;
-}
+export type { VendorPost };
 
 /** A vendor path under an account's base URL, whatever trailing slashes the user typed. */
 export function vendorUrl(baseUrl: string, path: string): string {
@@ -18,6 +13,22 @@ export function vendorUrl(baseUrl: string, path: string): string {
 
 export function isSuccess(res: VendorResponse): boolean {
   return res.status >= 200 && res.status <= 299;
+}
+
+/**
+ * An adapter's request for a message, built after refusing an account whose settings belong
+ * to another provider (they would send this provider's key to whatever URL they name). The
+ * same function serves `send` and the dry run the request preview shows.
+ */
+export async function requestFor<S extends AccountSettings>(
+  provider: Pick<Provider, 'id' | 'displayName'>,
+  account: SendAccount<S>,
+  build: (settings: S) => VendorPost | Promise<VendorPost>,
+): Promise<VendorPost> {
+  if ((account.settings as AccountSettings).provider !== provider.id) {
+    throw new ServiceError({ kind: 'validation', message: `This account is not a ${provider.displayName} account.` });
+  }
+  return build(account.settings);
 }
 
 /**
@@ -33,10 +44,7 @@ export async function postToVendor<S extends AccountSettings>(
   build: (settings: S) => VendorPost | Promise<VendorPost>,
   onProgress?: UploadProgress,
 ): Promise<VendorResponse> {
-  if ((account.settings as AccountSettings).provider !== provider.id) {
-    throw new ServiceError({ kind: 'validation', message: `This account is not a ${provider.displayName} account.` });
-  }
-  const request = await build(account.settings);
+  const request = await requestFor(provider, account, build);
   return callVendor({
     provider: provider.displayName,
     ...request,

@@ -11,8 +11,18 @@ function inWords(ms: number): string {
   return minutes < 120 ? `${minutes} min` : `${Math.ceil(minutes / 60)} h`;
 }
 
+/** 19:52:10 UTC, or with the date when it is not today (UTC). */
+function utcMoment(at: number, now: number): string {
+  const time = new Date(at).toISOString().slice(11, 19);
+  const sameDay = new Date(at).toISOString().slice(0, 10) === new Date(now).toISOString().slice(0, 10);
+  return sameDay ? `${time} UTC` : `${new Date(at).toISOString().slice(0, 10)} ${time} UTC`;
+}
+
 /** A failure the worker will retry: the vendor's sentence, then when Composer tries again. */
-export function willRetry(failure: SendFailure, delayMs: number): string {
+export function willRetry(failure: SendFailure, delayMs: number, now?: number): string {
+  if (failure.kind === 'rate_limited' && failure.retryAfterMs !== undefined && now !== undefined) {
+    return `${failure.message} The vendor's sending limit resets at ${utcMoment(now + delayMs, now)}: Composer waits until then (${inWords(delayMs)}) and sends it, without using up a retry.`;
+  }
   const lead = failure.kind === 'network' ? ' The message is kept in the outbox while the connection is down.' : '';
   return `${failure.message}${lead} Composer will try again in ${inWords(delayMs)}.`;
 }

@@ -14,6 +14,7 @@ import type { EventBus } from '../event-bus.js';
 import type { HistoryAttempt } from '../history/recorder.js';
 import { silentNotifier, type Notifier } from '../notifier.js';
 import { ServiceError } from '../../../shared/service-error.js';
+import { insertMany } from './submit-many.js';
 import { describeRecipients, describeRoute, prepareDelivery, toOutgoing, type DeliveryDeps } from './delivery.js';
 import { createOutboxStore, type OutboxRecord } from './outbox-store.js';
 import { recoverAtStart } from './recovery.js';
@@ -44,6 +45,7 @@ export interface OutboxDeps extends DeliveryDeps {
 export interface OutboxService {
   /** Freezes the message and writes it to disk before answering; the worker sends it at `sendAt`. */
   submit(message: SubmitMessage): Promise<SubmitOutcome>;
+  submitMany(messages: ReadonlyArray<{ message: SubmitMessage; sendAt: number }>, alsoInTransaction?: (ids: string[]) => void): Promise<string[]>;
   /** Undo send: only while queued and before `sendAt`; answers the message as the composer opens it. */
   cancel(id: string): EditableMessage;
   /** A failed or unknown_outcome message goes back in the queue with the same idempotency key. */
@@ -236,6 +238,14 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
           ? `Sending to ${recipients} ${route}.`
           : `Sending to ${recipients} ${route} in ${Math.round(delay / 1000)} s.`;
       return { id, state: 'queued', sendAt, undoUntil: sendAt, summary };
+    },
+
+    async submitMany(messages, alsoInTransaction) {
+      const checked = messages[0] ? await checkAccount(messages[0].message) : null;
+      const ids = checked ? insertMany({ db: deps.db, store, ...checked, newId, newKey, now: clock() }, messages, alsoInTransaction) : [];
+      changed();
+      worker.poke();
+      return ids;
     },
 
     cancel(id) {

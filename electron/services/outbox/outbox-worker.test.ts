@@ -65,7 +65,7 @@ describe('the outbox worker', () => {
     await app.core.outbox.idle();
     expect(gateway.requests).toHaveLength(1);
     const [first, second] = await rows();
-    expect(first?.lastError).toMatch(/limiting how fast.*Composer will try again in 30 s\.$/);
+    expect(first?.lastError).toMatch(/limiting how fast.*resets at \d\d:\d\d:\d\d UTC: Composer waits until then \(30 s\) and sends it, without using up a retry\.$/);
     expect(second).toMatchObject({ state: 'queued', attempts: 0 });
 
     time.advance(29_999);

@@ -148,11 +148,13 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   function failed(row: OutboxRecord, attempts: number, failure: SendFailure, delivery: Delivery): void {
     const now = clock();
     const idempotency = delivery.provider.capabilities.idempotency;
-    const limit = failure.kind === 'network' ? Number.POSITIVE_INFINITY : maxAttempts;
+    // Waiting out the connection or the vendor's announced limit is not a failed try.
+    const waitsForLimit = failure.kind === 'rate_limited' && failure.retryAfterMs !== undefined;
+    const limit = failure.kind === 'network' || waitsForLimit ? Number.POSITIVE_INFINITY : maxAttempts;
     const decision = retryDecision(failure, attempts, { idempotency, maxAttempts: limit, ...(deps.random ? { random: deps.random } : {}) });
     if (decision.retry) {
       if (failure.kind === 'rate_limited' || failure.retryAfterMs !== undefined) holds.set(row.accountId, now + decision.delayMs);
-      store.requeue(row.id, now + decision.delayMs, willRetry(failure, decision.delayMs), failure.kind, now);
+      store.requeue(row.id, now + decision.delayMs, willRetry(failure, decision.delayMs, now), failure.kind, now);
       deps.changed();
       return;
     }

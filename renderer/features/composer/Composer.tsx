@@ -13,7 +13,10 @@ import { LinkBar } from './LinkBar.js';
 import { cleanPastedHtml } from './paste-clean.js';
 import { FromRow } from './FromRow.js';
 import { MergePanel } from './MergePanel.js';
+import { CopyFields } from './CopyFields.js';
 import { RecipientInput } from './RecipientInput.js';
+import { RequestPreviewPanel } from './RequestPreviewPanel.js';
+import { SendMode } from './SendMode.js';
 import { useMerge } from './use-merge.js';
 import { checkSend } from './send-check.js';
 import { authoredText, caretAboveSignatureOnPress, currentSignature, swapSignature, unwrapSignature } from './signature.js';
@@ -48,8 +51,6 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
     useShallow((s) => ({
       accountId: s.accountId,
       lists: s.lists,
-      showCc: s.showCc,
-      showBcc: s.showBcc,
       subject: s.subject,
       attachments: s.attachments,
       status: s.status,
@@ -60,6 +61,13 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
       addRecipients: s.addRecipients,
       removeRecipient: s.removeRecipient,
       removeLastRecipient: s.removeLastRecipient,
+      individually: s.individually,
+      copies: s.copies,
+      setIndividually: s.setIndividually,
+      requestPreview: s.requestPreview,
+      previewRequest: s.previewRequest,
+      closePreview: s.closePreview,
+      setCopies: s.setCopies,
       removeAttachment: s.removeAttachment,
       pickAttachments: s.pickAttachments,
       dismissConfirm: s.dismissConfirm,
@@ -67,7 +75,6 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
       setAccount: s.setAccount,
       setRemark: s.setRemark,
       setSubject: s.setSubject,
-      showField: s.showField,
       mergeTable: s.mergeTable,
       setMergeTable: s.setMergeTable,
       bodyFieldNames: s.bodyFields.map((f) => f.name).join(','),
@@ -76,11 +83,13 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
   const account = props.accounts.find((a) => a.id === state.accountId) ?? null;
   const provider = account ? (props.providers.find((p) => p.id === account.settings.provider) ?? null) : null;
   const capabilities = provider?.capabilities ?? null;
+  const validTo = state.lists.to.filter((chip) => chip.address).length;
   const check = checkSend({
     account,
     providerName: provider?.displayName ?? '',
     capabilities,
-    lists: state.lists,
+    // Sent individually with no Cc/Bcc, the copies are not part of any message.
+    lists: state.individually && state.copies === 'none' ? { ...state.lists, cc: [], bcc: [] } : state.lists,
     subject: state.subject,
     attachments: state.attachments,
   });
@@ -140,7 +149,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
   }, [editor, account?.id, account?.signatureHtml, state.generation]);
 
   useDraftSync(editor);
-  const merge = useMerge(editor, false);
+  const merge = useMerge(editor, state.individually);
   check.blockers.push(...merge.blockers);
   const [mergeOpen, setMergeOpen] = useState(false);
   // The editor goes away with the view (Outbox, Accounts); the text it held comes back with it.
@@ -188,47 +197,27 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
           onRemove={(id) => state.removeRecipient('to', id)}
           onRemoveLast={() => state.removeLastRecipient('to')}
         />
-        {!state.showCc || !state.showBcc ? (
-          <div className="field-toggles">
-            {!state.showCc ? (
-              <button type="button" className="link-button" onClick={() => state.showField('cc')} title="Ctrl+Shift+C">
-                Add Cc
-              </button>
-            ) : null}
-            {!state.showBcc ? (
-              <button type="button" className="link-button" onClick={() => state.showField('bcc')} title="Ctrl+Shift+B">
-                Add Bcc
-              </button>
-            ) : null}
-            {!merge.hasFields && state.mergeTable === '' && !mergeOpen ? (
+        {validTo > 1 || state.individually ? (
+          <SendMode
+            recipients={validTo}
+            individually={state.individually}
+            copies={state.copies}
+            hasCopies={state.lists.cc.length + state.lists.bcc.length > 0}
+            onIndividually={state.setIndividually}
+            onCopies={state.setCopies}
+          />
+        ) : null}
+        <CopyFields
+          ccRefusal={refusalFor('cc') ?? (capabilities && !capabilities.cc ? `${provider?.displayName ?? 'This provider'} cannot send Cc recipients.` : null)}
+          bccRefusal={refusalFor('bcc') ?? (capabilities && !capabilities.bcc ? `${provider?.displayName ?? 'This provider'} cannot send Bcc recipients.` : null)}
+          extraToggle={
+            !merge.hasFields && state.mergeTable === '' && !mergeOpen ? (
               <button type="button" className="link-button" onClick={() => setMergeOpen(true)}>
                 Merge fields
               </button>
-            ) : null}
-          </div>
-        ) : null}
-        {state.showCc ? (
-          <RecipientInput
-            field="cc"
-            label="Cc"
-            chips={state.lists.cc}
-            refusal={refusalFor('cc') ?? (capabilities && !capabilities.cc ? `${provider?.displayName ?? 'This provider'} cannot send Cc recipients.` : null)}
-            onAdd={(input) => state.addRecipients('cc', input)}
-            onRemove={(id) => state.removeRecipient('cc', id)}
-            onRemoveLast={() => state.removeLastRecipient('cc')}
-          />
-        ) : null}
-        {state.showBcc ? (
-          <RecipientInput
-            field="bcc"
-            label="Bcc"
-            chips={state.lists.bcc}
-            refusal={refusalFor('bcc') ?? (capabilities && !capabilities.bcc ? `${provider?.displayName ?? 'This provider'} cannot send Bcc recipients.` : null)}
-            onAdd={(input) => state.addRecipients('bcc', input)}
-            onRemove={(id) => state.removeRecipient('bcc', id)}
-            onRemoveLast={() => state.removeLastRecipient('bcc')}
-          />
-        ) : null}
+            ) : null
+          }
+        />
         <div className="composer-row">
           <label className="composer-label" htmlFor="composer-subject">
             Subject
@@ -273,12 +262,14 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
           }}
         />
       ) : null}
+      {state.requestPreview ? <RequestPreviewPanel preview={state.requestPreview} vendor={provider?.displayName ?? 'The vendor'} onClose={state.closePreview} /> : null}
       <SendBar
         blocker={check.blockers[0]?.message ?? null}
         sending={state.status.kind === 'sending'}
         attachRefusal={attachRefusal}
         onSend={send}
         onAttach={() => void state.pickAttachments()}
+        onPreview={account ? () => void bodiesOf(editor).then((bodies) => state.previewRequest(bodies)) : null}
       />
       <div className="composer-status" aria-live="polite">
         {state.remark ? (

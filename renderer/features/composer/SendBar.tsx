@@ -8,6 +8,8 @@ export interface SendBarProps {
   attachRefusal: string | null;
   onSend(sendAt?: string): void;
   onAttach(): void;
+  /** Shows the request the vendor would receive; null when no account is chosen. */
+  onPreview: (() => void) | null;
 }
 
 /** Send, Send later and Attach files, with the reason Send is disabled beside them. */
@@ -22,6 +24,11 @@ export function SendBar(props: SendBarProps) {
       <button type="button" className="button-secondary" onClick={props.onAttach} disabled={props.attachRefusal !== null} title={props.attachRefusal ?? 'Attach files'}>
         Attach files
       </button>
+      {props.onPreview ? (
+        <button type="button" className="button-secondary" onClick={props.onPreview} title="The exact request the vendor would receive, secrets masked">
+          Preview request
+        </button>
+      ) : null}
       <p id="send-reason" className="send-reason">
         {props.blocker ?? props.attachRefusal ?? ''}
       </p>

@@ -6,6 +6,7 @@ import type { JSONContent } from '@tiptap/react';
 import type { EditableMessage } from '../../../shared/editable-message.js';
 import type { AttachmentRef, SubmitMessage } from '../../../shared/message.js';
 import type { ComposeAttach } from '../../../shared/compose-attach.js';
+import type { RequestPreview } from '../../../shared/preview.js';
 import type { AutosaveStatus } from './autosave.js';
 import type { BodyField } from './merge-check.js';
 import { fieldsOfDraft, type ReplyLink } from './draft-content.js';
@@ -55,6 +56,11 @@ export interface ComposerState {
   reply: ReplyLink | null;
   /** The table pasted for merge fields, as pasted; kept with the draft. */
   mergeTable: string;
+  /** Send individually: one message per To recipient; `copies` says whether Cc/Bcc go on each or on none. */
+  individually: boolean;
+  copies: 'each' | 'none';
+  /** "Preview request": what the vendor would receive for this message, or why it could not be built. */
+  requestPreview: RequestPreview | null;
   /** Merge fields the body holds now (kept current from the editor), for the Send check. */
   bodyFields: BodyField[];
 }
@@ -83,6 +89,9 @@ export const initialComposerState: ComposerState = {
   lastSent: null,
   reply: null,
   mergeTable: '',
+  individually: false,
+  copies: 'each',
+  requestPreview: null,
   bodyFields: [],
 };
 

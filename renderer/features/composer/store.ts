@@ -31,6 +31,11 @@ interface ComposerActions {
   setSubject(subject: string): void;
   /** The pasted merge table, kept as pasted. */
   setMergeTable(text: string): void;
+  setIndividually(on: boolean): void;
+  /** Asks main for the request the account's adapter would make for this message (as the first recipient gets it). */
+  previewRequest(bodies: { html: string; text: string }): Promise<void>;
+  closePreview(): void;
+  setCopies(copies: 'each' | 'none'): void;
   pickAttachments(): Promise<void>;
   importFiles(files: File[]): Promise<void>;
   removeAttachment(token: string): void;
@@ -80,6 +85,14 @@ function personalizedMessage(state: ComposerState, accountId: string, bodies: { 
   return only && message.to.length === 1 ? personalize(message, only, readTable(state.mergeTable).table) : message;
 }
 
+/** Send individually: main puts one outbox entry per To recipient, filled for them and paced. */
+async function sendIndividually(state: ComposerState, accountId: string, bodies: { html: string; text: string }): Promise<void> {
+  const message = { ...toSubmitMessage(state, accountId, bodies), ...(state.draftId ? { draftId: state.draftId } : {}) };
+  const result = await bridge().outbox['submit-batch']({ message, copies: state.copies, ...(state.mergeTable.trim() ? { mergeTable: state.mergeTable } : {}) });
+  if (result.ok) useComposerStore.setState({ ...withNewMessage(useComposerStore.getState()), remark: `Queued: ${result.value.summary} See the Outbox for its progress.` });
+  else useComposerStore.setState({ status: { kind: 'failed', text: result.error.message, accountId }, draftError: result.error.message });
+}
+
 export const useComposerStore = create<ComposerState & ComposerActions>()((set, get) => ({
   ...initialComposerState,
   setAccount(id) {
@@ -106,6 +119,26 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
   },
   setMergeTable(mergeTable) {
     set({ mergeTable });
+  },
+  setIndividually(individually) {
+    set({ individually });
+  },
+  async previewRequest(bodies) {
+    const state = get();
+    if (!state.accountId) return;
+    const message = personalizedMessage(state, state.accountId, bodies);
+    // Sent individually, each recipient gets a message of their own: the first one's is shown.
+    const [first] = message.to;
+    const shown = state.individually && first ? personalize({ ...message, to: [first], ...(state.copies === 'none' ? { cc: [], bcc: [] } : {}) }, first, readTable(state.mergeTable).table) : message;
+    const result = await bridge().outbox.preview(shown);
+    if (result.ok) set({ requestPreview: result.value });
+    else set({ requestPreview: null, remark: `The request could not be previewed: ${result.error.message}` });
+  },
+  closePreview() {
+    set({ requestPreview: null });
+  },
+  setCopies(copies) {
+    set({ copies });
   },
   async pickAttachments() {
     const result = await bridge().attachments.pick();
@@ -151,6 +184,10 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
     await flushDraft();
     const state = get();
     if (!state.accountId) return;
+    if (state.individually) {
+      await sendIndividually(state, state.accountId, bodies);
+      return;
+    }
     const message = { ...personalizedMessage(state, state.accountId, bodies), ...(state.draftId ? { draftId: state.draftId } : {}), ...(sendAt ? { sendAt } : {}) };
     const result = await bridge().outbox.submit(message);
     if (result.ok) {

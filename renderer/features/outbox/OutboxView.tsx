@@ -3,6 +3,8 @@ import { revealBidi } from '../../../shared/inert-text.js';
 import type { OutboxRow, OutboxState } from '../../../shared/outbox.js';
 import { selectAccounts, useAccountsStore } from '../accounts/index.js';
 import { useAppStore } from '../app/index.js';
+import { BatchItem } from './BatchList.js';
+import { PaceSettings } from './PaceSettings.js';
 import { selectRows, useOutboxStore } from './store.js';
 
 const STATE_LABEL: Record<OutboxState, string> = {
@@ -93,6 +95,11 @@ export function OutboxView() {
   const notifyOnSent = useOutboxStore((state) => state.notifyOnSent);
   const setNotifyOnSent = useOutboxStore((state) => state.setNotifyOnSent);
   const accounts = useAccountsStore(selectAccounts);
+  const batches = useOutboxStore((state) => state.batches);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const inBatch = new Set(batches.flatMap((batch) => batch.messageIds));
+  const accountOf = (id: string) => accounts.find((a) => a.id === id);
+  const shownBatches = batches.filter((batch) => batch.messageIds.some((id) => byId.has(id)));
   return (
     <section className="outbox" aria-labelledby="outbox-title">
       <header className="outbox-head">
@@ -121,10 +128,24 @@ export function OutboxView() {
       ) : null}
       {rows.length === 0 ? <p className="outbox-empty">Nothing is waiting to be sent.</p> : null}
       <ul className="outbox-list" aria-label="Outbox messages">
-        {rows.map((row) => (
-          <Row key={row.id} row={row} account={accounts.find((a) => a.id === row.accountId)} />
+        {shownBatches.map((batch) => (
+          <BatchItem
+            key={batch.id}
+            batch={batch}
+            account={accountOf(batch.accountId)}
+            renderMessage={(id) => {
+              const row = byId.get(id);
+              return row ? <Row key={id} row={row} account={accountOf(row.accountId)} /> : null;
+            }}
+          />
         ))}
+        {rows
+          .filter((row) => !inBatch.has(row.id))
+          .map((row) => (
+            <Row key={row.id} row={row} account={accountOf(row.accountId)} />
+          ))}
       </ul>
+      <PaceSettings accounts={accounts} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { BatchRow } from '../../../shared/batch.js';
 import type { OutboxRow } from '../../../shared/outbox.js';
 import { bridge } from '../../lib/bridge.js';
 import { createFreshness } from '../../lib/freshness.js';
@@ -6,6 +7,8 @@ import { createFreshness } from '../../lib/freshness.js';
 // State
 export interface OutboxViewState {
   rows: OutboxRow[];
+  /** Send individually batches, each shown as one row over its messages. */
+  batches: BatchRow[];
   undoDelayMs: number | null;
   /** Whether a desktop notification says when a message went out; null until loaded. */
   notifyOnSent: boolean | null;
@@ -13,7 +16,7 @@ export interface OutboxViewState {
 }
 
 // Pure updates
-export const initialOutboxState: OutboxViewState = { rows: [], undoDelayMs: null, notifyOnSent: null, error: null };
+export const initialOutboxState: OutboxViewState = { rows: [], batches: [], undoDelayMs: null, notifyOnSent: null, error: null };
 
 /** Messages still to go out or needing the person: what the sidebar counts. */
 export function waitingCount(rows: OutboxRow[]): number {
@@ -23,6 +26,7 @@ export function waitingCount(rows: OutboxRow[]): number {
 // Actions
 interface OutboxActions {
   load(): Promise<void>;
+  loadBatches(): Promise<void>;
   listen(): () => void;
   retry(id: string): Promise<void>;
   setUndoDelay(seconds: number): Promise<void>;
@@ -38,13 +42,20 @@ export const useOutboxStore = create<OutboxViewState & OutboxActions>()((set, ge
     const [rows, settings] = await Promise.all([bridge().outbox.list(), bridge().outbox['get-settings']()]);
     if (!rows.ok) set({ error: rows.error.message });
     else if (current()) set({ rows: rows.value });
+    await get().loadBatches();
     if (settings.ok) set({ undoDelayMs: settings.value.undoDelayMs, notifyOnSent: settings.value.notifyOnSent });
   },
   listen() {
     return bridge().on('outbox:changed', (rows) => {
       fresh.eventArrived();
       set({ rows });
+      // A batch's progress is counted in main from its messages' states.
+      void get().loadBatches();
     });
+  },
+  async loadBatches() {
+    const batches = await bridge().outbox.batches();
+    if (batches.ok) set({ batches: batches.value });
   },
   async retry(id) {
     const result = await bridge().outbox.retry({ id });
