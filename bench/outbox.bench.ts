@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createCore, type Core } from '../electron/core.js';
 import { createFileKeyCipher } from '../electron/services/vault/file-key-cipher.js';
 import { RETRY_AFTER_S, startChaosVendors } from './outbox-chaos.js';
-import { summarize } from './stats.js';
+import { single, summarize } from './stats.js';
 import type { BenchSuite, Metric } from './types.js';
 
 const sender = { url: 'http://127.0.0.1:1', isTopFrame: true };
@@ -55,8 +55,6 @@ async function submitMs(): Promise<Metric> {
     await rm(dir, { recursive: true, force: true });
   }
 }
-
-const single = (value: number, unit: string): Metric => ({ median: value, p95: value, unit });
 
 /** `outbox.chaos_1000`: 1,000 messages over the five vendors' simulators, one request in five failing. */
 async function chaos(): Promise<Record<string, Metric>> {

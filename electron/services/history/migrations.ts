@@ -1,12 +1,14 @@
 import type { MigrationSet } from '../storage/migrations.js';
 import { rebuildTable, replaceOnce } from '../storage/rebuild-table.js';
+import { compactStorage } from './compact-storage.js';
 
 /**
  * The sent history's tables. A thread row carries its list fields (count, latest time,
  * snippet, status counts), kept current as messages are recorded or deleted, so the Sent view
  * pages threads by one index without touching messages. Messages are never edited after they
  * are recorded (only soft-deleted), which is what lets the FTS index read its text from them
- * (external content) instead of holding a second copy of every body.
+ * (external content) instead of holding a second copy of every body. Version 3
+ * (compact-storage.ts) repacks the messages for histories of hundreds of thousands.
  */
 export const historyMigrations: MigrationSet = {
   owner: 'history',
@@ -125,5 +127,6 @@ export const historyMigrations: MigrationSet = {
           status: "CASE status WHEN 'unknown' THEN 'unknown_outcome' ELSE status END",
         }),
     },
+    compactStorage,
   ],
 };

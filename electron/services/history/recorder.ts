@@ -7,6 +7,7 @@ import type { AttachmentRef, MessageContent } from '../../../shared/message.js';
 import { normalizeSubject } from '../../../shared/subject.js';
 import type { OutgoingAttachment, SendResult } from '../../../shared/outgoing.js';
 import { inTransaction } from '../storage/transaction.js';
+import { deflateHtml } from './body-codec.js';
 import type { RecipientIndex } from './recipients.js';
 import { createThreadPlacement } from './thread-placement.js';
 import { createThreadRefresh, uniqueAddresses } from './thread-rows.js';
@@ -50,18 +51,8 @@ export interface RecorderDeps {
   openAttachment(token: string): Promise<Pick<OutgoingAttachment, 'open'>>;
 }
 
-const SNIPPET_CHARS = 200;
-
-export function snippetOf(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim().slice(0, SNIPPET_CHARS);
-}
-
 function addressesOf(list: readonly Address[]): HistoryAddress[] {
   return list.map((a) => (a.name ? { name: a.name, email: a.email } : { email: a.email }));
-}
-
-function recipientsText(addresses: readonly HistoryAddress[]): string {
-  return addresses.map((a) => (a.name ? `${a.name} ${a.email}` : a.email)).join(', ');
 }
 
 /** Streamed from the copy's Blob, so a large file is never held whole. */
@@ -88,8 +79,13 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
   const insertMessage = db.prepare(
     `INSERT INTO history_messages (id, thread_id, account_id, provider, status, accepted, error_kind, error_message, remote_id, remote_thread_id,
        request_id, tracking_id, vendor_provider, vendor_sent_at, threadable, idempotency_key, from_json, to_json, cc_json, bcc_json,
-       subject, html, body_text, recipients_text, snippet, in_reply_to_id, in_reply_to_remote_id, in_reply_to_remote_thread_id, attempted_at, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+       subject, in_reply_to_id, in_reply_to_remote_id, in_reply_to_remote_thread_id, attempted_at, recorded_at, body_text, html_deflated)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+  );
+  // After the attachments, so their names are searchable too.
+  const index = db.prepare(
+    `INSERT INTO history_search (rowid, subject, body_text, recipients, attachments)
+       SELECT seq, subject, body_text, recipients, attachments FROM history_search_content WHERE seq = ?`,
   );
   const insertAttachment = db.prepare(
     'INSERT INTO history_attachments (message_seq, position, token, filename, mime_type, size, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -146,19 +142,18 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
         JSON.stringify(cc),
         JSON.stringify(bcc),
         content.subject,
-        content.html,
-        content.text,
-        recipientsText(everyone),
-        snippetOf(content.text),
         replyToHistoryId ?? null,
         content.inReplyTo?.remoteId ?? null,
         content.inReplyTo?.remoteThreadId ?? null,
         at,
         deps.clock(),
+        content.text,
+        deflateHtml(content.html),
       ) as { seq: number };
       files.forEach((file, position) => {
         insertAttachment.run(seq, position, file.kept ? file.token : null, file.filename, file.mimeType, file.size, file.sha256);
       });
+      index.run(seq);
       // A failed attempt may have been refused for its addresses: only what went out is suggested.
       if (outcome.status !== 'failed') deps.recipients.add(everyone, at);
       refresh(threadId);

@@ -1,6 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { HistoryAddress } from '../../../shared/history.js';
 
+const SNIPPET_CHARS = 200;
+
+export function snippetOf(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim().slice(0, SNIPPET_CHARS);
+}
+
 export function parseAddresses(json: string | null): HistoryAddress[] {
   if (!json) return [];
   try {
@@ -33,9 +39,10 @@ export function uniqueAddresses(lists: readonly (readonly HistoryAddress[])[]): 
  */
 export function createThreadRefresh(db: DatabaseSync) {
   const messages = db.prepare(
-    `SELECT status, to_json, cc_json, bcc_json, snippet, attempted_at FROM history_messages
+    `SELECT seq, status, to_json, cc_json, bcc_json, attempted_at FROM history_messages
       WHERE thread_id = ? AND deleted_at IS NULL ORDER BY attempted_at, seq`,
   );
+  const textOf = db.prepare('SELECT body_text FROM history_messages WHERE seq = ?');
   const update = db.prepare(
     `UPDATE history_threads SET message_count = ?, latest_at = ?, snippet = ?, sent_count = ?, failed_count = ?, unknown_count = ?, participants = ?
       WHERE id = ?`,
@@ -43,7 +50,7 @@ export function createThreadRefresh(db: DatabaseSync) {
   const empty = db.prepare('UPDATE history_threads SET message_count = 0, sent_count = 0, failed_count = 0, unknown_count = 0 WHERE id = ?');
 
   return function refresh(threadId: string): void {
-    const rows = messages.all(threadId) as { status: string; to_json: string; cc_json: string; bcc_json: string; snippet: string; attempted_at: number }[];
+    const rows = messages.all(threadId) as { seq: number; status: string; to_json: string; cc_json: string; bcc_json: string; attempted_at: number }[];
     const latest = rows.at(-1);
     if (!latest) {
       empty.run(threadId);
@@ -52,6 +59,7 @@ export function createThreadRefresh(db: DatabaseSync) {
     const counts = { sent: 0, failed: 0, unknown_outcome: 0 } as Record<string, number>;
     for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + 1;
     const participants = uniqueAddresses(rows.flatMap((r) => [parseAddresses(r.to_json), parseAddresses(r.cc_json), parseAddresses(r.bcc_json)]));
-    update.run(rows.length, latest.attempted_at, latest.snippet, counts.sent ?? 0, counts.failed ?? 0, counts.unknown_outcome ?? 0, JSON.stringify(participants), threadId);
+    const { body_text: text } = textOf.get(latest.seq) as { body_text: string };
+    update.run(rows.length, latest.attempted_at, snippetOf(text), counts.sent ?? 0, counts.failed ?? 0, counts.unknown_outcome ?? 0, JSON.stringify(participants), threadId);
   };
 }

@@ -27,7 +27,7 @@ function start(notices: Notice[] = [], migrations: MigrationSet[] = [items]) {
 }
 
 describe('storage', () => {
-  it('opens one file in the data folder in WAL mode with foreign keys, full sync and a busy timeout', () => {
+  it('opens one file in the data folder in WAL mode with foreign keys, full sync, a busy timeout and incremental vacuum', () => {
     const storage = start();
     try {
       expect(storage.file).toBe(path.join(dir, DATABASE_FILE));
@@ -36,6 +36,7 @@ describe('storage', () => {
       expect(pragma('foreign_keys')).toBe(1);
       expect(pragma('synchronous')).toBe(2); // FULL
       expect(pragma('busy_timeout')).toBe(5000);
+      expect(pragma('auto_vacuum')).toBe(2); // INCREMENTAL
     } finally {
       storage.close();
     }
