@@ -1,7 +1,8 @@
 /* eslint-disable security/detect-non-literal-fs-filename -- the trash lives under <dataDir>/attachments-trash, named by main's clock; what goes in is main's own copies. */
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Clock } from '../clock.js';
+import { ensurePrivateDir } from '../storage/private-files.js';
 
 /** Beside the copies, not inside them: the sweep never mistakes the trash for a copy. */
 export const TRASH_FOLDER = 'attachments-trash';
@@ -25,7 +26,9 @@ export function createAttachmentTrash(dataDir: string, clock: Clock): Attachment
   return {
     async put(file) {
       folder ??= path.join(root, String(clock()));
-      await mkdir(folder, { recursive: true });
+      // Like every folder of the data folder, the trash is the owner's only (docs/data.md).
+      await ensurePrivateDir(root);
+      await ensurePrivateDir(folder);
       await rename(file, path.join(folder, path.basename(file)));
     },
     async purge() {

@@ -47,7 +47,7 @@ async function rebillyAccount(): Promise<string> {
 const rows = () => app.ok<OutboxRow[]>('outbox:list');
 
 describe('the outbox asks the vendor before the user', () => {
-  it('every PATCH answer lost, but Rebilly queued it: the read settles the message as sent, once', async () => {
+  it('every PATCH answer lost, but Rebilly queued it: the read settles the message as accepted (queued at Rebilly), once', async () => {
     const accountId = await rebillyAccount();
     sim.injectFault({ kind: 'none' });
     sim.injectFault({ kind: 'lost-response', as: 'reset' }, { times: 3 });
@@ -55,7 +55,7 @@ describe('the outbox asks the vendor before the user', () => {
     await app.core.outbox.idle();
 
     const [row] = await rows();
-    expect(row?.state).toBe('sent');
+    expect(row?.state).toBe('accepted');
     expect(rebillyQueued(sim)).toEqual([{ id: expect.any(String), subject: 'Invoice 7' }]);
     expect(sim.requests.map((r) => r.method)).toEqual(['POST', 'PATCH', 'PATCH', 'PATCH', 'GET']);
   });
@@ -76,7 +76,7 @@ describe('the outbox asks the vendor before the user', () => {
     await app.core.outbox.idle();
 
     const [row] = await rows();
-    expect(row?.state).toBe('sent');
+    expect(row?.state).toBe('accepted');
     expect(rebillyQueued(sim).map((q) => q.subject)).toEqual(['Invoice 8']);
     expect(sim.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
   });
