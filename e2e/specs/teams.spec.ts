@@ -47,7 +47,7 @@ test('a merge field with no value blocks Send with its name until the pasted tab
   await send.click();
 
   await openOutbox(page);
-  await expect(outboxRow(page, 'Invoice for Lee & Daughters', 'Sent')).toBeVisible({ timeout: 15_000 });
+  await expect(outboxRow(page, 'Invoice for Lee & Daughters', 'Accepted')).toBeVisible({ timeout: 15_000 });
   expect(sims.unipile.requests).toHaveLength(1);
   const body = JSON.stringify(sims.unipile.requests[0]?.body);
   expect(body).toContain('Invoice for Lee & Daughters');
