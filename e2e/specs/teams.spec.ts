@@ -172,7 +172,7 @@ test('a gateway 429 at its daily cap: the Outbox row says until when the limit r
     await composer.getByRole('button', { name: 'Send', exact: true }).click();
 
     await openOutbox(page);
-    const row = outboxRow(page, 'Over the cap', 'Waiting');
+    const row = outboxRow(page, 'Over the cap', 'Waiting to retry');
     await expect(row).toContainText(/limit resets at \d\d:\d\d:\d\d UTC: Composer waits until then \(\d+ s\) and sends it, without using up a retry\./, { timeout: 15_000 });
     const refused = gateway.requests.length;
     expect(refused).toBe(2);

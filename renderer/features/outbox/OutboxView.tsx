@@ -1,7 +1,6 @@
 import { selectAccounts, useAccountsStore } from '../accounts/index.js';
 import { BatchItem } from './BatchList.js';
 import { OutboxRow } from './OutboxRow.js';
-import { PaceSettings } from './PaceSettings.js';
 import { selectRows, useOutboxStore } from './store.js';
 
 /** Every message on its way out: waiting, sending, failed with what to do, and the last ones sent. */
@@ -18,7 +17,7 @@ export function OutboxView() {
     <section className="outbox" aria-labelledby="outbox-title">
       <header className="outbox-head">
         <h1 id="outbox-title">Outbox</h1>
-        <p className="outbox-hint">Undo delay and notifications are in Settings.</p>
+        <p className="outbox-hint">Undo delay, sending pace and notifications are in Settings.</p>
       </header>
       {error ? (
         <p className="form-error" role="alert">
@@ -44,7 +43,6 @@ export function OutboxView() {
             <OutboxRow key={row.id} row={row} account={accountOf(row.accountId)} />
           ))}
       </ul>
-      <PaceSettings accounts={accounts} />
     </section>
   );
 }

@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
-import type { AccountView } from '../../../shared/accounts.js';
 import type { AccountPace } from '../../../shared/batch.js';
 import { bridge } from '../../lib/bridge.js';
+import { selectAccounts, useAccountsStore } from '../accounts/index.js';
 
 /**
  * Sending pace per account: at most N a minute and M a day for Send individually, defaults
  * from the vendor's own guidance; a batch waits rather than go over it.
  */
-export function PaceSettings(props: { accounts: AccountView[] }) {
-  const [accountId, setAccountId] = useState(props.accounts[0]?.id ?? '');
+export function PaceSettings() {
+  const accounts = useAccountsStore(selectAccounts);
+  const [chosen, setAccountId] = useState('');
+  // The accounts may arrive after the first render; until one is chosen, the first is meant.
+  const accountId = accounts.some((a) => a.id === chosen) ? chosen : (accounts[0]?.id ?? '');
   const [current, setCurrent] = useState<AccountPace | null>(null);
   const [perMinute, setPerMinute] = useState('');
   const [perDay, setPerDay] = useState('');
@@ -34,7 +37,7 @@ export function PaceSettings(props: { accounts: AccountView[] }) {
     };
   }, [accountId]);
 
-  if (props.accounts.length === 0) return null;
+  if (accounts.length === 0) return <p className="pace-source">Connect an account to set how fast Send individually may go.</p>;
   const save = async (reset: boolean) => {
     const pace = reset ? null : { perMinute: Number(perMinute), perDay: Number(perDay) };
     const result = await bridge().outbox['set-pace']({ accountId, pace });
@@ -45,12 +48,12 @@ export function PaceSettings(props: { accounts: AccountView[] }) {
   };
   return (
     <section className="pace-settings" aria-label="Sending pace">
-      <h2 className="pace-title">Sending pace for Send individually</h2>
+      <h3 className="pace-title">Sending pace for Send individually</h3>
       <div className="pace-fields">
         <label>
           Account
           <select value={accountId} onChange={(event) => setAccountId(event.target.value)}>
-            {props.accounts.map((a) => (
+            {accounts.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.label}
               </option>

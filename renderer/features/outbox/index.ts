@@ -2,3 +2,4 @@
 export { OutboxView } from './OutboxView.js';
 export { liveRowOf, selectWaiting, useOutboxStore } from './store.js';
 export { NotifySetting, OutboxSettingsError, UndoDelaySetting } from './OutboxSettings.js';
+export { PaceSettings } from './PaceSettings.js';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { DefaultMailApp, SpellcheckLanguages } from '../desktop/index.js';
-import { NotifySetting, OutboxSettingsError, UndoDelaySetting } from '../outbox/index.js';
+import { NotifySetting, OutboxSettingsError, PaceSettings, UndoDelaySetting } from '../outbox/index.js';
 
 function Group(props: { id: string; title: string; lead: string; children: ReactNode }) {
   return (
@@ -25,6 +25,7 @@ export function SettingsView() {
       <OutboxSettingsError />
       <Group id="settings-sending" title="Sending" lead="What happens after you press Send.">
         <UndoDelaySetting />
+        <PaceSettings />
       </Group>
       <Group id="settings-composing" title="Composing" lead="How the composer checks what you write.">
         <SpellcheckLanguages />
