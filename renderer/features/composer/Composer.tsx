@@ -246,6 +246,8 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
               // Tab and Enter both go on to the body; the toolbar is reached with Shift+Tab from there.
               if ((event.key === 'Enter' && !event.ctrlKey && !event.metaKey) || (event.key === 'Tab' && !event.shiftKey)) {
                 event.preventDefault();
+                // TipTap's focus waits a frame; keys typed in that frame would still land in Subject.
+                editor.view.focus();
                 editor.commands.focus('start');
               }
             }}
