@@ -89,8 +89,9 @@ async function chaos(): Promise<Record<string, Metric>> {
     // A row marked sent that no vendor accepted would be a lie in the other direction.
     const phantom = rows.filter((r) => (r.state === 'sent' || r.state === 'accepted') && !accepted.has(r.subject)).length;
     const floorS = Math.max(...vendors.map((v) => v.tally.retryAfterWaitsS));
+    const unknownBy = vendors.map((v, index) => `${v.name} ${rows.filter((r) => r.state === 'unknown_outcome' && Number(/#(\d+)/.exec(r.subject)?.[1]) % vendors.length === index).length}`);
     process.stdout.write(
-      `  chaos: ${JSON.stringify(byState)}; requests ${vendors.map((v) => `${v.name} ${v.sim.requests.length}`).join(', ')}; ` +
+      `  chaos: ${JSON.stringify(byState)}; unknown by vendor ${unknownBy.join(', ')}; requests ${vendors.map((v) => `${v.name} ${v.sim.requests.length}`).join(', ')}; ` +
         `Retry-After (${RETRY_AFTER_S} s each) per account ${vendors.map((v) => `${v.name} ${v.tally.retryAfterWaitsS} s`).join(', ')}; phantom sent ${phantom}\n`,
     );
     return {
