@@ -76,7 +76,8 @@ export async function adapterOverhead(): Promise<Metric> {
   };
   const bare = async (recipients: Recipients) => {
     // The same serialized body the adapter sends (its builder, so the bytes match), built before the clock starts.
-    const body = JSON.stringify(await crmGatewayBody(message(html, 'x', recipients)));
+    const body = await crmGatewayBody(message(html, 'x', recipients));
+    if (typeof body !== 'string') throw new Error('a message without files has a plain JSON body');
     const started = performance.now();
     const res = await fetch(endpoint, {
       method: 'POST',

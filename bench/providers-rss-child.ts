@@ -3,17 +3,22 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutgoingMessage } from '../shared/outgoing.js';
 import { attachmentFromFile } from '../electron/services/attachments/attachment-files.js';
-import { unipileProvider, type UnipileSettings } from '../electron/providers/unipile.js';
+import type { AccountSettings } from '../shared/accounts.js';
+import { crmGatewayProvider } from '../electron/providers/crm-gateway.js';
+import type { Provider } from '../electron/providers/types.js';
+import { unipileProvider } from '../electron/providers/unipile.js';
 
 /**
- * Child process of the Unipile memory bench: sends one large attachment through the real
+ * Child process of the attachment memory bench: sends one large attachment through a real
  * adapter and prints `{"deltaMb": …}` — peak RSS during the send minus RSS just before it.
  * It runs alone in its process so the simulator's own memory (in the parent) never counts.
- * argv: simulator URL, API key, Unipile account id, path of the big file, its size in bytes.
+ * argv: the provider id, the account settings (JSON), the key, the big file's path, its size in bytes.
  */
-const [url = '', apiKey = '', accountId = '', bigFile = '', bigSize = '0'] = process.argv.slice(2);
-const settings: UnipileSettings = { provider: 'unipile', baseUrl: url, accountId, timeoutMs: 60_000 };
-const account = { id: 'bench', settings, secret: apiKey };
+const [providerId = '', settingsJson = '{}', secret = '', bigFile = '', bigSize = '0'] = process.argv.slice(2);
+const providers: Record<string, Provider> = { unipile: unipileProvider as Provider, 'crm-gateway': crmGatewayProvider as Provider };
+const provider = providers[providerId];
+if (!provider) throw new Error(`no adapter ${providerId} in this bench`);
+const account = { id: 'bench', settings: JSON.parse(settingsJson) as AccountSettings, secret };
 
 function message(file: string, size: number): OutgoingMessage {
   return {
@@ -36,7 +41,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 // the JIT are paid for before the baseline.
 const small = `${bigFile}.small`;
 await writeFile(small, Buffer.alloc(64 * 1024, 1));
-await unipileProvider.send(message(small, 64 * 1024), account);
+await provider.send(message(small, 64 * 1024), account);
 gc?.();
 await new Promise((resolve) => setTimeout(resolve, 50));
 
@@ -45,7 +50,7 @@ let peak = baseline;
 const sampler = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage().rss);
 }, 5);
-await unipileProvider.send(message(bigFile, Number(bigSize)), account);
+await provider.send(message(bigFile, Number(bigSize)), account);
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
 

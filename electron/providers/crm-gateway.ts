@@ -9,6 +9,7 @@ import type { OutgoingMessage, SendResult, SentQuery, VendorCheck } from '../../
 import type { HttpProvider, SendAccount } from './types.js';
 import { toVendorCheck, type LookupOutcome } from './vendor-check.js';
 import { isSuccess, postToVendor, requestFor } from './vendor-post.js';
+import { jsonWithFiles, type JsonFilesBody } from './json-files-body.js';
 import type { UploadProgress } from './upload-progress.js';
 
 type CrmGatewaySettings = Extract<AccountSettings, { provider: 'crm-gateway' }>;
@@ -28,7 +29,7 @@ export const CRM_GATEWAY_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
  * `deal_id` (the composer does not link CRM records). `to` is always an array, the form the
  * page allows for any number of recipients.
  */
-export async function crmGatewayBody(message: OutgoingMessage): Promise<Record<string, unknown>> {
+export async function crmGatewayBody(message: OutgoingMessage): Promise<string | JsonFilesBody> {
   const body: Record<string, unknown> = {
     to: message.to.map(formatAddress),
     subject: message.subject,
@@ -43,15 +44,14 @@ export async function crmGatewayBody(message: OutgoingMessage): Promise<Record<s
   // Without a thread id the gateway starts a new thread; it has no "in reply to message id".
   const threadId = message.inReplyTo?.remoteThreadId;
   if (threadId) body.thread_id = threadId;
-  if (message.attachments.length > 0) {
-    const attachments = [];
-    for (const attachment of message.attachments) {
-      const bytes = Buffer.from(await (await attachment.open()).arrayBuffer());
-      attachments.push({ filename: attachment.filename, mime_type: attachment.mimeType, content_base64: bytes.toString('base64') });
-    }
-    body.attachments = attachments;
-  }
-  return body;
+  if (message.attachments.length === 0) return JSON.stringify(body);
+  // Encoded as it is sent: a 25 MiB file would otherwise be held as bytes, as base64 and inside the JSON text at once.
+  return jsonWithFiles(
+    body,
+    'attachments',
+    'content_base64',
+    message.attachments.map((attachment) => ({ meta: { filename: attachment.filename, mime_type: attachment.mimeType }, attachment })),
+  );
 }
 
 function field(json: unknown, name: string): string | undefined {
@@ -188,7 +188,7 @@ export const crmGatewayProvider: HttpProvider<CrmGatewaySettings> = {
         'Content-Type': 'application/json',
         Accept: 'application/json',
       },
-      body: JSON.stringify(await crmGatewayBody(message)),
+      body: await crmGatewayBody(message),
     }));
   },
   async send(message: OutgoingMessage, account: SendAccount<CrmGatewaySettings>, signal?: AbortSignal, onProgress?: UploadProgress): Promise<SendResult> {

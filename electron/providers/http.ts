@@ -1,5 +1,6 @@
 import { ServiceError } from '../../shared/service-error.js';
 import { classifyFetchError, isRedirectRefusal } from './net-errors.js';
+import { isJsonFilesBody, jsonFilesLength, jsonFilesStream, type JsonFilesBody } from './json-files-body.js';
 import { countedBody, type UploadProgress } from './upload-progress.js';
 
 export { redact } from './redact.js';
@@ -11,7 +12,7 @@ export interface VendorRequest {
   /** POST unless said otherwise; GET and DELETE carry no body. */
   method?: 'POST' | 'PATCH' | 'GET' | 'DELETE';
   headers: Record<string, string>;
-  body?: string | FormData;
+  body?: string | FormData | JsonFilesBody;
   timeoutMs: number;
   signal?: AbortSignal;
   /** Values that must never appear in any error. */
@@ -132,12 +133,16 @@ export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
     });
   }
   const method = req.method ?? 'POST';
-  if (typeof req.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  if ((typeof req.body === 'string' || isJsonFilesBody(req.body)) && !headers.has('content-type')) headers.set('content-type', 'application/json');
   if (!headers.has('accept')) headers.set('accept', 'application/json');
 
   const onAbort = (): ServiceError => (req.signal?.aborted ? cancelled(req.provider) : timedOut(req.provider, req.timeoutMs));
 
-  let body: string | FormData | ReadableStream<Uint8Array> | undefined = req.body;
+  let body: string | FormData | ReadableStream<Uint8Array> | undefined;
+  if (isJsonFilesBody(req.body)) {
+    body = jsonFilesStream(req.body);
+    headers.set('content-length', String(jsonFilesLength(req.body)));
+  } else body = req.body;
   if (req.onProgress && req.body !== undefined) {
     try {
       const counted = await countedBody(req.body, req.onProgress);
@@ -155,7 +160,7 @@ export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
     // Never follow a redirect: that would replay the key to wherever Location points. 'error'
     // rather than 'manual', because undici keeps a second copy of a streamed body for a manual
     // redirect, holding a whole attachment in memory.
-    res = await fetch(req.url, { method, headers, ...(body === undefined ? {} : { body }), signal, redirect: 'error', ...(req.onProgress ? { duplex: 'half' as const } : {}) });
+    res = await fetch(req.url, { method, headers, ...(body === undefined ? {} : { body }), signal, redirect: 'error', ...(body instanceof ReadableStream ? { duplex: 'half' as const } : {}) });
   } catch (error) {
     if (signal.aborted) throw onAbort();
     if (isRedirectRefusal(error)) {

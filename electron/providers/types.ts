@@ -1,6 +1,7 @@
 import type { AccountSettings, ProviderId } from '../../shared/accounts.js';
 import type { Capabilities } from '../../shared/capabilities.js';
 import type { OutgoingMessage, SendResult, SentQuery, VendorCheck } from '../../shared/outgoing.js';
+import type { JsonFilesBody } from './json-files-body.js';
 
 /** The account an adapter sends through: its settings and its decrypted secret (main only). */
 export interface SendAccount<S extends AccountSettings = AccountSettings> {
@@ -17,7 +18,7 @@ export interface VendorPost {
   /** POST unless said otherwise (a read-back is a GET, Rebilly's send a PATCH). */
   method?: 'POST' | 'PATCH' | 'GET' | 'DELETE';
   headers: Record<string, string>;
-  body?: string | FormData;
+  body?: string | FormData | JsonFilesBody;
 }
 
 export interface Provider<S extends AccountSettings = AccountSettings> {

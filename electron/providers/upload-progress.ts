@@ -1,3 +1,5 @@
+import { isJsonFilesBody, jsonFilesLength, jsonFilesStream, type JsonFilesBody } from './json-files-body.js';
+
 /** Bytes of a request body handed to the network so far, of its total. */
 export type UploadProgress = (sent: number, total: number) => void;
 
@@ -37,7 +39,11 @@ async function streamLength(stream: ReadableStream<Uint8Array>): Promise<number>
  * never held), once to send; both encodings have the same length because fetch's multipart
  * boundary always has the same length.
  */
-export async function countedBody(body: string | FormData, onProgress: UploadProgress): Promise<CountedBody> {
+export async function countedBody(body: string | FormData | JsonFilesBody, onProgress: UploadProgress): Promise<CountedBody> {
+  if (isJsonFilesBody(body)) {
+    const length = jsonFilesLength(body);
+    return { body: counting(jsonFilesStream(body), length, onProgress), length, contentType: 'application/json' };
+  }
   if (typeof body === 'string') {
     const bytes = new TextEncoder().encode(body);
     let offset = 0;

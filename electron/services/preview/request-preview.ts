@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Capabilities } from '../../../shared/capabilities.js';
 import type { PreviewBody, RequestPreview } from '../../../shared/preview.js';
 import type { OutgoingMessage } from '../../../shared/outgoing.js';
+import { describeJsonFiles as describeStreamedFiles, isJsonFilesBody, type JsonFilesBody } from '../../providers/json-files-body.js';
 import type { VendorPost } from '../../providers/vendor-post.js';
 
 /** What the header shows instead of a secret. */
@@ -31,11 +32,16 @@ function describeJsonFiles(value: unknown): unknown {
   return out;
 }
 
-async function describeBody(body: string | FormData, secrets: readonly string[]): Promise<PreviewBody> {
+async function describeBody(body: string | FormData | JsonFilesBody, secrets: readonly string[]): Promise<PreviewBody> {
+  if (isJsonFilesBody(body)) {
+    // The files are already named in place of their base64 (read and hashed from disk, never held).
+    const text = await describeStreamedFiles(body);
+    return { kind: 'json', text: masked(JSON.stringify(JSON.parse(text), null, 2), secrets) };
+  }
   if (typeof body === 'string') {
     let text = body;
     try {
-      text = JSON.stringify(describeJsonFiles(JSON.parse(body)), null, 2);
+      text = JSON.stringify(describeJsonFiles(JSON.parse(text)), null, 2);
     } catch {
       // Not JSON: shown as it is.
     }
