@@ -1,6 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { HistoryStatus, SearchHit, TextSegment } from '../../../shared/history.js';
 import { foldKey as fold } from './recipients.js';
+import { parseAddresses } from './thread-rows.js';
 
 /** One searched word: a whole word, or the start of one (the last part of what was typed). */
 export interface Term {
@@ -12,12 +13,21 @@ export interface Term {
 export const INDEXED_PREFIX = 3;
 /** Candidates looked at before giving the query back to FTS5 as typed. */
 const BUDGET = 300;
+/** Candidates after which a walk finding too few matches to fill the page within the budget gives up early. */
+const PROBE = 40;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 const quoted = (text: string, prefix: boolean) => `"${text}"${prefix ? '*' : ''}`;
 
+const ASCII = /^\p{ASCII}*$/u;
+
+/** As the index folds a text (lower case, accents off), with the common all-ASCII case done cheaply. */
+function foldText(text: string): string {
+  return ASCII.test(text) ? text.toLowerCase() : fold(text);
+}
+
 function wordMatches(word: string, terms: readonly Term[]): boolean {
-  const folded = fold(word);
+  const folded = foldText(word);
   return terms.some((term) => (term.prefix ? folded.startsWith(term.text) : folded === term.text));
 }
 
@@ -51,6 +61,7 @@ export function marked(text: string, terms: readonly Term[], window?: number): T
 }
 
 interface Candidate {
+  seq: number;
   id: string;
   thread_id: string;
   account_id: string;
@@ -58,8 +69,29 @@ interface Candidate {
   attempted_at: number;
   subject: string;
   body_text: string;
-  recipients: string | null;
-  attachments: string | null;
+  to_json: string;
+  cc_json: string;
+  bcc_json: string;
+}
+
+/** The recipients as the search view writes them: `Ann Lee ann@acme.io, bob@beta.org`. */
+function recipientsOf(row: Candidate): string {
+  return [row.to_json, row.cc_json, row.bcc_json]
+    .flatMap(parseAddresses)
+    .map((a) => (a.name ? `${a.name} ${a.email}` : a.email))
+    .join(', ');
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether `folded` has a word equal to the term (or, for a prefix, starting with it). */
+function hasWord(folded: string, term: Term): boolean {
+  for (let at = folded.indexOf(term.text); at !== -1; at = folded.indexOf(term.text, at + 1)) {
+    if (at > 0 && WORD_CHAR.test(folded[at - 1]!)) continue;
+    const after = folded[at + term.text.length];
+    if (term.prefix || after === undefined || !WORD_CHAR.test(after)) return true;
+  }
+  return false;
 }
 
 /**
@@ -68,7 +100,8 @@ interface Candidate {
  * return the newest match, which at hundreds of thousands of messages is most of a search's
  * time. Instead the index's 3-letter list is walked newest first (lazily, stopping at the
  * limit) and each candidate's words are checked here. A prefix that few messages have would
- * make this walk long: past a budget of candidates it answers null and the caller asks FTS5.
+ * make this walk long: past a budget of candidates, or when the first ones show too few matches
+ * to fill the page within it, it answers null and the caller asks FTS5.
  */
 export function createPrefixSearch(db: DatabaseSync) {
   const statements = new Map<string, StatementSync>();
@@ -77,11 +110,10 @@ export function createPrefixSearch(db: DatabaseSync) {
     let prepared = statements.get(key);
     if (!prepared) {
       const filters = [account ? 'AND m.account_id = :account' : '', status ? 'AND m.status = :status' : ''].join(' ');
+      // The message's own columns: the file names are read only for a candidate that needs them.
       prepared = db.prepare(
-        `SELECT m.id, m.thread_id, m.account_id, m.status, m.attempted_at, c.subject, c.body_text, c.recipients, c.attachments
-           FROM history_search
-           JOIN history_messages m ON m.seq = history_search.rowid
-           JOIN history_search_content c ON c.seq = history_search.rowid
+        `SELECT m.seq, m.id, m.thread_id, m.account_id, m.status, m.attempted_at, m.subject, m.body_text, m.to_json, m.cc_json, m.bcc_json
+           FROM history_search JOIN history_messages m ON m.seq = history_search.rowid
           WHERE history_search MATCH :match AND m.deleted_at IS NULL ${filters}
           ORDER BY history_search.rowid DESC`,
       );
@@ -89,6 +121,9 @@ export function createPrefixSearch(db: DatabaseSync) {
     }
     return prepared;
   }
+
+  const fileNames = db.prepare("SELECT group_concat(filename, ', ') AS names FROM (SELECT filename FROM history_attachments WHERE message_seq = ? ORDER BY position)");
+  const filesOf = (seq: number) => (fileNames.get(seq) as { names: string | null }).names;
 
   return function prefixSearch(terms: readonly Term[], input: { accountId?: string | undefined; status?: HistoryStatus | undefined; limit: number }): SearchHit[] | null {
     const folded = terms.map((term) => ({ text: fold(term.text), prefix: term.prefix }));
@@ -100,11 +135,20 @@ export function createPrefixSearch(db: DatabaseSync) {
     let looked = 0;
     for (const row of statement(input.accountId !== undefined, input.status !== undefined).iterate(params) as Iterable<Candidate>) {
       if (++looked > BUDGET) return null;
-      const words = new Set(Array.from([row.subject, row.body_text, row.recipients ?? '', row.attachments ?? ''].join(' ').matchAll(WORD), (w) => fold(w[0])));
-      const all = folded.every((term) => (term.prefix ? [...words].some((word) => word.startsWith(term.text)) : words.has(term.text)));
-      if (!all) continue;
+      // Few matches among the first candidates: a rare word, which FTS5 finds faster (its lists are short).
+      if (looked === PROBE && hits.length * BUDGET < input.limit * PROBE) return null;
+      // Most candidates are settled by their subject, text and recipients; the file names are read only for those left.
+      const recipients = recipientsOf(row);
+      const own = foldText(`${row.subject} ${row.body_text} ${recipients}`);
+      const missing = folded.filter((term) => !hasWord(own, term));
+      let attachments: string | null | undefined;
+      if (missing.length > 0) {
+        attachments = filesOf(row.seq);
+        if (!attachments || !missing.every((term) => hasWord(foldText(attachments ?? ''), term))) continue;
+      }
       const body = marked(row.body_text, folded, 24);
-      const files = row.attachments ? marked(row.attachments, folded) : [];
+      if (attachments === undefined && !body.some((segment) => segment.match)) attachments = filesOf(row.seq);
+      const files = attachments ? marked(attachments, folded) : [];
       hits.push({
         messageId: row.id,
         threadId: row.thread_id,
@@ -113,7 +157,7 @@ export function createPrefixSearch(db: DatabaseSync) {
         attemptedAt: row.attempted_at,
         subject: marked(row.subject, folded),
         snippet: !body.some((s) => s.match) && files.some((s) => s.match) ? [{ text: 'Attached: ', match: false }, ...files] : body,
-        recipients: marked(row.recipients ?? '', folded, 16),
+        recipients: marked(recipients, folded, 16),
       });
       if (hits.length === input.limit) break;
     }
