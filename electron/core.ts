@@ -26,7 +26,7 @@ import { createFrameServer, type FrameServer } from './services/frames/frame-sto
 import { createHistoryService, historyAttachmentTokens, type HistoryService } from './services/history/history-service.js';
 import { historyMigrations } from './services/history/migrations.js';
 import { templatesMigrations } from './services/templates/migrations.js';
-import { createTemplatesService, templateAttachmentTokens } from './services/templates/templates-service.js';
+import { createTemplatesService, templateAttachmentTokens, type TemplatesService } from './services/templates/templates-service.js';
 import { openStorage, type Storage } from './services/storage/database.js';
 import { tightenDataFolder } from './services/storage/private-files.js';
 import type { MigrationSet } from './services/storage/migrations.js';
@@ -90,6 +90,7 @@ export interface Core {
   history: HistoryService;
   /** Where `mailto:` links are handed over to the renderer. */
   compose: ComposeInbox;
+  templates: TemplatesService;
   /** What quitting would cut short: messages in the undo delay or being sent (see desktop/pending-work.ts). */
   pendingWork: PendingWork;
 }
@@ -260,5 +261,5 @@ export function createCore(options: CoreOptions): Core {
     // Checkpoints on the way out: the database file holds everything when the app has quit.
     storage.close();
   };
-  return { dispatch, bus, notices, storage, drafts, attachments, frames, accounts, outbox, history, compose, pendingWork: outboxPendingWork(outbox, clock), ready, close };
+  return { dispatch, bus, notices, storage, drafts, attachments, frames, accounts, outbox, history, compose, templates, pendingWork: outboxPendingWork(outbox, clock), ready, close };
 }
