@@ -6,10 +6,10 @@ import { bridge } from '../../lib/bridge.js';
 import type { ComposeAttach } from '../../../shared/compose-attach.js';
 import { dismissToast, showToast } from '../toasts/index.js';
 import { requestComposerFocus } from './composer-focus.js';
-import { composerIsBlank, flushDraft, markDraftChanged, saveDraftAsCopy } from './draft-sync.js';
-import { showSendToast } from './send-toast.js';
-import { personalize, readTable } from './merge-check.js';
-import { removeChip, type RecipientField } from './recipients.js';
+import { composerIsBlank, flushDraft, markDraftChanged, saveDraftAsCopy } from './draft-sync/draft-sync.js';
+import { showSendToast } from './sending/send-toast.js';
+import { personalize, readTable } from './merge/merge-check.js';
+import { removeChip, type RecipientField } from './recipients/recipients.js';
 import {
   initialComposerState,
   toSubmitMessage,
