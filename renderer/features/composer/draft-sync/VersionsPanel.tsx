@@ -1,9 +1,8 @@
 import type { JSONContent } from '@tiptap/react';
-import { useEffect, useState } from 'react';
-import type { DraftVersion, DraftVersionSummary } from '../../../../shared/drafts.js';
-import { bridge } from '../../../lib/bridge.js';
-import { flushDraft } from './draft-sync.js';
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useComposerStore } from '../store.js';
+import { useVersionsStore } from './versions-store.js';
 
 /** The whole text of a document, quoted parts and signature included, for looking at a version. */
 function fullText(doc: JSONContent): string {
@@ -33,30 +32,13 @@ function when(at: number): string {
  * a version too, so nothing is lost either way.
  */
 export function VersionsPanel(props: { draftId: string; onClose: () => void }) {
-  const [versions, setVersions] = useState<DraftVersionSummary[] | null>(null);
-  const [chosen, setChosen] = useState<DraftVersion | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { versions, chosen, error, load, look, close } = useVersionsStore(useShallow((state) => state));
   const restore = useComposerStore((state) => state.restoreVersion);
 
   useEffect(() => {
-    let live = true;
-    void flushDraft()
-      .then(() => bridge().drafts.versions({ id: props.draftId }))
-      .then((result) => {
-        if (!live) return;
-        if (result.ok) setVersions(result.value);
-        else setError(result.error.message);
-      });
-    return () => {
-      live = false;
-    };
-  }, [props.draftId]);
-
-  const look = async (id: number) => {
-    const result = await bridge().drafts.version({ draftId: props.draftId, versionId: id });
-    if (result.ok) setChosen(result.value);
-    else setError(result.error.message);
-  };
+    void load(props.draftId);
+    return close;
+  }, [props.draftId, load, close]);
 
   return (
     <section className="versions" role="dialog" aria-label="Versions of this draft">
@@ -76,7 +58,7 @@ export function VersionsPanel(props: { draftId: string; onClose: () => void }) {
         <ul className="versions-list" aria-label="Saved versions">
           {(versions ?? []).map((v) => (
             <li key={v.id}>
-              <button type="button" className="version-item" aria-pressed={chosen?.id === v.id} onClick={() => void look(v.id)}>
+              <button type="button" className="version-item" aria-pressed={chosen?.id === v.id} onClick={() => void look(props.draftId, v.id)}>
                 <span className="version-time">{when(v.savedAt)}</span>
                 <span className="version-snippet">{v.snippet || '(empty)'}</span>
               </button>

@@ -1,41 +1,10 @@
 import type { Editor } from '@tiptap/react';
-import { useEffect } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { bridge } from '../../../lib/bridge.js';
+import type { DraftLink } from '../editor-link.js';
 import { createAutosave } from './autosave.js';
 import { draftContentOf, isBlankDraft } from './draft-content.js';
 import { useComposerStore, type ComposerState } from '../store.js';
-
-/** The open composer's draft, reachable from the store's actions (send, switch draft, new). */
-interface DraftSession {
-  flush(): Promise<void>;
-  /** Something not typed (a mailto: link's message) must be kept as a draft too. */
-  touch(): void;
-  /** After a conflict: keeps this window's text as a new draft beside the other one. */
-  saveAsCopy(): Promise<void>;
-  /** Nothing written: no recipient, subject, file or text of the person's own. */
-  isBlank(): boolean;
-}
-
-let session: DraftSession | null = null;
-
-/** Saves what is unsaved now; resolves once it is on disk (or the save failed and will retry). */
-export function flushDraft(): Promise<void> {
-  return session ? session.flush() : Promise.resolve();
-}
-
-/** True when the open composer holds nothing the person wrote (or no composer is open). */
-export function composerIsBlank(): boolean {
-  return session ? session.isBlank() : true;
-}
-
-/** Schedules a save of the open message as if it had been typed; nothing when no composer is open. */
-export function markDraftChanged(): void {
-  session?.touch();
-}
-
-export function saveDraftAsCopy(): Promise<void> {
-  return session ? session.saveAsCopy() : Promise.resolve();
-}
 
 const AUTOSAVE_QUIET_MS = 400;
 /** The promise: a draft is never more than a second behind typing. */
@@ -48,9 +17,11 @@ function fieldsChanged(a: ComposerState, b: ComposerState): boolean {
 /**
  * Keeps the composer's draft saved: at most a second behind typing, at once on blur, on
  * switching draft or account, and when the window goes away. The editor's JSON is read at
- * save time only, never on each keystroke.
+ * save time only, never on each keystroke. Answers the draft's saving for the store's
+ * actions (send, switch draft, new), which the composer lends the store.
  */
-export function useDraftSync(editor: Editor): void {
+export function useDraftSync(editor: Editor): DraftLink {
+  const live = useRef<DraftLink | null>(null);
   useEffect(() => {
     const store = useComposerStore;
     const write = async (asCopy: boolean) => {
@@ -74,7 +45,7 @@ export function useDraftSync(editor: Editor): void {
       maxWaitMs: AUTOSAVE_MAX_WAIT_MS,
       onStatus: (save) => store.setState({ save }),
     });
-    session = {
+    live.current = {
       flush: () => autosave.flush(),
       touch: () => autosave.touch(),
       saveAsCopy: async () => {
@@ -102,7 +73,17 @@ export function useDraftSync(editor: Editor): void {
       window.removeEventListener('pagehide', onLeave);
       window.removeEventListener('beforeunload', onLeave);
       void autosave.flush().finally(() => autosave.dispose());
-      session = null;
+      live.current = null;
     };
   }, [editor]);
+  // Stable for the editor's life; before the effect ran or after it ended, nothing is unsaved.
+  return useMemo<DraftLink>(
+    () => ({
+      flush: () => live.current?.flush() ?? Promise.resolve(),
+      touch: () => live.current?.touch(),
+      saveAsCopy: () => live.current?.saveAsCopy() ?? Promise.resolve(),
+      isBlank: () => live.current?.isBlank() ?? true,
+    }),
+    [],
+  );
 }
