@@ -4,6 +4,7 @@ import { ServiceError } from '../../../shared/service-error.js';
 import { templateSaveSchema } from '../../../shared/templates.js';
 import { templateAttachmentTokens } from './templates-service.js';
 import { templateOf, templatesFixture } from './test-support.js';
+import { failureOf } from '../failure-of.js';
 
 let f: ReturnType<typeof templatesFixture>;
 beforeEach(() => {
@@ -13,16 +14,6 @@ afterEach(() => f.cleanup());
 
 const FILE = { token: 'tok_aaaaaaaaaaaaaaaa', filename: 'terms.pdf', mimeType: 'application/pdf', size: 1200 };
 const OTHER = { token: 'tok_bbbbbbbbbbbbbbbb', filename: 'price-list.pdf', mimeType: 'application/pdf', size: 900 };
-
-function failureOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ServiceError) return error.failure;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('templates service', () => {
   it('keeps a saved template whole across a restart, merge fields as typed', () => {
