@@ -1,7 +1,8 @@
 import { providerName } from '../../../shared/providers/catalogue.js';
 import type { HistoryAddress, HistoryMessage } from '../../../shared/history.js';
 import { revealBidi } from '../../../shared/inert-text.js';
-import { fullAddress, longWhen, sizeLabel } from './format.js';
+import { longWhen } from '../../lib/when.js';
+import { fullAddress, sizeLabel } from './format.js';
 import { MessageFrame, useRemoteImageCount } from './MessageFrame.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
 
