@@ -41,5 +41,10 @@ export const crmGateway = {
   },
   rules: {
     subjectAdvice: { over: SUBJECT_ADVICE, sentence: `The subject is over ${SUBJECT_ADVICE} characters; the gateway advises shorter subjects, some mailboxes cut them.` },
+    pace: {
+      perMinute: 30,
+      perDay: 1_000,
+      source: 'The gateway caps sends per second and per day (X-RateLimit-Limit; 1,000 a day in its example), resetting at midnight UTC.',
+    },
   },
 } satisfies ProviderEntry<'crm-gateway'>;

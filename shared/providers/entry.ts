@@ -24,10 +24,12 @@ export interface FieldHelp {
   optional?: boolean;
 }
 
-/** Advice the composer gives for a vendor's limits that are not refusals (the gateway's subject length). */
+/** A vendor's limits that are not refusals: advice the composer gives, the pace a batch keeps. */
 export interface ComposeRules {
   /** Above this many characters the subject is said to be long for this vendor. */
   subjectAdvice?: { over: number; sentence: string };
+  /** The vendor's own sending guidance, and where it comes from (shown beside the pace fields). */
+  pace?: { perMinute: number; perDay: number; source: string };
 }
 
 /**

@@ -32,5 +32,11 @@ export const unipile = {
     displayNames: true,
     customFrom: true,
   },
-  rules: {},
+  rules: {
+    pace: {
+      perMinute: 10,
+      perDay: 500,
+      source: 'Unipile: a Gmail mailbox sends up to 500 a day (Workspace up to 2,000), and far fewer are advised from a person’s mailbox.',
+    },
+  },
 } satisfies ProviderEntry<'unipile'>;
