@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DATABASE_FILE } from '../electron/services/storage/database.js';
 import { corpus } from './fixtures/history-corpus.js';
 import { bulkRecord } from './history-bulk.js';
-import { openHistory } from './history-measure.js';
+import { openBenchHistory } from './history-store.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const CORPUS_START = Date.UTC(2024, 0, 1);
@@ -67,7 +67,7 @@ const BULK_FROM = 200_000;
 async function generate(dataDir: string, shape: HistoryShape): Promise<GeneratedHistory> {
   const { messages } = shape;
   let now = CORPUS_START;
-  const { storage, history } = openHistory(dataDir, () => now);
+  const { storage, history } = openBenchHistory(dataDir, () => now);
   storage.db.exec('PRAGMA synchronous = OFF');
   let contentBytes = 0;
   const started = performance.now();

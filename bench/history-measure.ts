@@ -1,21 +1,5 @@
-import { attachmentsMigrations } from '../electron/services/attachments/migrations.js';
-import { createHistoryService, type HistoryService } from '../electron/services/history/history-service.js';
-import { historyMigrations } from '../electron/services/history/migrations.js';
-import { openStorage, type Storage } from '../electron/services/storage/database.js';
 import { corpus, corpusWords, seeded } from './fixtures/history-corpus.js';
-
-/** The history service over the bench's data folder, as main opens it. */
-export function openHistory(dataDir: string, clock: () => number): { storage: Storage; history: HistoryService } {
-  const storage = openStorage({ dataDir, clock, notices: { post: () => undefined }, migrations: [attachmentsMigrations, historyMigrations] });
-  const history = createHistoryService({
-    db: storage.db,
-    clock,
-    bus: { emit: () => undefined },
-    providerFacts: (id) => ({ displayName: id, threading: id !== 'rebilly' }),
-    openAttachment: () => Promise.reject(new Error('no files in this bench')),
-  });
-  return { storage, history };
-}
+import { openBenchHistory } from './history-store.js';
 
 function time<T>(work: () => T): [number, T] {
   const started = performance.now();
@@ -40,9 +24,9 @@ export async function measureService(dataDir: string, now: number, runs: number)
   let at = now;
   const clock = () => at;
   const open: number[] = [];
-  let opened = openHistory(dataDir, clock);
+  let opened = openBenchHistory(dataDir, clock);
   for (let run = 0; run < runs; run++) {
-    if (run > 0) opened = openHistory(dataDir, clock);
+    if (run > 0) opened = openBenchHistory(dataDir, clock);
     const [ms, page] = time(() => opened.history.threads({ limit: 50 }));
     if (page.threads.length !== 50) throw new Error('first page is not full');
     open.push(ms);

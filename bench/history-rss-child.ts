@@ -1,4 +1,4 @@
-import { openHistory } from './history-measure.js';
+import { openBenchHistory } from './history-store.js';
 
 /**
  * Child process of the history bench: opens the generated 50k history the way main does and
@@ -7,7 +7,7 @@ import { openHistory } from './history-measure.js';
  * generator's memory in the parent never counts. argv: the data folder.
  */
 const [dataDir = ''] = process.argv.slice(2);
-const { storage, history } = openHistory(dataDir, () => Date.now());
+const { storage, history } = openBenchHistory(dataDir, () => Date.now());
 
 let peak = process.memoryUsage().rss;
 const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));

@@ -99,7 +99,7 @@ export async function measureSentView(dataDir: string, options: { openRuns: numb
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   let harness: HarnessProcess | null = null;
   try {
-    harness = await startHarnessProcess(dataDir);
+    harness = await startHarnessProcess(dataDir, { testHooks: false });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const open: number[] = [];
     for (let run = 0; run < options.openRuns + 1; run++) {
