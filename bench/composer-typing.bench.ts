@@ -1,11 +1,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.js';
 import { startHarness } from '../e2e/harness/server.js';
-import { docToEmailHtml } from '../shared/email-html.js';
-import { buildBigDoc, countParagraphs } from './fixtures/big-doc.js';
+import { docToEmailHtml, type EmailDocNode } from '../shared/email-html.js';
+import { buildBigDoc, buildDocOfHtml, countParagraphs } from './fixtures/big-doc.js';
 import { percentile, summarize, summarizeRatios } from './stats.js';
 import type { BenchSuite } from './types.js';
 
@@ -48,9 +48,64 @@ async function typeRound(page: Page, paragraph: string): Promise<number[]> {
   return page.evaluate((from) => (window as unknown as { __typing: number[] }).__typing.slice(from), before);
 }
 
+interface TypingFigures {
+  rounds: [number, number][];
+  composer: number[];
+  plain: number[];
+}
+
 /**
- * composer.typing_ratio_200kb: key press -> next painted frame in the composer holding a
- * 200 KB document, over the same for a bare contenteditable holding the same HTML, both in
+ * A new message in `app` holding `doc` (pasted, as a long thread is), then ROUNDS rounds of
+ * typing into it and into a bare contenteditable holding the same HTML, interleaved.
+ */
+async function typingIn(app: Page, browser: Browser, doc: EmailDocNode): Promise<TypingFigures> {
+  await app.getByRole('button', { name: 'New message' }).click();
+  const body = app.getByRole('textbox', { name: 'Message body' });
+  const html = docToEmailHtml(doc);
+  await body.evaluate((element, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/html', pasted);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  await app.locator('.ProseMirror p:nth-of-type(1000)').waitFor({ timeout: 120_000 });
+  // The whole document must have landed, or the ratio would time a smaller one.
+  const landed = await body.evaluate((element) => ({ paragraphs: element.querySelectorAll('p').length, text: element.textContent?.length ?? 0 }));
+  const expected = countParagraphs(doc);
+  if (landed.paragraphs < expected) throw new Error(`only ${landed.paragraphs} of ${expected} paragraphs reached the editor`);
+  process.stdout.write(`  typing into ${landed.paragraphs} paragraphs, ${landed.text} characters of text (${(html.length / 1e6).toFixed(2)} MB of HTML)\n`);
+  const editorHtml = await body.evaluate((element) => element.innerHTML);
+  // The bare editor gets the composer's stylesheet, class and width, so both lay out the same text alike.
+  const layout = await body.evaluate((element) => ({
+    css: Array.from(document.styleSheets)
+      .flatMap((sheet) => Array.from(sheet.cssRules, (rule) => rule.cssText))
+      .join('\n'),
+    width: element.getBoundingClientRect().width,
+  }));
+
+  const bare = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await bare.setContent(
+      `<!doctype html><style>${layout.css}</style><div id="bare" class="editor-surface" contenteditable="true" spellcheck="true" style="width:${layout.width}px">${editorHtml}</div>`,
+    );
+    await installProbe(app, '.ProseMirror');
+    await installProbe(bare, '#bare');
+    const figures: TypingFigures = { rounds: [], composer: [], plain: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const inComposer = await typeRound(app, '.ProseMirror > p:nth-of-type(1000)');
+      const inBare = await typeRound(bare, '#bare > p:nth-of-type(1000)');
+      figures.composer.push(...inComposer);
+      figures.plain.push(...inBare);
+      figures.rounds.push([percentile(inComposer, 50), percentile(inBare, 50)]);
+    }
+    return figures;
+  } finally {
+    await bare.close();
+  }
+}
+
+/**
+ * composer.typing_ratio_200kb and composer.typing_ratio_1mb: key press -> next painted frame in
+ * the composer holding a 200 KB document (a 1 MB one), over the same for a bare contenteditable holding the same HTML, both in
  * one Chromium run, rounds interleaved so machine noise hits both alike. Each round's ratio
  * (median key of the composer round over median key of the bare round after it) is one trial.
  */
@@ -71,51 +126,15 @@ const suite: BenchSuite = {
         window.mailer!.accounts.save({ label: 'Bench', from: { email: 'bench@example.com' }, settings: { provider: 'sandbox', timeoutMs: 30_000 }, signatureHtml: '' }),
       );
       if (!saved.ok) throw new Error(saved.error.message);
-      await app.getByRole('button', { name: 'New message' }).click();
-      const body = app.getByRole('textbox', { name: 'Message body' });
-      const doc = buildBigDoc(200_000);
-      const html = docToEmailHtml(doc);
-      await body.evaluate((element, pasted) => {
-        const data = new DataTransfer();
-        data.setData('text/html', pasted);
-        element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      }, html);
-      await app.locator('.ProseMirror p:nth-of-type(1000)').waitFor();
-      // The whole document must have landed, or the ratio would time a smaller one.
-      const landed = await body.evaluate((element) => ({ paragraphs: element.querySelectorAll('p').length, text: element.textContent?.length ?? 0 }));
-      const expected = countParagraphs(doc);
-      if (landed.paragraphs < expected) throw new Error(`only ${landed.paragraphs} of ${expected} paragraphs reached the editor`);
-      process.stdout.write(`  typing into ${landed.paragraphs} paragraphs, ${landed.text} characters of text\n`);
-      const editorHtml = await body.evaluate((element) => element.innerHTML);
-      // The bare editor gets the composer's stylesheet, class and width, so both lay out the same text alike.
-      const layout = await body.evaluate((element) => ({
-        css: Array.from(document.styleSheets)
-          .flatMap((sheet) => Array.from(sheet.cssRules, (rule) => rule.cssText))
-          .join('\n'),
-        width: element.getBoundingClientRect().width,
-      }));
-
-      const bare = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await bare.setContent(
-        `<!doctype html><style>${layout.css}</style><div id="bare" class="editor-surface" contenteditable="true" spellcheck="true" style="width:${layout.width}px">${editorHtml}</div>`,
-      );
-      await installProbe(app, '.ProseMirror');
-      await installProbe(bare, '#bare');
-
-      const composer: number[] = [];
-      const plain: number[] = [];
-      const rounds: [number, number][] = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        const inComposer = await typeRound(app, '.ProseMirror > p:nth-of-type(1000)');
-        const inBare = await typeRound(bare, '#bare > p:nth-of-type(1000)');
-        composer.push(...inComposer);
-        plain.push(...inBare);
-        rounds.push([percentile(inComposer, 50), percentile(inBare, 50)]);
-      }
+      const small = await typingIn(app, browser, buildBigDoc(200_000));
+      const large = await typingIn(app, browser, buildDocOfHtml(1_000_000));
       return {
-        'composer.typing_ratio_200kb': summarizeRatios(rounds),
-        'composer.typing_ms_200kb': summarize(composer, 'ms'),
-        'composer.typing_bare_ms_200kb': summarize(plain, 'ms'),
+        'composer.typing_ratio_200kb': summarizeRatios(small.rounds),
+        'composer.typing_ms_200kb': summarize(small.composer, 'ms'),
+        'composer.typing_bare_ms_200kb': summarize(small.plain, 'ms'),
+        'composer.typing_ratio_1mb': summarizeRatios(large.rounds),
+        'composer.typing_ms_1mb': summarize(large.composer, 'ms'),
+        'composer.typing_bare_ms_1mb': summarize(large.plain, 'ms'),
       };
     } finally {
       await browser.close();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createFileKeyCipher } from '../electron/services/vault/file-key-cipher.js';
 import { createCore } from '../electron/core.js';
 import type { DraftContent, DraftSaved } from '../shared/drafts.js';
+import { buildDocOfHtml } from './fixtures/big-doc.js';
 import { summarize } from './stats.js';
 import type { BenchSuite } from './types.js';
 
@@ -63,30 +64,37 @@ const suite: BenchSuite = {
       const body = documentOf(200, 'other');
       for (let i = 0; i < OTHER_DRAFTS; i++) await call('drafts:save', { content: draftOf(body, `Other draft ${i}`) });
 
+      const saves = async (doc: DraftContent['doc'], subject: string): Promise<number[]> => {
+        let saved = await call<DraftSaved>('drafts:save', { content: draftOf(doc, subject) });
+        const samples: number[] = [];
+        for (let i = 0; i < SAMPLES + 10; i++) {
+          // Typing changes the text between saves.
+          const typed = draftOf({ ...doc, content: [...(doc.content as unknown[]), { type: 'paragraph', content: [{ type: 'text', text: `typed ${i}` }] }] }, subject);
+          const started = performance.now();
+          saved = await call<DraftSaved>('drafts:save', { id: saved.id, baseRevision: saved.revision, content: typed });
+          const took = performance.now() - started;
+          if (i >= 10) samples.push(took);
+        }
+        return samples;
+      };
       const doc = documentOf(200, 'mine');
       const size = JSON.stringify(draftOf(doc, 'Mine')).length;
       if (size < 200 * 1024) throw new Error(`the document is ${size} characters, not 200 KB`);
-      let saved = await call<DraftSaved>('drafts:save', { content: draftOf(doc, 'Mine') });
-      const saveSamples: number[] = [];
-      for (let i = 0; i < SAMPLES + 10; i++) {
-        // Typing changes the text between saves.
-        const typed = draftOf({ ...doc, content: [...(doc.content as unknown[]), { type: 'paragraph', content: [{ type: 'text', text: `typed ${i}` }] }] }, 'Mine');
-        const started = performance.now();
-        saved = await call<DraftSaved>('drafts:save', { id: saved.id, baseRevision: saved.revision, content: typed });
-        const took = performance.now() - started;
-        if (i >= 10) saveSamples.push(took);
-      }
+      const saveSamples = await saves(doc, 'Mine');
+      // A long quoted thread: 1 MB as the email's HTML.
+      const saveSamples1mb = await saves(buildDocOfHtml(1_000_000) as DraftContent['doc'], 'Mine, 1 MB');
 
       const listSamples: number[] = [];
       for (let i = 0; i < 60; i++) {
         const started = performance.now();
         const list = await call<unknown[]>('drafts:list');
         const took = performance.now() - started;
-        if (list.length !== OTHER_DRAFTS + 1) throw new Error(`listed ${list.length} drafts`);
+        if (list.length !== OTHER_DRAFTS + 2) throw new Error(`listed ${list.length} drafts`);
         if (i >= 10) listSamples.push(took);
       }
       return {
         'drafts.save_ms_200kb': summarize(saveSamples, 'ms'),
+        'drafts.save_ms_1mb': summarize(saveSamples1mb, 'ms'),
         'drafts.list_500_ms': summarize(listSamples, 'ms'),
       };
     } finally {
