@@ -34,6 +34,7 @@ import { editableMessageSchema } from './editable-message.js';
 import { mailClientStatusSchema } from './mail-client.js';
 import { spellcheckSetSchema, spellcheckStatusSchema } from './spellcheck.js';
 import { composeAttachSchema } from './compose-attach.js';
+import { connectionTestInputSchema, connectionTestSchema } from './connection-test.js';
 import type { Result } from './result.js';
 
 /**
@@ -65,6 +66,8 @@ export const providerInfoSchema = z.object({
   id: providerIdSchema,
   displayName: z.string(),
   capabilities: capabilitiesSchema,
+  /** Whether the vendor documents a harmless read, so Test connection can check a key without sending. */
+  testsConnection: z.boolean(),
 });
 export type ProviderInfo = z.infer<typeof providerInfoSchema>;
 
@@ -93,6 +96,8 @@ export const channels = {
   'accounts:list': { input: none, output: accountsListSchema },
   /** Adds (no id) or edits an account; an empty secret keeps the stored one. Never answers with the secret. */
   'accounts:save': { input: accountDraftSchema, output: accountViewSchema },
+  /** Test connection: one harmless read with these settings and key (never a send); the answer says what it found. */
+  'accounts:test-connection': { input: connectionTestInputSchema, output: connectionTestSchema },
   'accounts:remove': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: accountsListSchema },
   'accounts:set-default': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: accountsListSchema },
   /** The passphrase asked once per start when keys are protected by one; a wrong one fails with kind `auth`. */
