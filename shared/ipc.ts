@@ -9,7 +9,7 @@ import {
   draftVersionSchema,
   draftVersionSummarySchema,
 } from './drafts.js';
-import { attachmentImportSchema, attachmentTokensSchema } from './attachments.js';
+import { attachmentImportSchema, attachmentProgressSchema, attachmentTokensSchema } from './attachments.js';
 import { attachmentRefSchema, submitMessageSchema, submitOutcomeSchema } from './message.js';
 import { requestPreviewSchema } from './preview.js';
 import { accountPaceSchema, batchOutcomeSchema, batchRowSchema, batchSubmitSchema, paceSchema } from './batch.js';
@@ -195,6 +195,8 @@ export const events = {
   'compose:open': editableMessageSchema,
   /** Attach these files to the open composer (they were dropped on the app's icon); `notice` names the ones left out. */
   'compose:attach': composeAttachSchema,
+  /** A picked file on its way in, where that takes a while (the browser harness's upload): how much has arrived. */
+  'attachments:progress': attachmentProgressSchema,
   /** The templates and snippets (as `templates:list` answers) after every change. */
   'templates:changed': z.array(templateSchema),
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
