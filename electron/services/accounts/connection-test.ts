@@ -1,4 +1,5 @@
-import { keyReentryReason, PROVIDER_NAMES } from '../../../shared/account-destination.js';
+import { keyReentryReason } from '../../../shared/account-destination.js';
+import { providerName } from '../../../shared/providers/catalogue.js';
 import { secretlessProviders, type ProviderId } from '../../../shared/accounts.js';
 import type { ConnectionTest, ConnectionTestInput } from '../../../shared/connection-test.js';
 import { ServiceError } from '../../../shared/service-error.js';
@@ -11,7 +12,7 @@ export interface ConnectionTestDeps {
 }
 
 function needsKey(provider: ProviderId, message: string): ServiceError {
-  return new ServiceError({ kind: 'invalid_input', message, fields: [{ field: 'secret', message: `Paste the ${PROVIDER_NAMES[provider]} key to test it.` }] });
+  return new ServiceError({ kind: 'invalid_input', message, fields: [{ field: 'secret', message: `Paste the ${providerName(provider)} key to test it.` }] });
 }
 
 /** The key to test with: the one typed, else the stored one if these settings still send it where it was given. */
