@@ -11,23 +11,6 @@ const gateway = useGatewaySimulator();
 const { SECRET, KEY, account, message, sendFailure, withFault, ask } = gateway;
 
 describe('crmGatewayProvider: request mapping', () => {
-  it('declares what the gateway carries', () => {
-    expect(crmGatewayProvider.id).toBe('crm-gateway');
-    expect(crmGatewayProvider.capabilities).toEqual({
-      cc: true,
-      bcc: true,
-      textPart: true,
-      localAttachments: true,
-      maxAttachmentBytes: 25 * 1024 * 1024,
-      replyTo: true,
-      threading: true,
-      idempotency: 'guaranteed',
-      displayNames: true,
-      // It sends as the workspace's mailbox: the composer must say so beside From.
-      customFrom: false,
-    });
-  });
-
   it('maps every field of a full message, reading attachments from disk', async () => {
     const pdf = await fileAttachment(gateway.dir(), 'q3.pdf', Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]), { mimeType: 'application/pdf' });
     const csv = await fileAttachment(gateway.dir(), 'data.csv', 'a,b\n1,2\n', { mimeType: 'text/csv' });
