@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +6,6 @@ import { expectSendFailure, sampleMessage } from '../../e2e/vendors/kit/send-fix
 import type { VendorSimulator } from '../../e2e/vendors/kit/types.js';
 import { startUnipile } from '../../e2e/vendors/unipile/simulator.js';
 import type { OutgoingMessage } from '../../shared/outgoing.js';
-import { fileAttachment, type FileAttachment } from '../services/attachments/test-support.js';
 import type { SendAccount } from './types.js';
 import type { UnipileSettings } from './unipile.js';
 
@@ -16,7 +14,7 @@ const ACCOUNT_ID = 'acc_7Xq2';
 
 /**
  * Unipile's simulator for one test file (started before its tests, reset before each, closed
- * at the end) and the account, message, file and failure helpers its tests share.
+ * at the end) and the account, message and failure helpers its tests share.
  */
 export function useUnipileSimulator() {
   let sim: VendorSimulator | null = null;
@@ -47,7 +45,6 @@ export function useUnipileSimulator() {
       bcc: [{ email: 'audit@acme.example' }],
       ...overrides,
     });
-  const tempFile = (name: string, content: Buffer): Promise<FileAttachment> => fileAttachment(dir, `${randomBytes(4).toString('hex')}-${name}`, content, { filename: name });
   const failure = (pending: Promise<unknown>, secrets: string[] = [SECRET]) => expectSendFailure(pending, secrets);
-  return { SECRET, ACCOUNT_ID, simulator, dir: () => dir, account, message, tempFile, failure };
+  return { SECRET, ACCOUNT_ID, simulator, dir: () => dir, account, message, failure };
 }

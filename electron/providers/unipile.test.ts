@@ -3,14 +3,18 @@ import { truncate, unlink, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { closedSimulatorUrl, itHandlesTransportFailures, transportSettings } from '../../e2e/vendors/kit/send-fixtures.js';
 import { startUnipile } from '../../e2e/vendors/unipile/simulator.js';
-import { wrapFile } from '../services/attachments/test-support.js';
+import { fileAttachment, wrapFile, type FileAttachment } from '../services/attachments/test-support.js';
 import { retryDecision } from './retry-policy.js';
 import type { SendAccount } from './types.js';
 import { unipileProvider, type UnipileSettings } from './unipile.js';
 import { useUnipileSimulator } from './unipile-test-support.js';
 
 const unipile = useUnipileSimulator();
-const { SECRET, ACCOUNT_ID, account, message, tempFile, failure } = unipile;
+const { SECRET, ACCOUNT_ID, account, message, failure } = unipile;
+
+async function tempFile(name: string, content: Buffer): Promise<FileAttachment> {
+  return fileAttachment(unipile.dir(), `${randomBytes(4).toString('hex')}-${name}`, content, { filename: name });
+}
 
 const json = (value: unknown) => JSON.stringify(value);
 const KEY_2 = 'c7e1d2a9-4b3f-4e6d-8a1c-2f9b0e7d5c31';
