@@ -4,7 +4,8 @@ import { httpFailure, readVendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
 import { ServiceError } from '../../shared/service-error.js';
-import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
+import type { OutgoingMessage, SendResult, SentQuery, VendorCheck } from '../../shared/outgoing.js';
+import { findCreatedEmail } from './rollout-lookup.js';
 import type { HttpProvider, SendAccount } from './types.js';
 import { isSuccess, postToVendor, requestFor, vendorUrl } from './vendor-post.js';
 
@@ -91,5 +92,8 @@ export const rolloutProvider: HttpProvider<RolloutSettings> = {
       throw httpFailure(rolloutProvider.displayName, res, readVendorWords(res.json), secrets);
     }
     return readResult(res, secrets);
+  },
+  check(query: SentQuery, account: SendAccount<RolloutSettings>, signal?: AbortSignal): Promise<VendorCheck> {
+    return findCreatedEmail(query, account, signal);
   },
 };
