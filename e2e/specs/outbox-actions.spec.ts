@@ -1,8 +1,9 @@
 import { expect, test } from '../fixtures.js';
 import { connectAccounts, queuePickedFiles } from '../composer-helpers.js';
-import { openOutbox, outboxRow, setUndoDelay, simulatorAccount, writeMessage } from '../outbox-helpers.js';
+import { openOutbox, outboxRow, setUndoDelay, shownNotifications, simulatorAccount, writeMessage } from '../outbox-helpers.js';
 import { openSent, threadOf } from '../sent-helpers.js';
 import { crmGatewaySent, startCrmGateway } from '../vendors/crm-gateway/simulator.js';
+import { rebillyFinishes, startRebilly } from '../vendors/rebilly/simulator.js';
 import { startStuut } from '../vendors/stuut/simulator.js';
 
 test('Retry now on a message waiting an hour for the vendor sends it at once, under the same key, once', async ({ app }) => {
@@ -70,5 +71,38 @@ test('a message refused for its key keeps “auth” into Sent: the card says to
     expect(stuut.requests.map((r) => r.headers.authorization)).toEqual(['Bearer stuut_revoked_token', `Bearer ${stuut.info.token}`]);
   } finally {
     await stuut.close();
+  }
+});
+
+test('Rebilly accepts a message and its mail server later refuses it: the Outbox and Sent show Failed with Rebilly’s reason, and the desktop says so', async ({ app }) => {
+  const rebilly = await startRebilly();
+  try {
+    const { page } = app;
+    const account = simulatorAccount('rebilly', rebilly);
+    await connectAccounts(page, [account]);
+    await setUndoDelay(page, 0);
+    await writeMessage(app, { from: `${account.label} — ${account.from.email}`, to: 'bea@example.org', subject: 'Invoice INV-88', body: 'Your invoice for November.' }, queuePickedFiles);
+    await page.getByRole('region', { name: 'New message' }).getByRole('button', { name: 'Send', exact: true }).click();
+    await openOutbox(page);
+    await expect(outboxRow(page, 'Invoice INV-88', 'Accepted')).toBeVisible({ timeout: 15_000 });
+
+    // Rebilly's mailer tries it and the recipient's server refuses it.
+    expect(rebillyFinishes(rebilly, 'Invoice INV-88', { status: 'failed', responseCode: 550, responseBody: '5.1.1 Mailbox does not exist' })).toBe(true);
+    const failed = outboxRow(page, 'Invoice INV-88', 'Failed');
+    await expect(failed).toContainText(/After accepting it, Rebilly could not send the email .*5\.1\.1 Mailbox does not exist/, { timeout: 30_000 });
+    await expect(failed.getByRole('group', { name: 'Actions for “Invoice INV-88”' }).getByRole('button')).toHaveText(['Retry', 'Edit']);
+    if (app.harness) {
+      await expect.poll(async () => (await shownNotifications(app)).map((n) => n.title)).toContain('Message not delivered');
+    }
+
+    await openSent(page);
+    await expect(page.getByRole('list', { name: 'Sent threads' }).getByRole('button', { name: /Invoice INV-88/ })).toHaveCount(0);
+    await page.getByRole('checkbox', { name: 'Show unsent' }).check();
+    await page.getByRole('list', { name: 'Sent threads' }).getByRole('button', { name: /Invoice INV-88/ }).click();
+    const card = page.getByRole('region', { name: 'Invoice INV-88' }).getByRole('article');
+    await expect(card.getByText('Failed', { exact: true }).first()).toBeVisible();
+    await expect(card.getByRole('note')).toContainText('5.1.1 Mailbox does not exist');
+  } finally {
+    await rebilly.close();
   }
 });
