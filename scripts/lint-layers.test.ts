@@ -136,8 +136,10 @@ describe('layer rules refuse every import that used to slip through', () => {
 });
 
 describe('the real tree', () => {
-  it('keeps every layer rule, apart from the known composer circle recorded in the baseline', async () => {
+  it('keeps every layer rule, with no import circle tolerated in the baseline', async () => {
     const known = JSON.parse(await readFile(path.join(root, '.dependency-cruiser-known-violations.json'), 'utf8'));
+    // The composer's store ⇄ draft-sync circle was the last one; a new exception must be argued for here.
+    expect(known).toEqual([]);
     const result = await cruise(['electron', 'renderer', 'shared', 'e2e', 'bench', 'scripts'], {
       ...config.options,
       ruleSet: { forbidden: config.forbidden ?? [] },

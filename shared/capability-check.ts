@@ -20,6 +20,24 @@ export function formatBytes(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
+/** A part of a message a provider may be unable to carry. */
+export type CarriedPart = 'cc' | 'bcc' | 'replyTo' | 'attachments';
+
+const CANNOT: Record<CarriedPart, string> = {
+  cc: 'cannot send Cc recipients.',
+  bcc: 'cannot send Bcc recipients.',
+  replyTo: 'cannot set a Reply-To address.',
+  attachments: 'cannot send attached files.',
+};
+
+/**
+ * The one sentence for a part the provider cannot carry: the composer says it beside the
+ * field before anything is in it, and (with what to do) when Send is refused.
+ */
+export function cannotSend(providerName: string, part: CarriedPart): string {
+  return `${providerName} ${CANNOT[part]}`;
+}
+
 /**
  * What the message holds that the provider cannot carry. The composer shows these beside
  * the fields before Send and the adapters refuse them before any request, from this one
@@ -30,18 +48,18 @@ export function unsupportedFields(provider: { displayName: string; capabilities:
   const name = provider.displayName;
   const out: FieldProblem[] = [];
   if (message.cc.length > 0 && !caps.cc) {
-    out.push({ field: 'cc', message: `${name} cannot send Cc recipients. Remove them or choose another account.` });
+    out.push({ field: 'cc', message: `${cannotSend(name, 'cc')} Remove them or choose another account.` });
   }
   if (message.bcc.length > 0 && !caps.bcc) {
-    out.push({ field: 'bcc', message: `${name} cannot send Bcc recipients. Remove them or choose another account.` });
+    out.push({ field: 'bcc', message: `${cannotSend(name, 'bcc')} Remove them or choose another account.` });
   }
   if (message.replyTo && !caps.replyTo) {
-    out.push({ field: 'replyTo', message: `${name} cannot set a Reply-To address. Remove it or choose another account.` });
+    out.push({ field: 'replyTo', message: `${cannotSend(name, 'replyTo')} Remove it or choose another account.` });
   }
   if (message.attachments.length > 0) {
     const total = message.attachments.reduce((sum, a) => sum + a.size, 0);
     if (!caps.localAttachments) {
-      out.push({ field: 'attachments', message: `${name} cannot send attached files. Remove them or choose another account.` });
+      out.push({ field: 'attachments', message: `${cannotSend(name, 'attachments')} Remove them or choose another account.` });
     } else if (total > caps.maxAttachmentBytes) {
       out.push({
         field: 'attachments',

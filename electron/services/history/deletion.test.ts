@@ -50,7 +50,7 @@ describe('delete with undo', () => {
     expect(f.history.search({ query: 'doomed', limit: 5 })).toEqual([]);
     expect(f.db.prepare('SELECT count(*) AS n FROM history_threads').get()).toEqual({ n: 1 });
     // The external-content index must still agree with the messages left (throws SQLITE_CORRUPT_VTAB if not).
-    f.db.exec("INSERT INTO history_fts (history_fts, rank) VALUES ('integrity-check', 1)");
+    f.db.exec("INSERT INTO history_search (history_search, rank) VALUES ('integrity-check', 1)");
     expect(f.history.search({ query: 'shared', limit: 5 })).toHaveLength(1);
     expect(existsSync(path.join(f.dataDir, 'attachments', own.token))).toBe(false);
     expect(existsSync(path.join(f.dataDir, 'attachments', shared.token))).toBe(true);

@@ -70,16 +70,25 @@ export function createDeletion(db: DatabaseSync, recipients: RecipientIndex) {
       });
     },
 
-    /** At start: removes what an earlier session deleted; answers the attachment tokens it released. */
+    /**
+     * At start: removes what an earlier session deleted; answers the attachment tokens it
+     * released. Found through the deletion index, so a start with nothing to purge reads
+     * nothing else (a full scan of a large history would delay the first screen).
+     */
     purge(): string[] {
       return inTransaction(db, () => {
+        // Not DISTINCT: that would walk the thread index whole instead of the few deleted rows.
+        const rows = db.prepare('SELECT thread_id FROM history_messages WHERE deletion_id IS NOT NULL').all() as { thread_id: string }[];
+        if (rows.length === 0) return [];
+        const threadIds = new Set(rows.map((row) => row.thread_id));
         const tokens = (
           db
-            .prepare('SELECT DISTINCT a.token FROM history_attachments a JOIN history_messages m ON m.seq = a.message_seq WHERE m.deleted_at IS NOT NULL AND a.token IS NOT NULL')
+            .prepare('SELECT DISTINCT a.token FROM history_messages m JOIN history_attachments a ON a.message_seq = m.seq WHERE m.deletion_id IS NOT NULL AND a.token IS NOT NULL')
             .all() as { token: string }[]
         ).map((r) => r.token);
-        db.prepare('DELETE FROM history_messages WHERE deleted_at IS NOT NULL').run();
-        db.prepare('DELETE FROM history_threads WHERE message_count = 0 AND NOT EXISTS (SELECT 1 FROM history_messages m WHERE m.thread_id = history_threads.id)').run();
+        db.prepare('DELETE FROM history_messages WHERE deletion_id IS NOT NULL').run();
+        const dropThread = db.prepare('DELETE FROM history_threads WHERE id = ? AND message_count = 0 AND NOT EXISTS (SELECT 1 FROM history_messages m WHERE m.thread_id = history_threads.id)');
+        for (const threadId of threadIds) dropThread.run(threadId);
         recipients.prune();
         return tokens;
       });

@@ -16,6 +16,7 @@ import type { OutgoingAttachment } from '../../../shared/outgoing.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
 import { ServiceError } from '../../../shared/service-error.js';
+import { inflateHtml } from './body-codec.js';
 import { createDeletion } from './deletion.js';
 import { createDeliveryReports, type DeliveredMessage } from './delivery-report.js';
 import { createReads, replyThreadingOf, type MessageRow, type ProviderFacts } from './reads.js';
@@ -107,8 +108,8 @@ export function createHistoryService(deps: HistoryDeps): HistoryService {
       announce({ kind: 'restored', threadIds });
     },
     messageHtml(messageId) {
-      const row = messageRow.get(messageId) as { html: string } | undefined;
-      return row?.html ?? null;
+      const row = messageRow.get(messageId) as { html_deflated: Uint8Array } | undefined;
+      return row ? inflateHtml(row.html_deflated) : null;
     },
     idempotencyKeyOf(messageId) {
       const row = messageRow.get(messageId) as { idempotency_key: string | null } | undefined;
@@ -127,7 +128,7 @@ export function createHistoryService(deps: HistoryDeps): HistoryService {
           cc: parseAddresses(row.cc_json),
           bcc: parseAddresses(row.bcc_json),
           subject: row.subject,
-          html: row.html,
+          html: inflateHtml(row.html_deflated),
           text: row.body_text,
           attemptedAt: row.attempted_at,
           remoteId: row.remote_id,
@@ -146,6 +147,8 @@ export function createHistoryService(deps: HistoryDeps): HistoryService {
     },
     purgeDeleted() {
       const tokens = deletion.purge();
+      // Hands the purged messages' pages back to the disk (a file made since auto_vacuum=INCREMENTAL; an older one reuses them).
+      db.exec('PRAGMA incremental_vacuum');
       if (tokens.length > 0) deps.releaseAttachments?.(tokens);
     },
   };

@@ -1,6 +1,7 @@
 import type { MigrationSet } from '../storage/migrations.js';
 import { rebuildTable, replaceOnce } from '../storage/rebuild-table.js';
 import { mergeRetriedRecords } from './attempt-merge.js';
+import { compactStorage } from './compact-storage.js';
 
 /**
  * The sent history's tables. A thread row carries its list fields (count, latest time,
@@ -8,7 +9,8 @@ import { mergeRetriedRecords } from './attempt-merge.js';
  * pages threads by one index without touching messages. A message's text is never edited after
  * it is recorded (only its outcome, when a retry ends, and soft deletion), which is what lets
  * the FTS index read its text from it (external content) instead of holding a second copy of
- * every body.
+ * every body. Version 4 (compact-storage.ts) repacks the messages for histories of hundreds of
+ * thousands, and moves the index onto a view (search-index.ts).
  */
 export const historyMigrations: MigrationSet = {
   owner: 'history',
@@ -155,5 +157,6 @@ export const historyMigrations: MigrationSet = {
         mergeRetriedRecords(db);
       },
     },
+    compactStorage,
   ],
 };

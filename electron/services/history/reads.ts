@@ -2,6 +2,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { ProviderId } from '../../../shared/accounts.js';
 import type { HistoryMessage, HistoryStatus, ReplyThreading, ThreadSummary, ThreadsPage } from '../../../shared/history.js';
 import { ServiceError } from '../../../shared/service-error.js';
+import { inflateHtml } from './body-codec.js';
 import { parseAddresses } from './thread-rows.js';
 
 /** What the history needs to know of a provider to say whether a reply can thread there. */
@@ -46,7 +47,7 @@ export interface MessageRow {
   cc_json: string;
   bcc_json: string;
   subject: string;
-  html: string;
+  html_deflated: Uint8Array;
   body_text: string;
   in_reply_to_id: string | null;
   in_reply_to_remote_id: string | null;
@@ -143,7 +144,7 @@ export function createReads(db: DatabaseSync, providerFacts: (id: ProviderId) =>
       cc: parseAddresses(row.cc_json),
       bcc: parseAddresses(row.bcc_json),
       subject: row.subject,
-      html: row.html,
+      html: inflateHtml(row.html_deflated),
       text: row.body_text,
       attachments: files.map((f) => ({ filename: f.filename, mimeType: f.mime_type, size: f.size, sha256: f.sha256, available: f.token !== null })),
       remoteId: row.remote_id,

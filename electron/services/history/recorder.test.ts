@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { schemaVersion } from '../storage/migrations.js';
+import { historyMigrations } from './migrations.js';
 import { ann, bob, contentOf, cyd, historyFixture, sent, type HistoryFixture } from './test-support.js';
 
 let f: HistoryFixture;
@@ -14,11 +15,11 @@ afterEach(() => f.cleanup());
 const bytes = Buffer.from('%PDF-1.7 the plan');
 
 describe('history recording', () => {
-  it('creates its tables once (version 3) and keeps records across a restart', async () => {
-    expect(schemaVersion(f.db, 'history')).toBe(3);
+  it('creates its tables once (the newest version) and keeps records across a restart', async () => {
+    expect(schemaVersion(f.db, 'history')).toBe(historyMigrations.migrations.length);
     const recorded = await f.record({ outcome: sent('m1', 'T1') });
     await f.restart();
-    expect(schemaVersion(f.db, 'history')).toBe(3);
+    expect(schemaVersion(f.db, 'history')).toBe(historyMigrations.migrations.length);
     expect(f.history.thread(recorded.threadId).messages).toHaveLength(1);
   });
 

@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { snippetFromText } from '../../../shared/snippet.js';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Address } from '../../../shared/address.js';
 import type { HistoryAddress } from '../../../shared/history.js';
@@ -7,6 +6,7 @@ import type { AttachmentRef } from '../../../shared/message.js';
 import { normalizeSubject } from '../../../shared/subject.js';
 import type { OutgoingAttachment } from '../../../shared/outgoing.js';
 import { inTransaction } from '../storage/transaction.js';
+import { deflateHtml } from './body-codec.js';
 import type { AttemptOutcome, HistoryAttempt, RecordedMessage } from './attempt-types.js';
 import { createEarlierTries, outcomeColumns } from './earlier-tries.js';
 import type { RecipientIndex } from './recipients.js';
@@ -31,19 +31,8 @@ export interface RecorderDeps {
   openAttachment(token: string): Promise<Pick<OutgoingAttachment, 'open'>>;
 }
 
-const SNIPPET_CHARS = 200;
-
-/** The words of the body for the Sent list (no link targets, bullets or quote markers). */
-export function snippetOf(text: string): string {
-  return snippetFromText(text, SNIPPET_CHARS);
-}
-
 function addressesOf(list: readonly Address[]): HistoryAddress[] {
   return list.map((a) => (a.name ? { name: a.name, email: a.email } : { email: a.email }));
-}
-
-function recipientsText(addresses: readonly HistoryAddress[]): string {
-  return addresses.map((a) => (a.name ? `${a.name} ${a.email}` : a.email)).join(', ');
 }
 
 /** Streamed from the copy's Blob, so a large file is never held whole. */
@@ -70,8 +59,8 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
   const insertMessage = db.prepare(
     `INSERT INTO history_messages (id, thread_id, account_id, provider, status, accepted, error_kind, error_message, remote_id, remote_thread_id,
        request_id, tracking_id, vendor_provider, vendor_sent_at, threadable, idempotency_key, from_json, to_json, cc_json, bcc_json,
-       subject, html, body_text, recipients_text, snippet, in_reply_to_id, in_reply_to_remote_id, in_reply_to_remote_thread_id, attempted_at, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+       subject, in_reply_to_id, in_reply_to_remote_id, in_reply_to_remote_thread_id, attempted_at, recorded_at, body_text, html_deflated)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
   );
   const insertAttachment = db.prepare(
     'INSERT INTO history_attachments (message_seq, position, token, filename, mime_type, size, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -142,15 +131,13 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
         JSON.stringify(cc),
         JSON.stringify(bcc),
         content.subject,
-        content.html,
-        content.text,
-        recipientsText(everyone),
-        snippetOf(content.text),
         replyToHistoryId ?? null,
         content.inReplyTo?.remoteId ?? null,
         content.inReplyTo?.remoteThreadId ?? null,
         at,
         deps.clock(),
+        content.text,
+        deflateHtml(content.html),
       ) as { seq: number };
       addAttempt(seq, outcome, at);
       files.forEach((file, position) => {

@@ -1,5 +1,13 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { HistoryAddress } from '../../../shared/history.js';
+import { snippetFromText } from '../../../shared/snippet.js';
+
+const SNIPPET_CHARS = 200;
+
+/** The words of the body for the Sent list (no link targets, bullets or quote markers). */
+function listSnippet(text: string): string {
+  return snippetFromText(text, SNIPPET_CHARS);
+}
 
 export function parseAddresses(json: string | null): HistoryAddress[] {
   if (!json) return [];
@@ -35,9 +43,11 @@ export function uniqueAddresses(lists: readonly (readonly HistoryAddress[])[]): 
  */
 export function createThreadRefresh(db: DatabaseSync) {
   const messages = db.prepare(
-    `SELECT status, accepted, to_json, cc_json, bcc_json, snippet, attempted_at FROM history_messages
+    `SELECT seq, status, accepted, to_json, cc_json, bcc_json, attempted_at FROM history_messages
       WHERE thread_id = ? AND deleted_at IS NULL ORDER BY attempted_at, seq`,
   );
+  // Only the latest message's text: a long thread's bodies are not read to show one line.
+  const textOf = db.prepare('SELECT body_text FROM history_messages WHERE seq = ?');
   const update = db.prepare(
     `UPDATE history_threads SET message_count = ?, latest_at = ?, snippet = ?, sent_count = ?, accepted_count = ?, failed_count = ?, unknown_count = ?, participants = ?
       WHERE id = ?`,
@@ -45,7 +55,7 @@ export function createThreadRefresh(db: DatabaseSync) {
   const empty = db.prepare('UPDATE history_threads SET message_count = 0, sent_count = 0, accepted_count = 0, failed_count = 0, unknown_count = 0 WHERE id = ?');
 
   return function refresh(threadId: string): void {
-    const all = messages.all(threadId) as { status: string; accepted: number; to_json: string; cc_json: string; bcc_json: string; snippet: string; attempted_at: number }[];
+    const all = messages.all(threadId) as { seq: number; status: string; accepted: number; to_json: string; cc_json: string; bcc_json: string; attempted_at: number }[];
     const sent = all.filter((row) => row.status === 'sent');
     const rows = sent.length > 0 ? sent : all;
     const latest = rows.at(-1);
@@ -56,6 +66,7 @@ export function createThreadRefresh(db: DatabaseSync) {
     const count = (status: string) => all.filter((row) => row.status === status).length;
     const accepted = sent.filter((row) => row.accepted === 1).length;
     const participants = uniqueAddresses(rows.flatMap((r) => [parseAddresses(r.to_json), parseAddresses(r.cc_json), parseAddresses(r.bcc_json)]));
-    update.run(rows.length, latest.attempted_at, latest.snippet, sent.length, accepted, count('failed'), count('unknown_outcome'), JSON.stringify(participants), threadId);
+    const { body_text: text } = textOf.get(latest.seq) as { body_text: string };
+    update.run(rows.length, latest.attempted_at, listSnippet(text), sent.length, accepted, count('failed'), count('unknown_outcome'), JSON.stringify(participants), threadId);
   };
 }

@@ -37,7 +37,7 @@ function writeAsVersion1(): void {
 describe('history migration 2: unknown becomes unknown_outcome', () => {
   it('renames the stored state and keeps every message, its attachments and its search entry', () => {
     writeAsVersion1();
-    runMigrations(db, [historyMigrations], clock);
+    runMigrations(db, [historyMigrations], clock, { history: 2 });
     expect(db.prepare('SELECT id, status FROM history_messages ORDER BY seq').all()).toEqual([
       { id: 'm1', status: 'sent' },
       { id: 'm2', status: 'unknown_outcome' },
@@ -51,7 +51,7 @@ describe('history migration 2: unknown becomes unknown_outcome', () => {
 
   it('refuses the old name afterwards and still indexes new messages for search', () => {
     writeAsVersion1();
-    runMigrations(db, [historyMigrations], clock);
+    runMigrations(db, [historyMigrations], clock, { history: 2 });
     const insert = (status: string) =>
       db
         .prepare(

@@ -1,47 +1,39 @@
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { EditorContent } from '@tiptap/react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AccountView } from '../../../shared/accounts.js';
-import { findAttachmentMention } from '../../../shared/attachment-reminder.js';
-import type { EmailDocNode } from '../../../shared/email-html.js';
+import { cannotSend } from '../../../shared/capability-check.js';
 import type { ProviderInfo } from '../../../shared/ipc.js';
-import { AttachmentList } from './AttachmentList.js';
-import { EmptyFileQuestion } from './EmptyFileQuestion.js';
-import { attachRefusal as refusalToAttach } from './attach-refusal.js';
-import { composerExtensions, type EditorHooks } from './extensions.js';
-import { LinkBar } from './LinkBar.js';
-import { cleanPastedHtml } from './paste-clean.js';
-import { FromRow } from './FromRow.js';
-import { MergePanel } from './MergePanel.js';
-import { CopyFields } from './CopyFields.js';
-import { RecipientInput } from './RecipientInput.js';
-import { RequestPreviewPanel } from './RequestPreviewPanel.js';
-import { SendMode } from './SendMode.js';
-import { useMerge } from './use-merge.js';
-import { checkSend } from './send-check.js';
-import { authoredText, caretAboveSignatureOnPress, currentSignature, swapSignature, unwrapSignature } from './signature.js';
-import { useDraftSync } from './draft-sync.js';
-import { DraftBar } from './DraftBar.js';
-import { startFreshHistory } from './editor-history.js';
-import { VersionsPanel } from './VersionsPanel.js';
-import { SendBar } from './SendBar.js';
-import { SendConfirm } from './SendConfirm.js';
-import { offerSend } from './send-request.js';
+import { AttachmentList } from './attachments/AttachmentList.js';
+import { EmptyFileQuestion } from './attachments/EmptyFileQuestion.js';
+import { attachRefusal as refusalToAttach } from './attachments/attach-refusal.js';
 import { focusBlocker, useFocusRequests } from './composer-focus.js';
+import { DraftBar } from './draft-sync/DraftBar.js';
+import { useDraftSync } from './draft-sync/draft-sync.js';
+import { VersionsPanel } from './draft-sync/VersionsPanel.js';
+import { bodiesOf } from './editor/bodies.js';
+import type { EditorHooks } from './editor/extensions.js';
+import { LinkBar } from './editor/LinkBar.js';
+import { authoredText } from './editor/signature.js';
+import { Toolbar } from './editor/Toolbar.js';
+import { useComposerEditor } from './editor/use-composer-editor.js';
+import { useShownMessage } from './editor/use-shown-message.js';
+import { MergePanel } from './merge/MergePanel.js';
+import { useMerge } from './merge/use-merge.js';
+import { CopyFields } from './recipients/CopyFields.js';
+import { FromRow } from './recipients/FromRow.js';
+import { RecipientInput } from './recipients/RecipientInput.js';
+import { ComposerStatus, VendorWarnings } from './sending/ComposerStatus.js';
+import { RequestPreviewPanel } from './sending/RequestPreviewPanel.js';
+import { SendBar } from './sending/SendBar.js';
+import { checkSend } from './sending/send-check.js';
+import { SendConfirm } from './sending/SendConfirm.js';
+import { SendMode } from './sending/SendMode.js';
+import { sendQuestions } from './sending/send-questions.js';
 import { useComposerStore } from './store.js';
-import { Toolbar } from './Toolbar.js';
-import { filesOf, useComposerShortcuts, useWindowFileDrop } from './window-hooks.js';
+import { SubjectField } from './SubjectField.js';
+import { useComposerShortcuts, useWindowFileDrop } from './window-hooks.js';
 
-/**
- * The html and text bodies, made from the editor's document only when they are needed.
- * The converters (html-to-text and its parser) load on the first send, not at start.
- */
-export async function bodiesOf(editor: Editor): Promise<{ html: string; text: string }> {
-  const { docToEmailHtml, htmlToPlainText } = await import('../../../shared/email-html.js');
-  // getJSON() always names each node's type; the editor's type only leaves it optional.
-  const html = docToEmailHtml(unwrapSignature(editor.getJSON()) as EmailDocNode);
-  return { html, text: htmlToPlainText(html) };
-}
 
 /**
  * The message being written: From, To/Cc/Bcc, Subject, the rich-text body and its files,
@@ -85,6 +77,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
   const account = props.accounts.find((a) => a.id === state.accountId) ?? null;
   const provider = account ? (props.providers.find((p) => p.id === account.settings.provider) ?? null) : null;
   const capabilities = provider?.capabilities ?? null;
+  const providerName = provider?.displayName ?? 'This provider';
   const validTo = state.lists.to.filter((chip) => chip.address).length;
   const check = checkSend({
     account,
@@ -102,7 +95,6 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
   const [refused, setRefused] = useState<{ text: string; seq: number } | null>(null);
   const [versionsOpen, setVersionsOpen] = useState(false);
   const hooks = useRef<EditorHooks>({ onSend: () => undefined, onLink: () => undefined });
-  const extensions = useMemo(() => composerExtensions(hooks), []);
   const attachRefusal = refusalToAttach(provider);
   const attachRefusalRef = useRef(attachRefusal);
   attachRefusalRef.current = attachRefusal;
@@ -114,48 +106,11 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
     return true;
   };
 
-  const editor = useEditor({
-    extensions,
-    shouldRerenderOnTransaction: false,
-    editorProps: {
-      attributes: { class: 'editor-surface', 'aria-label': 'Message body', role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' },
-      transformPastedHTML: (html) => cleanPastedHtml(html),
-      handlePaste: (_view, event) => acceptFiles(filesOf(event.clipboardData)),
-      handleDrop: (_view, event) => acceptFiles(filesOf(event.dataTransfer)),
-      handleDOMEvents: { mousedown: caretAboveSignatureOnPress },
-    },
-    // The CSP allows no inline styles; the editor's base rules are in styles.css.
-    injectCSS: false,
-  });
-
-  // New message or another account: put that account's signature where the old one was.
-  const inserted = useRef<ReturnType<typeof swapSignature>['inserted']>(null);
-  // A message opened or written before this editor existed (a mailto: link at start, text from before Outbox was shown) is shown when it mounts.
-  const shownGeneration = useRef(useComposerStore.getState().doc === null ? state.generation : -1);
-  useEffect(() => {
-    const opening = shownGeneration.current !== state.generation;
-    shownGeneration.current = state.generation;
-    const opened = opening ? useComposerStore.getState().doc : null;
-    if (opening) {
-      // Opening a draft is not an edit: no update event, so it is not saved back at once.
-      if (opened) editor.commands.setContent(opened, { emitUpdate: false });
-      else editor.commands.clearContent(false);
-      // The draft carries its account's signature; switching account later replaces that one.
-      inserted.current = opened ? currentSignature(editor) : null;
-    }
-    if (account && !opened) {
-      const result = swapSignature(editor, account.signatureHtml, inserted.current);
-      inserted.current = result.inserted;
-      if (result.outcome === 'kept-edited') {
-        useComposerStore.getState().setRemark(`You edited the signature, so it was left as it is; ${account.label}'s signature was not added.`);
-      }
-    }
-    // Each message opened (new, draft, reply, mailto, back from another view) has its own undo history.
-    if (opening) startFreshHistory(editor);
-  }, [editor, account?.id, account?.signatureHtml, state.generation]);
+  const editor = useComposerEditor(hooks, acceptFiles);
+  useShownMessage(editor, account, state.generation);
 
   useFocusRequests((target) => (target === 'to' ? toRef.current?.focus() : editor.commands.focus('start')), state.generation);
-  useDraftSync(editor);
+  const draft = useDraftSync(editor);
   const merge = useMerge(editor, state.individually);
   check.blockers.push(...merge.blockers);
   const [mergeOpen, setMergeOpen] = useState(false);
@@ -181,19 +136,15 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
       return;
     }
     if (current.status.kind === 'sending') return;
-    const questions: string[] = [];
-    if (current.subject.trim() === '') questions.push('This message has no subject. Send it anyway?');
-    const mention = current.attachments.length === 0 ? findAttachmentMention(current.subject, authoredText(editor.getJSON())) : null;
-    if (mention) questions.push(`You wrote “${mention}”, but nothing is attached. Send it anyway?`);
+    const questions = sendQuestions({ subject: current.subject, attachmentCount: current.attachments.length, authoredText: authoredText(editor.getJSON()) });
     if (questions.length > 0) current.askConfirm(questions, sendAt);
     else void bodiesOf(editor).then((bodies) => current.send(bodies, sendAt));
   };
   hooks.current = { onSend: () => send(), onLink: () => setLinkOpen(true) };
-  // The menu's Send (and its accelerator) goes through the same path as the button.
-  useEffect(() => offerSend(() => hooks.current.onSend()), []);
+  // The store's actions reach this editor through what it lends; the menu's Send (and its accelerator) takes the button's path.
+  useEffect(() => useComposerStore.getState().lendEditor({ ...draft, send: () => hooks.current.onSend() }), [draft]);
 
   const refusalFor = (field: string) => check.blockers.find((b) => b.field === field)?.message ?? null;
-  const warnings = check.warnings;
 
   return (
     <section ref={sectionRef} className="composer" aria-label="New message">
@@ -222,8 +173,8 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
           />
         ) : null}
         <CopyFields
-          ccRefusal={refusalFor('cc') ?? (capabilities && !capabilities.cc ? `${provider?.displayName ?? 'This provider'} cannot send Cc recipients.` : null)}
-          bccRefusal={refusalFor('bcc') ?? (capabilities && !capabilities.bcc ? `${provider?.displayName ?? 'This provider'} cannot send Bcc recipients.` : null)}
+          ccRefusal={refusalFor('cc') ?? (capabilities && !capabilities.cc ? cannotSend(providerName, 'cc') : null)}
+          bccRefusal={refusalFor('bcc') ?? (capabilities && !capabilities.bcc ? cannotSend(providerName, 'bcc') : null)}
           extraToggle={
             !merge.hasFields && state.mergeTable === '' && !mergeOpen ? (
               <button type="button" className="link-button" onClick={() => setMergeOpen(true)}>
@@ -232,27 +183,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
             ) : null
           }
         />
-        <div className="composer-row">
-          <label className="composer-label" htmlFor="composer-subject">
-            Subject
-          </label>
-          <input
-            id="composer-subject"
-            className="subject-input"
-            type="text"
-            value={state.subject}
-            onChange={(event) => state.setSubject(event.target.value)}
-            onKeyDown={(event) => {
-              // Tab and Enter both go on to the body; the toolbar is reached with Shift+Tab from there.
-              if ((event.key === 'Enter' && !event.ctrlKey && !event.metaKey) || (event.key === 'Tab' && !event.shiftKey)) {
-                event.preventDefault();
-                // TipTap's focus waits a frame; keys typed in that frame would still land in Subject.
-                editor.view.focus();
-                editor.commands.focus('start');
-              }
-            }}
-          />
-        </div>
+        <SubjectField subject={state.subject} editor={editor} onChange={state.setSubject} />
       </div>
       <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
       {linkOpen ? <LinkBar editor={editor} onClose={() => setLinkOpen(false)} /> : null}
@@ -262,13 +193,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
       ) : null}
       <AttachmentList attachments={state.attachments} limitBytes={capabilities?.localAttachments ? capabilities.maxAttachmentBytes : null} onRemove={state.removeAttachment} />
       <EmptyFileQuestion />
-      {warnings.length > 0 ? (
-        <ul className="composer-warnings" aria-label="What this account will not carry">
-          {warnings.map((w) => (
-            <li key={w.message}>{w.message}</li>
-          ))}
-        </ul>
-      ) : null}
+      <VendorWarnings warnings={check.warnings} />
       {state.confirm ? (
         <SendConfirm
           confirm={state.confirm}
@@ -289,21 +214,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
         onAttach={() => void state.pickAttachments()}
         onPreview={account ? () => void bodiesOf(editor).then((bodies) => state.previewRequest(bodies)) : null}
       />
-      <div className="composer-status" aria-live="polite">
-        {state.remark ? (
-          <p className="status-remark">
-            {state.remark}{' '}
-            <button type="button" className="link-button" onClick={() => state.setRemark(null)}>
-              OK
-            </button>
-          </p>
-        ) : null}
-      </div>
-      {state.status.kind === 'failed' ? (
-        <p className="status-failed" role="alert">
-          Not sent: {state.status.text} Your message is still here.
-        </p>
-      ) : null}
+      <ComposerStatus remark={state.remark} status={state.status} onDismissRemark={() => state.setRemark(null)} />
     </section>
   );
 }

@@ -7,10 +7,10 @@ import type { EditableMessage } from '../../../shared/editable-message.js';
 import type { AttachmentRef, SubmitMessage } from '../../../shared/message.js';
 import type { ComposeAttach } from '../../../shared/compose-attach.js';
 import type { RequestPreview } from '../../../shared/preview.js';
-import type { AutosaveStatus } from './autosave.js';
-import type { BodyField } from './merge-check.js';
-import { fieldsOfDraft, type ReplyLink } from './draft-content.js';
-import { addChips, addressesOf, chipsFrom, type RecipientField, type RecipientLists } from './recipients.js';
+import type { AutosaveStatus } from './draft-sync/autosave.js';
+import type { BodyField } from './merge/merge-check.js';
+import { fieldsOfDraft, type ReplyLink } from './draft-sync/draft-content.js';
+import { addChips, addressesOf, chipsFrom, type RecipientField, type RecipientLists } from './recipients/recipients.js';
 
 // State
 export type SendStatus =

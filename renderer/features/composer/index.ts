@@ -1,9 +1,7 @@
 /** The composer feature as the app sees it. */
 export { ComposerPage } from './ComposerPage.js';
-export { composerIsPristine, useComposerStore } from './store.js';
-export { followSentMessage } from './send-toast.js';
+export { composerIsPristine, flushDraft, requestSend, useComposerStore } from './store.js';
+export { followSentMessage } from './sending/send-toast.js';
 export { requestComposerFocus } from './composer-focus.js';
-export { requestSend } from './send-request.js';
-export { flushDraft } from './draft-sync.js';
-export { attachRefusal } from './attach-refusal.js';
-export { toIsoWithOffset } from './SendLater.js';
+export { attachRefusal } from './attachments/attach-refusal.js';
+export { toIsoWithOffset } from './sending/SendLater.js';

@@ -3,19 +3,16 @@ import type { DraftVersion } from '../../../shared/drafts.js';
 import type { EditableMessage } from '../../../shared/editable-message.js';
 import { oneLine } from '../../../shared/inert-text.js';
 import { bridge } from '../../lib/bridge.js';
-import type { ComposeAttach } from '../../../shared/compose-attach.js';
+import { attachmentActions, type AttachmentActions } from './attachments/attachment-actions.js';
 import { dismissToast, showToast } from '../toasts/index.js';
 import { requestComposerFocus } from './composer-focus.js';
-import { composerIsBlank, flushDraft, markDraftChanged, saveDraftAsCopy } from './draft-sync.js';
-import { showSendToast } from './send-toast.js';
-import { personalize, readTable } from './merge-check.js';
-import { removeChip, type RecipientField } from './recipients.js';
+import type { EditorLink } from './editor-link.js';
+import { showSendToast } from './sending/send-toast.js';
+import { personalize, readTable } from './merge/merge-check.js';
+import { removeChip, type RecipientField } from './recipients/recipients.js';
 import {
   initialComposerState,
   toSubmitMessage,
-  withAttachments,
-  withEmptyFileAnswer,
-  withIconFiles,
   withMessage,
   withNewMessage,
   withTypedRecipients,
@@ -25,7 +22,13 @@ import {
 export * from './composer-state.js';
 
 // Actions
-interface ComposerActions {
+interface ComposerActions extends AttachmentActions {
+  /** The mounted composer lends its editor; the returned function takes it back. */
+  lendEditor(link: EditorLink): () => void;
+  /** Saves the open draft now; resolves at once when no composer is open. */
+  flushDraft(): Promise<void>;
+  /** Sends the open message exactly as its Send button does; nothing when no composer is open. */
+  requestSend(): void;
   setAccount(id: string | null): void;
   addRecipients(field: RecipientField, input: string): void;
   removeRecipient(field: RecipientField, id: string): void;
@@ -39,13 +42,6 @@ interface ComposerActions {
   previewRequest(bodies: { html: string; text: string }): Promise<void>;
   closePreview(): void;
   setCopies(copies: 'each' | 'none'): void;
-  pickAttachments(): Promise<void>;
-  importFiles(files: File[]): Promise<void>;
-  removeAttachment(token: string): void;
-  /** Attaches an empty file after all, or lets its copy go. */
-  answerEmptyFile(token: string, attach: boolean): Promise<void>;
-  /** Attaches files main copied (dropped on the app's icon); with a `refusal` their copies are let go. */
-  attach(payload: ComposeAttach, refusal: string | null): Promise<void>;
   setRemark(remark: string | null): void;
   askConfirm(questions: string[], sendAt?: string): void;
   dismissConfirm(): void;
@@ -71,16 +67,6 @@ interface ComposerActions {
   restoreVersion(version: DraftVersion): Promise<void>;
 }
 
-const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
-
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  const step = 0x8000;
-  for (let i = 0; i < bytes.length; i += step) binary += String.fromCharCode(...bytes.subarray(i, i + step));
-  return btoa(binary);
-}
-
 /** The message for `outbox:submit`, its merge fields filled for its one To recipient. */
 function personalizedMessage(state: ComposerState, accountId: string, bodies: { html: string; text: string }) {
   const message = toSubmitMessage(state, accountId, bodies);
@@ -96,11 +82,30 @@ async function sendIndividually(state: ComposerState, accountId: string, bodies:
   else useComposerStore.setState({ status: { kind: 'failed', text: result.error.message, accountId }, draftError: result.error.message });
 }
 
-export const useComposerStore = create<ComposerState & ComposerActions>()((set, get) => ({
+/** The editor lent by the mounted composer: not part of the message, so opening one never resets it. */
+interface ComposerLinks {
+  editor: EditorLink | null;
+}
+
+export const useComposerStore = create<ComposerState & ComposerLinks & ComposerActions>()((set, get) => ({
   ...initialComposerState,
+  ...attachmentActions(set),
+  editor: null,
+  lendEditor(link) {
+    set({ editor: link });
+    return () => {
+      if (get().editor === link) set({ editor: null });
+    };
+  },
+  flushDraft() {
+    return get().editor?.flush() ?? Promise.resolve();
+  },
+  requestSend() {
+    get().editor?.send();
+  },
   setAccount(id) {
     set({ accountId: id });
-    void flushDraft();
+    void get().flushDraft();
   },
   addRecipients(field, input) {
     if (input.trim() === '') return;
@@ -143,34 +148,6 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
   setCopies(copies) {
     set({ copies });
   },
-  async pickAttachments() {
-    const result = await bridge().attachments.pick();
-    if (result.ok) set((state) => withAttachments(state, result.value));
-    else set({ remark: result.error.message });
-  },
-  async importFiles(files) {
-    for (const file of files) {
-      if (file.size > MAX_IMPORT_BYTES) {
-        set({ remark: `“${file.name}” is larger than 25 MB and was not attached.` });
-        continue;
-      }
-      const result = await bridge().attachments.import({ filename: file.name || 'pasted-file', mimeType: file.type || 'application/octet-stream', dataBase64: await fileToBase64(file) });
-      if (result.ok) set((state) => withAttachments(state, [result.value]));
-      else set({ remark: `“${file.name}” could not be attached: ${result.error.message}` });
-    }
-  },
-  async answerEmptyFile(token, attach) {
-    set((state) => withEmptyFileAnswer(state, token, attach));
-    if (!attach) await bridge().attachments.discard({ tokens: [token] });
-  },
-  removeAttachment(token) {
-    set((state) => ({ attachments: state.attachments.filter((a) => a.token !== token) }));
-  },
-  async attach(payload, refusal) {
-    set((state) => withIconFiles(state, payload, refusal));
-    const tokens = payload.attachments.map((a) => a.token);
-    if (refusal && tokens.length > 0) await bridge().attachments.discard({ tokens });
-  },
   setRemark(remark) {
     set({ remark });
   },
@@ -184,7 +161,7 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
     if (!get().accountId || get().status.kind === 'sending') return;
     set({ status: { kind: 'sending' }, confirm: null });
     // The draft is on disk before the message leaves, so a failed send can never lose it.
-    await flushDraft();
+    await get().flushDraft();
     const state = get();
     if (!state.accountId) return;
     if (state.individually) {
@@ -203,26 +180,26 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
     }
   },
   async startNew() {
-    await flushDraft();
+    await get().flushDraft();
     set((state) => withNewMessage(state));
     requestComposerFocus('to');
   },
   async open(message, options = {}) {
-    await flushDraft();
+    await get().flushDraft();
     set((state) => withMessage(state, message, options.signatureHtml));
-    if (options.keep) markDraftChanged();
+    if (options.keep) get().editor?.touch();
     // A reply is written above the quote; a message with no recipient yet starts in To.
     requestComposerFocus(message.reply || message.to.length > 0 ? 'body' : 'to');
   },
   async openDraft(id) {
     if (get().draftId === id) return;
-    await flushDraft();
+    await get().flushDraft();
     const result = await bridge().drafts.get({ id });
     if (result.ok) set((state) => withMessage(state, result.value));
     else set({ remark: result.error.message });
   },
   async keepBoth() {
-    await saveDraftAsCopy();
+    await get().editor?.saveAsCopy();
   },
   async undoSend() {
     const sent = get().lastSent;
@@ -234,7 +211,7 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
       showToast({ kind: 'undo-send', text: result.error.message, tone: 'error', lastsMs: null });
       return;
     }
-    await flushDraft();
+    await get().flushDraft();
     // Main answers the draft it was written in (the exact document), or what was submitted.
     set((state) => ({ ...withMessage(state, result.value), lastSent: null }));
     showToast({ kind: 'undo-send', text: 'Brought back to the composer. Nothing was sent.' });
@@ -245,7 +222,7 @@ export const useComposerStore = create<ComposerState & ComposerActions>()((set, 
     dismissToast('send');
   },
   async restoreVersion(version) {
-    await flushDraft();
+    await get().flushDraft();
     const { draftId, revision } = get();
     if (draftId !== version.draftId || revision === null) return;
     const saved = await bridge().drafts.save({ id: draftId, baseRevision: revision, content: version.content, keepVersion: true });
@@ -268,6 +245,16 @@ export const selectStatus = (state: ComposerState) => state.status;
 export const selectAttachments = (state: ComposerState) => state.attachments;
 
 /** Nothing opened or written since the app started. */
-export function composerIsPristine(state: ComposerState = useComposerStore.getState()): boolean {
-  return state.generation === 0 && state.draftId === null && composerIsBlank();
+export function composerIsPristine(state: ComposerState & ComposerLinks = useComposerStore.getState()): boolean {
+  return state.generation === 0 && state.draftId === null && (state.editor?.isBlank() ?? true);
+}
+
+/** Saves the open draft now (before the window goes, or another view takes over). */
+export function flushDraft(): Promise<void> {
+  return useComposerStore.getState().flushDraft();
+}
+
+/** The menu's Send: the open composer's message, through the Send button's checks. */
+export function requestSend(): void {
+  useComposerStore.getState().requestSend();
 }

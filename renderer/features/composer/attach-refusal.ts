@@ -1,7 +1,0 @@
-import type { ProviderInfo } from '../../../shared/ipc.js';
-
-/** Why the account's provider takes no attached files, as the composer says it; null when it does (or no account is chosen). */
-export function attachRefusal(provider: Pick<ProviderInfo, 'displayName' | 'capabilities'> | null): string | null {
-  if (!provider || provider.capabilities.localAttachments) return null;
-  return `${provider.displayName || 'This provider'} cannot send attached files.`;
-}
