@@ -23,10 +23,10 @@ const NAME = 'CRM gateway';
 export const CRM_GATEWAY_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
 /**
- * The JSON body of the gateway's Send Email. Not sent, because the page has no such fields:
- * `from` (the gateway always sends as the workspace's connected mailbox), `contact_id` and
- * `deal_id` (the composer does not link CRM records). `to` is always an array, the form the
- * page allows for any number of recipients.
+ * The JSON body of the gateway's Send Email. `from` is not sent: the page has no such field
+ * (the gateway always sends as the workspace's connected mailbox). `to` is always an array,
+ * the form the page allows for any number of recipients; `contact_id` and `deal_id` log the
+ * email to the CRM records the person named.
  */
 export async function crmGatewayBody(message: OutgoingMessage): Promise<Record<string, unknown>> {
   const body: Record<string, unknown> = {
@@ -43,6 +43,8 @@ export async function crmGatewayBody(message: OutgoingMessage): Promise<Record<s
   // Without a thread id the gateway starts a new thread; it has no "in reply to message id".
   const threadId = message.inReplyTo?.remoteThreadId;
   if (threadId) body.thread_id = threadId;
+  if (message.crm?.contactId) body.contact_id = message.crm.contactId;
+  if (message.crm?.dealId) body.deal_id = message.crm.dealId;
   if (message.attachments.length > 0) {
     const attachments = [];
     for (const attachment of message.attachments) {
@@ -174,6 +176,7 @@ export const crmGatewayProvider: HttpProvider<CrmGatewaySettings> = {
     threading: true,
     // The gateway replays its first answer for a key for 24 h.
     idempotency: 'guaranteed',
+    crmLinks: 'contact_deal',
     displayNames: true,
     // It always sends as the workspace's connected Gmail / Office 365 mailbox.
     customFrom: false,

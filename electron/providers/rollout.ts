@@ -28,6 +28,8 @@ export function rolloutBody(message: OutgoingMessage): Record<string, unknown> {
   // Without a remote thread id the reply starts a new thread: Rollout threads by threadId only.
   const threadId = message.inReplyTo?.remoteThreadId;
   if (threadId) body.threadId = threadId;
+  if (message.crm?.personId) body.personId = message.crm.personId;
+  if (message.crm?.userId) body.userId = message.crm.userId;
   return body;
 }
 
@@ -67,6 +69,7 @@ export const rolloutProvider: HttpProvider<RolloutSettings> = {
     replyTo: false,
     threading: true,
     idempotency: 'none',
+    crmLinks: 'person_user',
     displayNames: true,
     customFrom: true,
   },

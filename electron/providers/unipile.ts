@@ -26,10 +26,11 @@ export const unipileCapabilities: Capabilities = {
   replyTo: true,
   threading: true,
   // The vendor keeps keys up to 24 h but loses them on restarts and maintenance: it prevents
-  // most duplicates, not all, so an unknown outcome is still not retried automatically.
+  // most duplicates, not all, so an unknown outcome is repeated only within seconds (retry-policy.ts).
   idempotency: 'best_effort',
   displayNames: true,
   customFrom: true,
+  tracking: true,
 };
 
 /** ` (Unipile said: "…", errors/…)`: the vendor's words, flattened, cut short and redacted. */

@@ -32,6 +32,8 @@ import { SendMode } from './sending/SendMode.js';
 import { sendQuestions } from './sending/send-questions.js';
 import { useComposerStore } from './store.js';
 import { SubjectField } from './SubjectField.js';
+import { crmLinkProblems } from '../../../shared/vendor-extras.js';
+import { VendorExtras } from './vendor-extras/VendorExtras.js';
 import { useComposerShortcuts, useWindowFileDrop } from './window-hooks.js';
 
 
@@ -113,6 +115,12 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
   const draft = useDraftSync(editor);
   const merge = useMerge(editor, state.individually);
   check.blockers.push(...merge.blockers);
+  const extras = useComposerStore((s) => s.extras);
+  const crmKind = capabilities?.crmLinks ?? 'none';
+  check.blockers.push(...crmLinkProblems(extras.crm, crmKind).map((p) => ({ field: `log-to-${p.key}`, message: p.message })));
+  const tracks = capabilities?.tracking === true;
+  // The store builds the message: it learns what this account's vendor carries of the extras.
+  useEffect(() => useComposerStore.getState().fitExtras({ crmLinks: crmKind, tracking: tracks }), [crmKind, tracks]);
   const [mergeOpen, setMergeOpen] = useState(false);
   // The editor goes away with the view (Outbox, Accounts); the text it held comes back with it.
   useEffect(() => () => useComposerStore.setState({ doc: editor.getJSON() }), [editor]);
@@ -184,6 +192,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
           }
         />
         <SubjectField subject={state.subject} editor={editor} onChange={state.setSubject} />
+        <VendorExtras capabilities={capabilities} providerName={providerName} />
       </div>
       <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
       {linkOpen ? <LinkBar editor={editor} onClose={() => setLinkOpen(false)} /> : null}

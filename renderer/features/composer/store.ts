@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { DraftVersion } from '../../../shared/drafts.js';
+import type { ExtrasFit, TypedExtras } from '../../../shared/vendor-extras.js';
 import type { EditableMessage } from '../../../shared/editable-message.js';
 import { oneLine } from '../../../shared/inert-text.js';
 import { bridge } from '../../lib/bridge.js';
@@ -42,6 +43,10 @@ interface ComposerActions extends AttachmentActions {
   previewRequest(bodies: { html: string; text: string }): Promise<void>;
   closePreview(): void;
   setCopies(copies: 'each' | 'none'): void;
+  /** "Log to" ids and tracking as typed. */
+  setExtras(extras: TypedExtras): void;
+  /** What the chosen account's vendor carries of them. */
+  fitExtras(fit: ExtrasFit): void;
   setRemark(remark: string | null): void;
   askConfirm(questions: string[], sendAt?: string): void;
   dismissConfirm(): void;
@@ -147,6 +152,13 @@ export const useComposerStore = create<ComposerState & ComposerLinks & ComposerA
   },
   setCopies(copies) {
     set({ copies });
+  },
+  setExtras(extras) {
+    set({ extras });
+  },
+  fitExtras(fit) {
+    const now = get().extrasFit;
+    if (now.crmLinks !== fit.crmLinks || now.tracking !== fit.tracking) set({ extrasFit: fit });
   },
   setRemark(remark) {
     set({ remark });
