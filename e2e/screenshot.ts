@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 import { startHarness } from './harness/server.js';
 import { composerAccounts, fillComposer } from './screenshot-composer.js';
 import { fillOutbox } from './screenshot-outbox.js';
+import { fillTemplates } from './screenshot-templates.js';
 
 /**
  * `npm run screenshot -- out.png`: the app in the harness with six connected accounts.
@@ -15,6 +16,7 @@ import { fillOutbox } from './screenshot-outbox.js';
  * the first start with no account; `--view composer` a message being written from one of two
  * accounts (recipients, one of them invalid, a Cc, a formatted body and two attachments);
  * `--view outbox` the Outbox with a message sending, one failed, one scheduled and one sent.
+ * `--view templates` the Templates screen with two templates and a snippet.
  * `--view mailto` the composer as a `mailto:` link on the command line opens it. `--width N` sets the
  * window's width (default 1280, the width the README's pictures show).
  */
@@ -63,6 +65,8 @@ try {
     await fillComposer(page, harness, dataDir);
   } else if (values.view === 'outbox') {
     stopSimulators = await fillOutbox(page, harness);
+  } else if (values.view === 'templates') {
+    await fillTemplates(page, harness);
   }
   await page.screenshot({ path: out, fullPage: values.view === 'add-error' });
   console.log(`wrote ${out}`);

@@ -25,6 +25,8 @@ import { draftsMigrations } from './services/drafts/migrations.js';
 import { createFrameServer, type FrameServer } from './services/frames/frame-store.js';
 import { createHistoryService, historyAttachmentTokens, type HistoryService } from './services/history/history-service.js';
 import { historyMigrations } from './services/history/migrations.js';
+import { templatesMigrations } from './services/templates/migrations.js';
+import { createTemplatesService, templateAttachmentTokens, type TemplatesService } from './services/templates/templates-service.js';
 import { openStorage, type Storage } from './services/storage/database.js';
 import { tightenDataFolder } from './services/storage/private-files.js';
 import type { MigrationSet } from './services/storage/migrations.js';
@@ -88,12 +90,13 @@ export interface Core {
   history: HistoryService;
   /** Where `mailto:` links are handed over to the renderer. */
   compose: ComposeInbox;
+  templates: TemplatesService;
   /** What quitting would cut short: messages in the undo delay or being sent (see desktop/pending-work.ts). */
   pendingWork: PendingWork;
 }
 
 /** Every service's tables, in the order they are brought up to date (the upgrade test walks them all). */
-export const ALL_MIGRATIONS: readonly MigrationSet[] = [draftsMigrations, attachmentsMigrations, outboxMigrations, batchMigrations, historyMigrations];
+export const ALL_MIGRATIONS: readonly MigrationSet[] = [draftsMigrations, attachmentsMigrations, outboxMigrations, batchMigrations, historyMigrations, templatesMigrations];
 
 /**
  * The services and the handler table, wired once; Electron's main process and the browser
@@ -135,6 +138,10 @@ export function createCore(options: CoreOptions): Core {
     providerFacts: (id) => ({ displayName: providers[id].displayName, threading: providers[id].capabilities.threading }),
     openAttachment: (token) => attachments.open(token),
   });
+  attachments.addReferencer(templateAttachmentTokens(storage.db));
+  const templates = createTemplatesService({ db: storage.db, clock, bus, releaseAttachments });
+  // Like drafts: a deleted template can be restored until the next start.
+  templates.purgeDeleted();
   // Like drafts: deleted history lasts until the next start; the sweep below removes its copies.
   history.purgeDeleted();
   const ready = startupHousekeeping(storage, attachments).then(
@@ -228,6 +235,14 @@ export function createCore(options: CoreOptions): Core {
     'mailto:make-default': () => mailClient.makeDefault(),
     'spellcheck:status': () => spellcheck.status(),
     'spellcheck:set': ({ languages }) => spellcheck.set(languages),
+    'templates:list': () => templates.list(),
+    'templates:save': (input) => templates.save(input),
+    'templates:rename': ({ id, name }) => templates.rename(id, name),
+    'templates:delete': ({ id }) => {
+      templates.delete(id);
+      return null;
+    },
+    'templates:restore': ({ id }) => templates.restore(id),
   };
   const dispatchNow = createDispatcher(handlers, {
     isTrustedSender: createSenderCheck(options.trustedOrigins),
@@ -247,5 +262,5 @@ export function createCore(options: CoreOptions): Core {
     // Checkpoints on the way out: the database file holds everything when the app has quit.
     storage.close();
   };
-  return { dispatch, bus, notices, storage, drafts, attachments, frames, accounts, outbox, history, compose, pendingWork: outboxPendingWork(outbox, clock), ready, close };
+  return { dispatch, bus, notices, storage, drafts, attachments, frames, accounts, outbox, history, compose, templates, pendingWork: outboxPendingWork(outbox, clock), ready, close };
 }

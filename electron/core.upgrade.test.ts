@@ -101,6 +101,9 @@ describe('upgrading a database written by the landed version', () => {
       expect(hits).toHaveLength(1);
       const drafts = await call<{ subject: string }[]>(core, 'drafts:list');
       expect(drafts.map((d) => d.subject)).toEqual(['Board notes']);
+      // Tables added since the fixture start empty and take writes.
+      expect(await call<unknown[]>(core, 'templates:list')).toEqual([]);
+      await call(core, 'templates:save', { kind: 'snippet', name: 'Thanks', accountId: null, subject: '', html: '<p>Thanks!</p>', cc: [], bcc: [], attachments: [] });
     } finally {
       core.close();
     }

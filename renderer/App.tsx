@@ -10,6 +10,7 @@ import { DraftsList, DraftsToggle, useDraftsStore } from './features/drafts/inde
 import { OutboxView, selectWaiting, useOutboxStore } from './features/outbox/index.js';
 import { SentView } from './features/history/index.js';
 import { SettingsView } from './features/settings/index.js';
+import { TemplatesScreen, useTemplatesStore } from './features/templates/index.js';
 import { Toasts } from './features/toasts/index.js';
 
 export function App() {
@@ -29,6 +30,7 @@ export function App() {
     const outbox = useOutboxStore.getState();
     const stopOutbox = outbox.listen();
     const stopDesktop = listenDesktop();
+    const stopTemplates = useTemplatesStore.getState().listen();
     const stopFollowing = followSentMessage(
       (listener) => useOutboxStore.subscribe((state) => listener(state.rows)),
       () => useAppStore.getState().navigate('outbox'),
@@ -49,6 +51,7 @@ export function App() {
       stopAccounts();
       stopOutbox();
       stopDesktop();
+      stopTemplates();
       stopFollowing();
       window.removeEventListener('keydown', onKey);
     };
@@ -87,6 +90,9 @@ export function App() {
           </button>
         </nav>
         <AccountsSidebar current={view === 'accounts'} openAccounts={() => navigate('accounts')} />
+        <button type="button" className="mailbox sidebar-templates" aria-current={view === 'templates' ? 'page' : undefined} onClick={() => navigate('templates')}>
+          Templates
+        </button>
         <button type="button" className="mailbox sidebar-settings" aria-current={view === 'settings' ? 'page' : undefined} onClick={() => navigate('settings')} title="Ctrl+,">
           Settings
         </button>
@@ -109,6 +115,7 @@ export function App() {
         {view === 'accounts' && <AccountsScreen />}
         {view === 'sent' && <SentView />}
         {view === 'settings' && <SettingsView />}
+        {view === 'templates' && <TemplatesScreen />}
         <AppFooter />
       </main>
       <Toasts />

@@ -34,6 +34,7 @@ import { editableMessageSchema } from './editable-message.js';
 import { mailClientStatusSchema } from './mail-client.js';
 import { spellcheckSetSchema, spellcheckStatusSchema } from './spellcheck.js';
 import { composeAttachSchema } from './compose-attach.js';
+import { templateIdInputSchema, templateRenameSchema, templateSaveSchema, templateSchema } from './templates.js';
 import type { Result } from './result.js';
 
 /**
@@ -165,6 +166,15 @@ export const channels = {
   'spellcheck:status': { input: none, output: spellcheckStatusSchema },
   /** Chooses the spellchecker's languages (kept in the settings); an empty list follows the system. */
   'spellcheck:set': { input: spellcheckSetSchema, output: spellcheckStatusSchema },
+  /** Templates and snippets, live ones only, by name. */
+  'templates:list': { input: none, output: z.array(templateSchema) },
+  /** Saves a new one (no id) or replaces one; a name already used for the same account fails with kind `conflict`. */
+  'templates:save': { input: templateSaveSchema, output: templateSchema },
+  'templates:rename': { input: templateRenameSchema, output: templateSchema },
+  /** Hides one; `templates:restore` brings it back until Composer restarts. */
+  'templates:delete': { input: templateIdInputSchema, output: z.null() },
+  /** Undo of a delete; under a free name ("Name (2)") if its own was taken meanwhile. */
+  'templates:restore': { input: templateIdInputSchema, output: templateSchema },
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -180,6 +190,8 @@ export const events = {
   'compose:open': editableMessageSchema,
   /** Attach these files to the open composer (they were dropped on the app's icon); `notice` names the ones left out. */
   'compose:attach': composeAttachSchema,
+  /** The templates and snippets (as `templates:list` answers) after every change. */
+  'templates:changed': z.array(templateSchema),
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

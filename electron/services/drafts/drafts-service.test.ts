@@ -1,23 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_DRAFT_JSON_CHARS } from '../../../shared/drafts.js';
-import { ServiceError } from '../../../shared/service-error.js';
 import { contentOf, docOf, draftsFixture } from './test-support.js';
+import { failureOf } from '../failure-of.js';
 
 let f: ReturnType<typeof draftsFixture>;
 beforeEach(() => {
   f = draftsFixture();
 });
 afterEach(() => f.cleanup());
-
-function failureOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ServiceError) return error.failure;
-    throw error;
-  }
-  throw new Error('expected a ServiceError');
-}
 
 describe('drafts', () => {
   it('gives back exactly what was saved, including a recipient that is not a valid address', () => {

@@ -1,15 +1,16 @@
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 
-/** A small rich-text editor for an account's signature; the composer inserts its HTML. */
-export function SignatureEditor(props: { html: string; onChange: (html: string) => void; error?: string | undefined }) {
+/** A small rich-text editor for an account's signature (and a template's body); the composer inserts its HTML. */
+export function SignatureEditor(props: { html: string; onChange: (html: string) => void; error?: string | undefined; label?: string }) {
+  const label = props.label ?? 'Signature';
   const editor = useEditor({
     extensions: [StarterKit.configure({ heading: false, codeBlock: false, horizontalRule: false, link: { openOnClick: false } })],
     content: props.html,
     // The window's policy allows no inline style; the editor's base rules are in styles.css.
     injectCSS: false,
     editorProps: {
-      attributes: { 'aria-label': 'Signature', role: 'textbox', 'aria-multiline': 'true', class: 'signature-input', ...(props.error ? { 'aria-invalid': 'true' } : {}) },
+      attributes: { 'aria-label': label, role: 'textbox', 'aria-multiline': 'true', class: 'signature-input', ...(props.error ? { 'aria-invalid': 'true' } : {}) },
     },
     // An empty editor is "<p></p>": store nothing rather than an empty paragraph.
     onUpdate: ({ editor: current }) => props.onChange(current.isEmpty ? '' : current.getHTML()),
@@ -31,7 +32,7 @@ export function SignatureEditor(props: { html: string; onChange: (html: string) 
   };
   return (
     <div className="signature">
-      <div className="signature-tools" role="toolbar" aria-label="Signature formatting">
+      <div className="signature-tools" role="toolbar" aria-label={`${label} formatting`}>
         <button type="button" aria-pressed={marks?.bold ?? false} onClick={() => toggle('bold')} title="Bold">
           <strong>B</strong>
         </button>

@@ -3,3 +3,4 @@ export { AccountsScreen } from './AccountsScreen.js';
 export { AccountsSidebar } from './AccountsSidebar.js';
 export { VaultPanel } from './VaultPanel.js';
 export { accountLabel, selectAccounts, selectLoaded, useAccountsStore } from './store.js';
+export { SignatureEditor } from './SignatureEditor.js';

@@ -6,7 +6,7 @@ import { bridge } from '../../lib/bridge.js';
 // State
 /** The screen in the main area; the sidebar switches it. */
 /** `compose` is the composer, or the welcome page while no account is connected. */
-export type View = 'compose' | 'outbox' | 'accounts' | 'sent' | 'settings';
+export type View = 'compose' | 'outbox' | 'accounts' | 'sent' | 'settings' | 'templates';
 
 export interface AppState {
   info: AppInfo | null;

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 
 // State
 /** One toast of each kind at a time: a newer one of the same kind replaces the older. */
-export type ToastKind = 'send' | 'draft-deleted' | 'thread-deleted' | 'undo-send';
+export type ToastKind = 'send' | 'draft-deleted' | 'thread-deleted' | 'undo-send' | 'template-deleted';
 
 export interface ToastAction {
   label: string;
