@@ -64,6 +64,8 @@ describe('crmGatewayProvider: request mapping', () => {
       replyTo: true,
       threading: true,
       idempotency: 'guaranteed',
+      // It logs an email to a contact's timeline and a deal.
+      crmLinks: 'contact_deal',
       displayNames: true,
       // It sends as the workspace's mailbox: the composer must say so beside From.
       customFrom: false,
