@@ -1,7 +1,4 @@
-import { attachmentsMigrations } from '../electron/services/attachments/migrations.js';
-import { createHistoryService } from '../electron/services/history/history-service.js';
-import { historyMigrations } from '../electron/services/history/migrations.js';
-import { openStorage } from '../electron/services/storage/database.js';
+import { openBenchHistory } from './history-store.js';
 
 /**
  * Child process of the history bench: opens the generated 50k history the way main does and
@@ -11,14 +8,7 @@ import { openStorage } from '../electron/services/storage/database.js';
  */
 const [dataDir = ''] = process.argv.slice(2);
 const clock = () => Date.now();
-const storage = openStorage({ dataDir, clock, notices: { post: () => undefined }, migrations: [attachmentsMigrations, historyMigrations] });
-const history = createHistoryService({
-  db: storage.db,
-  clock,
-  bus: { emit: () => undefined },
-  providerFacts: (id) => ({ displayName: id, threading: id !== 'rebilly' }),
-  openAttachment: () => Promise.reject(new Error('no files in this bench')),
-});
+const { storage, history } = openBenchHistory(dataDir, clock);
 
 let peak = process.memoryUsage().rss;
 const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));

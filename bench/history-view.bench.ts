@@ -1,19 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.js';
-import { attachmentsMigrations } from '../electron/services/attachments/migrations.js';
-import { createHistoryService } from '../electron/services/history/history-service.js';
-import { historyMigrations } from '../electron/services/history/migrations.js';
-import { openStorage } from '../electron/services/storage/database.js';
+import { startHarnessProcess, type HarnessProcess } from '../e2e/harness-process.js';
 import { corpus } from './fixtures/history-corpus.js';
+import { openBenchHistory } from './history-store.js';
 import { single, summarize } from './stats.js';
 import type { BenchSuite } from './types.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 const MESSAGES = 50_000;
 const THREADS = 10_000;
 const START = Date.UTC(2024, 0, 1);
@@ -25,30 +20,14 @@ const SCROLL_PAGES = 40;
 /** The 50k history written into the folder the harness will open, through the app's own recorder. */
 async function generate(dataDir: string): Promise<void> {
   let now = START;
-  const storage = openStorage({ dataDir, clock: () => now, notices: { post: () => undefined }, migrations: [attachmentsMigrations, historyMigrations] });
-  const history = createHistoryService({
-    db: storage.db,
-    clock: () => now,
-    bus: { emit: () => undefined },
-    providerFacts: (id) => ({ displayName: id, threading: id !== 'rebilly' }),
-    openAttachment: () => Promise.reject(new Error('no files in this bench')),
-  });
+  const { storage, history } = openBenchHistory(dataDir, () => now);
+
   storage.db.exec('PRAGMA synchronous = OFF');
   for (const attempt of corpus({ messages: MESSAGES, threads: THREADS, start: START, stepMs: STEP_MS })) {
     now = attempt.attemptedAt ?? now;
     await history.record(attempt);
   }
   storage.close();
-}
-
-function waitForUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      if (/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line)) resolve(line.trim());
-    });
-    child.once('exit', (code) => reject(new Error(`harness exited early (${code})`)));
-  });
 }
 
 /** Click on Sent -> the first thread row in the page and a frame painted after it. */
@@ -106,13 +85,13 @@ const suite: BenchSuite = {
   async run() {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'composer-bench-sent-'));
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    let child: ChildProcess | null = null;
+    let harness: HarnessProcess | null = null;
     try {
       const generated = performance.now();
       await generate(dataDir);
       process.stdout.write(`  generated ${MESSAGES} messages in ${((performance.now() - generated) / 1000).toFixed(1)} s\n`);
-      child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'e2e/harness/cli.ts'), '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-      const url = await waitForUrl(child);
+      harness = await startHarnessProcess(dataDir, { testHooks: false });
+      const { url } = harness;
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const samples: number[] = [];
       for (let run = 0; run < OPEN_RUNS; run++) {
@@ -123,14 +102,14 @@ const suite: BenchSuite = {
       }
       const rows = await scrollThrough(page);
       if (rows > 60) throw new Error(`the list kept ${rows} rows in the page: it is not virtualized`);
-      const memory = await rssMb(child.pid!);
+      const memory = await rssMb(harness.child.pid!);
       process.stdout.write(`  ${rows} rows in the page after scrolling; harness RSS ${memory.current.toFixed(0)} MB, peak ${memory.peak.toFixed(0)} MB\n`);
       return {
         'history.open_50k_ms': summarize(samples, 'ms'),
         'history.main_rss_50k_mb': single(memory.peak, 'MB'),
       };
     } finally {
-      child?.kill('SIGTERM');
+      await harness?.stop();
       await browser.close();
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -1,12 +1,9 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { attachmentsMigrations } from '../electron/services/attachments/migrations.js';
-import { createHistoryService, type HistoryService } from '../electron/services/history/history-service.js';
-import { historyMigrations } from '../electron/services/history/migrations.js';
-import { openStorage, type Storage } from '../electron/services/storage/database.js';
 import { corpus, corpusWords, seeded } from './fixtures/history-corpus.js';
 import { runChildJson } from './child-json.js';
+import { openBenchHistory } from './history-store.js';
 import { summarize } from './stats.js';
 import type { BenchSuite } from './types.js';
 
@@ -21,18 +18,6 @@ const RSS_CHILD = path.join(import.meta.dirname, 'history-rss-child.ts');
 
 async function rssOfSession(dataDir: string): Promise<number> {
   return (await runChildJson<{ rssMb: number }>(RSS_CHILD, [dataDir], { timeoutMs: 120_000, name: 'history rss child' })).rssMb;
-}
-
-function open(dataDir: string, clock: () => number): { storage: Storage; history: HistoryService } {
-  const storage = openStorage({ dataDir, clock, notices: { post: () => undefined }, migrations: [attachmentsMigrations, historyMigrations] });
-  const history = createHistoryService({
-    db: storage.db,
-    clock,
-    bus: { emit: () => undefined },
-    providerFacts: (id) => ({ displayName: id, threading: id !== 'rebilly' }),
-    openAttachment: () => Promise.reject(new Error('no files in this bench')),
-  });
-  return { storage, history };
 }
 
 function time<T>(work: () => T): [number, T] {
@@ -61,7 +46,7 @@ const suite: BenchSuite = {
     let now = START + MESSAGES * STEP_MS;
     const clock = () => now;
     try {
-      let { storage, history } = open(dataDir, clock);
+      let { storage, history } = openBenchHistory(dataDir, clock);
       const generated = performance.now();
       storage.db.exec('PRAGMA synchronous = OFF');
       for (const attempt of corpus({ messages: MESSAGES, threads: THREADS, start: START, stepMs: STEP_MS })) await history.record(attempt);
@@ -74,7 +59,7 @@ const suite: BenchSuite = {
 
       const openSamples: number[] = [];
       for (let run = 0; run < RUNS; run++) {
-        ({ storage, history } = open(dataDir, clock));
+        ({ storage, history } = openBenchHistory(dataDir, clock));
         const [ms, page] = time(() => history.threads({ limit: 50 }));
         if (page.threads.length !== 50) throw new Error('first page is not full');
         openSamples.push(ms);

@@ -1,25 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.js';
+import { startHarnessProcess } from '../e2e/harness-process.js';
 import { summarize } from './stats.js';
 import type { BenchSuite } from './types.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 const RUNS = 7;
-
-function waitForUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      if (/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line)) resolve(line.trim());
-    });
-    child.once('exit', (code) => reject(new Error(`harness exited early (${code})`)));
-  });
-}
 
 /** Harness process start -> first contentful paint of the main window in Chromium (epoch ms on both sides). */
 const suite: BenchSuite = {
@@ -31,12 +19,9 @@ const suite: BenchSuite = {
       for (let run = 0; run < RUNS; run++) {
         const dataDir = await mkdtemp(path.join(tmpdir(), 'composer-bench-'));
         const started = performance.timeOrigin + performance.now();
-        const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'e2e/harness/cli.ts'), '--data-dir', dataDir], {
-          cwd: root,
-          stdio: ['ignore', 'pipe', 'inherit'],
-        });
+        const harness = await startHarnessProcess(dataDir, { testHooks: false });
         try {
-          const url = await waitForUrl(child);
+          const { url } = harness;
           const page = await browser.newPage();
           await page.goto(url);
           await page.getByTestId('app-version').waitFor();
@@ -54,7 +39,7 @@ const suite: BenchSuite = {
           await page.close();
           if (run > 0) samples.push(paintedAt - started); // the first run warms the disk cache
         } finally {
-          child.kill('SIGTERM');
+          await harness.stop();
           await rm(dataDir, { recursive: true, force: true });
         }
       }

@@ -17,11 +17,14 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** The harness in a process of its own (as `npm run harness` starts it), so a spec can kill it. */
-export async function startHarnessProcess(dataDir: string): Promise<HarnessProcess> {
+/**
+ * The harness in a process of its own (as `npm run harness` starts it), so a spec can kill it.
+ * A bench measures it as people run it: `testHooks: false` leaves the specs' hooks out.
+ */
+export async function startHarnessProcess(dataDir: string, options: { testHooks?: boolean } = {}): Promise<HarnessProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'e2e/harness/cli.ts'), '--data-dir', dataDir], {
     cwd: root,
-    env: { ...process.env, COMPOSER_TEST_HOOKS: '1' },
+    env: options.testHooks === false ? process.env : { ...process.env, COMPOSER_TEST_HOOKS: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

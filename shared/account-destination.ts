@@ -1,4 +1,5 @@
 import type { AccountSettingsInput, ProviderId } from './accounts.js';
+import { providerName } from './providers/catalogue.js';
 
 /** Where an account's key is sent: its provider and the origin of its address. */
 export interface Destination {
@@ -29,15 +30,6 @@ export function destinationOf(settings: DestinationSettings): Destination {
   return { provider: settings.provider, origin: address === null ? 'sandbox:' : originOf(address) };
 }
 
-export const PROVIDER_NAMES: Record<ProviderId, string> = {
-  rollout: 'Rollout',
-  rebilly: 'Rebilly',
-  stuut: 'Stuut',
-  unipile: 'Unipile',
-  'crm-gateway': 'CRM gateway',
-  sandbox: 'Sandbox',
-};
-
 /**
  * Why a stored key cannot follow an edit, or null when it can: a key goes only to the
  * provider and origin it was given for, so a change of either needs the key typed again.
@@ -46,7 +38,7 @@ export function keyReentryReason(before: DestinationSettings, after: Destination
   const was = destinationOf(before);
   const now = destinationOf(after);
   if (was.provider !== now.provider) {
-    return `Enter the key for ${PROVIDER_NAMES[now.provider]}: the stored one belongs to ${PROVIDER_NAMES[was.provider]}.`;
+    return `Enter the key for ${providerName(now.provider)}: the stored one belongs to ${providerName(was.provider)}.`;
   }
   if (was.origin !== now.origin) {
     return `The address changed to ${now.origin}: enter the key again. The stored key is sent only to ${was.origin}, where it was given.`;

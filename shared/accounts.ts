@@ -1,88 +1,12 @@
 import { z } from 'zod';
 import { addressSchema } from './address.js';
+import { accountSettingsSchema, providerCatalogue, type ProviderId } from './providers/catalogue.js';
+import { hasUrlCredentials } from './providers/settings-fields.js';
 
-/** The vendors a connected account can send through, plus the credential-free sandbox. */
-export const providerIdSchema = z.enum(['rollout', 'rebilly', 'stuut', 'unipile', 'crm-gateway', 'sandbox']);
-export type ProviderId = z.infer<typeof providerIdSchema>;
+export { accountSettingsSchema, providerIdSchema, type ProviderId } from './providers/catalogue.js';
+export { rebillyBaseUrls } from './providers/rebilly.js';
+export { hasUrlCredentials, isLoopbackUrl, withHttpsScheme } from './providers/settings-fields.js';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** True for a URL whose host is this computer, where plain http cannot leak a credential. */
-export function isLoopbackUrl(value: string): boolean {
-  try {
-    const host = new URL(value).hostname.toLowerCase();
-    return LOOPBACK_HOSTS.has(host) || (host.startsWith('127.') && host.split('.').length === 4 && host.split('.').every((part) => /^\d{1,3}$/.test(part)));
-  } catch {
-    return false;
-  }
-}
-
-/** True when the address carries `user:password@`: a credential there would bypass the encrypted key field. */
-export function hasUrlCredentials(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.username !== '' || url.password !== '';
-  } catch {
-    return false;
-  }
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
-// Credentials must never travel over plain http to another machine; loopback is where simulators run.
-const url = z
-  .string()
-  .trim()
-  .min(1, 'Enter the address.')
-  .refine(isHttpUrl, 'Enter a full address that starts with https://, for example https://api.example.com.')
-  .refine((value) => !isHttpUrl(value) || new URL(value).protocol === 'https:' || isLoopbackUrl(value), 'Use https://: plain http is allowed only for this computer (localhost or 127.0.0.1).');
-/**
- * Unipile's dashboard shows the DSN as host:port (`api1.unipile.com:13111`); with no scheme it
- * is taken as https://, the only one Unipile serves.
- */
-export function withHttpsScheme(value: string): string {
-  const trimmed = value.trim();
-  if (trimmed === '' || trimmed.includes('://') || /\s/.test(trimmed)) return trimmed;
-  try {
-    return new URL(`https://${trimmed}`).hostname ? `https://${trimmed}` : trimmed;
-  } catch {
-    return trimmed;
-  }
-}
-const dsn = z.string().transform(withHttpsScheme).pipe(url);
-const timeoutMs = z.number().int().min(1_000, 'Allow at least 1 second.').max(300_000, 'Allow at most 300 seconds.').default(30_000);
-const required = (what: string) => z.string().trim().min(1, `Enter the ${what}.`).max(500, `The ${what} is too long.`);
-
-/** Rebilly's two environments; the form offers these instead of a free base URL. */
-export const rebillyBaseUrls = { live: 'https://api.rebilly.com', sandbox: 'https://api-sandbox.rebilly.com' } as const;
-
-/** Per-vendor settings an account keeps next to its (separately encrypted) secret. */
-export const accountSettingsSchema = z.discriminatedUnion('provider', [
-  z.object({ provider: z.literal('rollout'), baseUrl: url.default('https://crm.universal.rollout.com/api'), credentialId: required('credential id'), timeoutMs }),
-  z.object({
-    provider: z.literal('rebilly'),
-    baseUrl: url.default(rebillyBaseUrls.live),
-    organizationId: required('organization id'),
-    credentialHash: z.string().trim().min(1).max(500, 'The credential hash is too long.').optional(),
-    timeoutMs,
-  }),
-  z.object({
-    provider: z.literal('stuut'),
-    baseUrl: url.default('https://api.stuut.ai'),
-    emailSender: z.string().trim().regex(/^sndr_\S+$/, 'Enter the email sender id: it starts with sndr_.').max(500),
-    timeoutMs,
-  }),
-  z.object({ provider: z.literal('unipile'), baseUrl: dsn, accountId: required('Unipile account id'), timeoutMs }),
-  z.object({ provider: z.literal('crm-gateway'), endpointUrl: url, timeoutMs }),
-  z.object({ provider: z.literal('sandbox'), timeoutMs }),
-]);
 export type AccountSettings = z.infer<typeof accountSettingsSchema>;
 export type AccountSettingsInput = z.input<typeof accountSettingsSchema>;
 
@@ -120,7 +44,9 @@ export const accountViewSchema = z.object({
 export type AccountView = z.infer<typeof accountViewSchema>;
 
 /** Providers that send without a secret. */
-export const secretlessProviders: readonly ProviderId[] = ['sandbox'];
+export const secretlessProviders: readonly ProviderId[] = Object.values(providerCatalogue)
+  .filter((entry) => entry.secretLabel === null)
+  .map((entry) => entry.id);
 
 /** Why a draft needs a secret it lacks, or null: a new account of a vendor must bring its key. */
 export function missingSecret(draft: { id?: string | undefined; settings: { provider: ProviderId }; secret?: string | undefined }): string | null {

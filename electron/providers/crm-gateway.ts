@@ -1,3 +1,4 @@
+import { crmGateway } from '../../shared/providers/crm-gateway.js';
 import type { AccountSettings } from '../../shared/accounts.js';
 import { formatAddress } from '../../shared/address.js';
 import { httpFailure, readVendorWords } from './errors.js';
@@ -13,14 +14,7 @@ import type { UploadProgress } from './upload-progress.js';
 
 type CrmGatewaySettings = Extract<AccountSettings, { provider: 'crm-gateway' }>;
 
-const NAME = 'CRM gateway';
-
-/**
- * The vendor page states no attachment limit. 25 MiB is our choice: the common ceiling of the
- * Gmail and Office 365 mailboxes the gateway sends through, and base64 in JSON already makes
- * that a ~34 MB request.
- */
-export const CRM_GATEWAY_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+const NAME = crmGateway.name;
 
 /**
  * The JSON body of the gateway's Send Email. Not sent, because the page has no such fields:
@@ -164,20 +158,7 @@ function threadOutcome(res: VendorResponse, threadId: string, messageId: string,
 export const crmGatewayProvider: HttpProvider<CrmGatewaySettings> = {
   id: 'crm-gateway',
   displayName: NAME,
-  capabilities: {
-    cc: true,
-    bcc: true,
-    textPart: true,
-    localAttachments: true,
-    maxAttachmentBytes: CRM_GATEWAY_MAX_ATTACHMENT_BYTES,
-    replyTo: true,
-    threading: true,
-    // The gateway replays its first answer for a key for 24 h.
-    idempotency: 'guaranteed',
-    displayNames: true,
-    // It always sends as the workspace's connected Gmail / Office 365 mailbox.
-    customFrom: false,
-  },
+  capabilities: crmGateway.capabilities,
   request(message: OutgoingMessage, account: SendAccount<CrmGatewaySettings>) {
     return requestFor(crmGatewayProvider, account, async (settings) => ({
       url: settings.endpointUrl,

@@ -1,3 +1,4 @@
+import { rebilly } from '../../shared/providers/rebilly.js';
 import type { AccountSettings } from '../../shared/accounts.js';
 import { httpFailure, readVendorWords, type VendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
@@ -193,21 +194,8 @@ async function queueDraft(call: Call, id: string, secrets: string[], signal: Abo
 
 export const rebillyProvider: HttpProvider<RebillySettings> = {
   id: 'rebilly',
-  displayName: 'Rebilly',
-  capabilities: {
-    cc: true,
-    bcc: true,
-    textPart: true,
-    // Rebilly's attachments are references to objects already stored in Rebilly, not files.
-    localAttachments: false,
-    maxAttachmentBytes: 0,
-    replyTo: false,
-    threading: false,
-    idempotency: 'none',
-    // `from`, `to`, `cc` and `bcc` are bare addresses: the names beside them have nowhere to go.
-    displayNames: false,
-    customFrom: true,
-  },
+  displayName: rebilly.name,
+  capabilities: rebilly.capabilities,
   /** The first of the two steps (the draft), as the request preview shows it. */
   request(message: OutgoingMessage, account: SendAccount<RebillySettings>) {
     return requestFor(rebillyProvider, account, (settings) => ({

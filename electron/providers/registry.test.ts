@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { providerIdSchema } from '../../shared/accounts.js';
+import { accountSettingsSchema, providerIdSchema } from '../../shared/accounts.js';
 import { capabilitiesSchema } from '../../shared/capabilities.js';
+import { providerCatalogue } from '../../shared/providers/catalogue.js';
 import { createProviderRegistry } from './registry.js';
 
 describe('createProviderRegistry', () => {
@@ -15,6 +16,17 @@ describe('createProviderRegistry', () => {
       expect(capabilitiesSchema.parse(provider.capabilities)).toEqual(provider.capabilities);
       // A provider that takes no files must not advertise room for them.
       if (!provider.capabilities.localAttachments) expect(provider.capabilities.maxAttachmentBytes).toBe(0);
+    }
+  });
+
+  it('names each vendor and says what it carries exactly as the catalogue the forms and the composer read', () => {
+    const registry = createProviderRegistry({ sandboxRecordFile: join(tmpdir(), 'unused-sandbox.jsonl') });
+    for (const provider of Object.values(registry)) {
+      const entry = providerCatalogue[provider.id];
+      expect(provider.displayName).toBe(entry.name);
+      expect(provider.capabilities).toEqual(entry.capabilities);
+      // The account settings every screen validates are the entry's own.
+      expect(accountSettingsSchema.options.find((option) => option.shape.provider.value === provider.id)).toBe(entry.settings);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { rollout } from '../../shared/providers/rollout.js';
 import type { AccountSettings } from '../../shared/accounts.js';
 import type { Address } from '../../shared/address.js';
 import { httpFailure, readVendorWords } from './errors.js';
@@ -56,19 +57,8 @@ function readResult(res: VendorResponse, secrets: string[]): SendResult {
 
 export const rolloutProvider: HttpProvider<RolloutSettings> = {
   id: 'rollout',
-  displayName: 'Rollout',
-  capabilities: {
-    cc: false,
-    bcc: false,
-    textPart: false,
-    localAttachments: false,
-    maxAttachmentBytes: 0,
-    replyTo: false,
-    threading: true,
-    idempotency: 'none',
-    displayNames: true,
-    customFrom: true,
-  },
+  displayName: rollout.name,
+  capabilities: rollout.capabilities,
   request(message: OutgoingMessage, account: SendAccount<RolloutSettings>) {
     return requestFor(rolloutProvider, account, (settings) => ({
       url: vendorUrl(settings.baseUrl, '/emailMessages'),

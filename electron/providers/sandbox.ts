@@ -1,4 +1,5 @@
 /* eslint-disable security/detect-non-literal-fs-filename -- the sandbox records to the JSONL file main gives it. */
+import { sandbox } from '../../shared/providers/sandbox.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -15,8 +16,6 @@ export type SandboxRecord = Omit<OutgoingMessage, 'attachments'> & {
   remoteThreadId: string;
   attachments: { filename: string; mimeType: string; size: number; sha256: string }[];
 };
-
-export const SANDBOX_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
 function isRecord(value: unknown): value is SandboxRecord {
   if (typeof value !== 'object' || value === null) return false;
@@ -77,19 +76,8 @@ export function createSandboxProvider(deps: { recordFile: string; now?: () => Da
 
   const provider: Provider = {
     id: 'sandbox',
-    displayName: 'Sandbox',
-    capabilities: {
-      cc: true,
-      bcc: true,
-      textPart: true,
-      localAttachments: true,
-      maxAttachmentBytes: SANDBOX_MAX_ATTACHMENT_BYTES,
-      replyTo: true,
-      threading: true,
-      idempotency: 'guaranteed',
-      displayNames: true,
-      customFrom: true,
-    },
+    displayName: sandbox.name,
+    capabilities: sandbox.capabilities,
     send(message: OutgoingMessage, account: SendAccount, signal?: AbortSignal): Promise<SendResult> {
       const run = async (): Promise<SendResult> => {
         preflight(provider, message);

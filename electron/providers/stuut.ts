@@ -1,3 +1,4 @@
+import { stuut } from '../../shared/providers/stuut.js';
 import type { AccountSettings } from '../../shared/accounts.js';
 import { httpFailure, readVendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
@@ -81,21 +82,8 @@ function lookupOutcome(res: VendorResponse, id: string, secrets: string[]): Look
 
 export const stuutProvider: HttpProvider<StuutSettings> = {
   id: 'stuut',
-  displayName: 'Stuut',
-  capabilities: {
-    cc: true,
-    bcc: true,
-    textPart: false,
-    localAttachments: false,
-    maxAttachmentBytes: 0,
-    replyTo: true,
-    threading: true,
-    idempotency: 'none',
-    // Bare addresses only, and the email leaves from the account's Stuut sender (sndr_…),
-    // whatever the identity's From says.
-    displayNames: false,
-    customFrom: false,
-  },
+  displayName: stuut.name,
+  capabilities: stuut.capabilities,
   request(message: OutgoingMessage, account: SendAccount<StuutSettings>) {
     return requestFor(stuutProvider, account, (settings) => ({
       url: vendorUrl(settings.baseUrl, '/v1/emails'),

@@ -1,3 +1,4 @@
+import { unipile } from '../../shared/providers/unipile.js';
 import type { Capabilities } from '../../shared/capabilities.js';
 import { httpFailure, readVendorWords, type VendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
@@ -12,25 +13,9 @@ import type { UploadProgress } from './upload-progress.js';
 
 export type { UnipileSettings } from './unipile-form.js';
 
-const NAME = 'Unipile';
+const NAME = unipile.name;
 
-export const unipileCapabilities: Capabilities = {
-  cc: true,
-  bcc: true,
-  textPart: false,
-  localAttachments: true,
-  // Our choice: the vendor page gives no limit, and the mailboxes Unipile relays to
-  // (Gmail, Outlook, IMAP hosts) mostly refuse messages near 25 MB.
-  maxAttachmentBytes: 25 * 1024 * 1024,
-  // Carried as a `Reply-To` entry of `custom_headers`, which the vendor allows by name.
-  replyTo: true,
-  threading: true,
-  // The vendor keeps keys up to 24 h but loses them on restarts and maintenance: it prevents
-  // most duplicates, not all, so an unknown outcome is still not retried automatically.
-  idempotency: 'best_effort',
-  displayNames: true,
-  customFrom: true,
-};
+export const unipileCapabilities: Capabilities = unipile.capabilities;
 
 /** ` (Unipile said: "…", errors/…)`: the vendor's words, flattened, cut short and redacted. */
 function quote(words: VendorWords, secrets: string[]): string {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { destinationOf, keyReentryReason, PROVIDER_NAMES } from '../../../shared/account-destination.js';
+import { destinationOf, keyReentryReason } from '../../../shared/account-destination.js';
+import { providerName } from '../../../shared/providers/catalogue.js';
 import {
   secretlessProviders,
   type AccountDraft,
@@ -108,7 +109,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
           kind: 'invalid_input',
           message: reentry,
           fields: [
-            { field: 'secret', message: existing?.settings.provider === provider ? 'The address changed: paste the key again.' : `Paste the ${PROVIDER_NAMES[provider]} key.` },
+            { field: 'secret', message: existing?.settings.provider === provider ? 'The address changed: paste the key again.' : `Paste the ${providerName(provider)} key.` },
           ],
         });
       }

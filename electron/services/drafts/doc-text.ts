@@ -1,30 +1,9 @@
 import type { DraftContent } from '../../../shared/drafts.js';
+import { docText } from '../../../shared/doc-text.js';
 import { snippetFromText } from '../../../shared/snippet.js';
 
 const SNIPPET_CHARS = 120;
 const RECIPIENTS_CHARS = 300;
-
-/** Node types that end a line of text in the TipTap/ProseMirror document. */
-const LINE_BREAKING = new Set(['paragraph', 'heading', 'blockquote', 'codeBlock', 'listItem', 'hardBreak', 'horizontalRule', 'bulletList', 'orderedList']);
-
-/**
- * The plain text of an editor document, for the snippet and the large-deletion check. Walks
- * with an explicit stack: a pasted document can nest deeper than the call stack allows.
- */
-export function docText(doc: unknown, skip: ReadonlySet<string> = new Set()): string {
-  const parts: string[] = [];
-  const stack: unknown[] = [doc];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
-    const { type, text, content } = node as { type?: unknown; text?: unknown; content?: unknown };
-    if (typeof type === 'string' && skip.has(type)) continue;
-    if (typeof text === 'string') parts.push(text);
-    if (typeof type === 'string' && LINE_BREAKING.has(type)) parts.push('\n');
-    if (Array.isArray(content)) for (let i = content.length - 1; i >= 0; i--) stack.push(content[i]);
-  }
-  return parts.join('');
-}
 
 function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;

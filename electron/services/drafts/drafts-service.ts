@@ -16,7 +16,8 @@ import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
 import { ServiceError } from '../../../shared/service-error.js';
 import { inTransaction } from '../storage/transaction.js';
-import { authoredText, docText, recipientsLine, snippetOf } from './doc-text.js';
+import { docText } from '../../../shared/doc-text.js';
+import { authoredText, recipientsLine, snippetOf } from './doc-text.js';
 import { decideVersion, keepVersion } from './versions.js';
 
 export interface DraftsDeps {

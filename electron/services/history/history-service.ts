@@ -18,12 +18,11 @@ import type { EventBus } from '../event-bus.js';
 import { ServiceError } from '../../../shared/service-error.js';
 import { inflateHtml } from './body-codec.js';
 import { createDeletion } from './deletion.js';
-import { createReads, replyThreadingOf, type MessageRow, type ProviderFacts } from './reads.js';
+import { createReads, replyThreadingOf, sentContentOf, type MessageRow, type ProviderFacts } from './reads.js';
 import { createRecipientIndex } from './recipients.js';
 import { createRecorder, type HistoryRecorder } from './recorder.js';
 import { buildReplyDraft } from './reply-target.js';
 import { createSearch } from './search.js';
-import { parseAddresses } from './thread-rows.js';
 
 export interface HistoryDeps {
   db: DatabaseSync;
@@ -114,13 +113,7 @@ export function createHistoryService(deps: HistoryDeps): HistoryService {
         {
           id: row.id,
           accountId: row.account_id,
-          from: parseAddresses(row.from_json ? `[${row.from_json}]` : null)[0] ?? null,
-          to: parseAddresses(row.to_json),
-          cc: parseAddresses(row.cc_json),
-          bcc: parseAddresses(row.bcc_json),
-          subject: row.subject,
-          html: inflateHtml(row.html_deflated),
-          text: row.body_text,
+          ...sentContentOf(row),
           attemptedAt: row.attempted_at,
           remoteId: row.remote_id,
           remoteThreadId: row.remote_thread_id,

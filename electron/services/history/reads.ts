@@ -55,6 +55,19 @@ export interface MessageRow {
   attempted_at: number;
 }
 
+/** The message as written, from its stored row: addresses parsed, the HTML inflated. */
+export function sentContentOf(row: MessageRow): Pick<HistoryMessage, 'from' | 'to' | 'cc' | 'bcc' | 'subject' | 'html' | 'text'> {
+  return {
+    from: parseAddresses(row.from_json ? `[${row.from_json}]` : null)[0] ?? null,
+    to: parseAddresses(row.to_json),
+    cc: parseAddresses(row.cc_json),
+    bcc: parseAddresses(row.bcc_json),
+    subject: row.subject,
+    html: inflateHtml(row.html_deflated),
+    text: row.body_text,
+  };
+}
+
 interface AttemptRow {
   status: HistoryStatus;
   accepted: number;
@@ -139,13 +152,7 @@ export function createReads(db: DatabaseSync, providerFacts: (id: ProviderId) =>
       status: row.status,
       accepted: row.accepted === 1,
       error: row.error_kind !== null ? { kind: row.error_kind, message: row.error_message ?? '' } : null,
-      from: parseAddresses(row.from_json ? `[${row.from_json}]` : null)[0] ?? null,
-      to: parseAddresses(row.to_json),
-      cc: parseAddresses(row.cc_json),
-      bcc: parseAddresses(row.bcc_json),
-      subject: row.subject,
-      html: inflateHtml(row.html_deflated),
-      text: row.body_text,
+      ...sentContentOf(row),
       attachments: files.map((f) => ({ filename: f.filename, mimeType: f.mime_type, size: f.size, sha256: f.sha256, available: f.token !== null })),
       remoteId: row.remote_id,
       remoteThreadId: row.remote_thread_id,

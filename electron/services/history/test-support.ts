@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ProviderId } from '../../../shared/accounts.js';
 import type { Address } from '../../../shared/address.js';
 import type { EventName } from '../../../shared/ipc.js';
 import type { MessageContent } from '../../../shared/message.js';
+import { providerCatalogue } from '../../../shared/providers/catalogue.js';
 import { createAttachmentStore, type AttachmentStore } from '../attachments/attachment-store.js';
 import { noFilePicker } from '../attachments/file-picker.js';
 import { attachmentsMigrations } from '../attachments/migrations.js';
@@ -14,15 +14,6 @@ import { historyMigrations } from './migrations.js';
 import type { AttemptOutcome, HistoryAttempt } from './recorder.js';
 
 export const DAY = 24 * 60 * 60 * 1000;
-
-const FACTS: Record<ProviderId, { displayName: string; threading: boolean }> = {
-  rollout: { displayName: 'Rollout', threading: true },
-  rebilly: { displayName: 'Rebilly', threading: false },
-  stuut: { displayName: 'Stuut', threading: true },
-  unipile: { displayName: 'Unipile', threading: true },
-  'crm-gateway': { displayName: 'CRM gateway', threading: true },
-  sandbox: { displayName: 'Sandbox', threading: true },
-};
 
 export const ann: Address = { name: 'Ann Lee', email: 'ann@acme.io' };
 export const bob: Address = { name: 'Bob Stone', email: 'bob@beta.org' };
@@ -56,7 +47,7 @@ export function historyFixture(start = Date.UTC(2025, 2, 3, 9, 0, 0), seed?: (da
       db: storage.db,
       clock,
       bus: { emit: (event, payload) => void events.push([event, payload]) },
-      providerFacts: (id) => FACTS[id],
+      providerFacts: (id) => ({ displayName: providerCatalogue[id].name, threading: providerCatalogue[id].capabilities.threading }),
       openAttachment: (token) => attachments.open(token),
       releaseAttachments: (tokens) => void releases.push(attachments.release(tokens)),
     });

@@ -9,6 +9,7 @@ import type { Clock } from '../clock.js';
 import { ServiceError } from '../../../shared/service-error.js';
 import type { OutboxService } from './outbox-service.js';
 import { DAY_MS, defaultPace, paceTimes } from './pacing.js';
+import { sentenceTime } from './sentence-time.js';
 
 export interface BatchDeps {
   db: DatabaseSync;
@@ -30,10 +31,6 @@ export interface BatchService {
 }
 
 const RECENT_BATCHES = 20;
-
-function when(at: number): string {
-  return new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 function invalid(message: string): ServiceError {
   return new ServiceError({ kind: 'invalid_input', message });
@@ -146,7 +143,7 @@ export function createBatchService(deps: BatchDeps): BatchService {
       const last = times.at(-1) ?? now;
       const first = messages[0]?.message.to[0]?.email ?? '';
       const n = messages.length;
-      const paced = last - now > 60_000 ? `, paced at ${pace.perMinute} a minute: the last goes ${when(last)}` : '';
+      const paced = last - now > 60_000 ? `, paced at ${pace.perMinute} a minute: the last goes ${sentenceTime(last)}` : '';
       return { batchId, count: n, summary: `${n} separate ${n === 1 ? 'message' : 'messages'} to ${first}${n > 1 ? ` and ${n - 1} more` : ''} through ${account.label}${paced}.` };
     },
 

@@ -7,6 +7,7 @@ import type { Clock } from '../clock.js';
 import type { Delivery } from './delivery.js';
 import type { OutboxRecord, OutboxStore } from './outbox-store.js';
 import type { Settlement } from './worker.js';
+import { sentenceTime } from './sentence-time.js';
 
 export interface DecisionDeps {
   store: OutboxStore;
@@ -41,10 +42,6 @@ export interface OutboxDecisions {
   sendAgain(id: string): OutboxRow;
   /** Asks the vendor what became of a message whose outcome is unknown. */
   check(id: string): Promise<OutboxRow>;
-}
-
-function when(at: number): string {
-  return new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 const STATE_WORDS: Record<OutboxRecord['state'], string> = {
@@ -109,7 +106,7 @@ export function createOutboxDecisions(deps: DecisionDeps): OutboxDecisions {
     },
     edit(id) {
       const row = offering(id, 'edit', 'Edit');
-      const was = row.state === 'scheduled' ? ` (it was scheduled for ${when(row.sendAt)})` : '';
+      const was = row.state === 'scheduled' ? ` (it was scheduled for ${sentenceTime(row.sendAt)})` : '';
       return takeBack(row, 'Taken out of the Outbox to edit; it is back in Drafts.', `Taken out of the Outbox to edit${was}: it will not be sent until you send it again.`);
     },
     sendNow(id) {

@@ -22,6 +22,7 @@ import { offeredActions } from './row-actions.js';
 import { createSettlement } from './settlement.js';
 import { systemTimers, type Timers } from './timers.js';
 import { createOutboxWorker } from './worker.js';
+import { sentenceTime } from './sentence-time.js';
 
 export interface OutboxDeps extends DeliveryDeps {
   db: DatabaseSync;
@@ -81,10 +82,6 @@ type Progress = NonNullable<OutboxRow['progress']>;
 
 /** A large upload reports every chunk; the window needs a new figure only this often. */
 const PROGRESS_EVENT_MS = 200;
-
-function when(at: number): string {
-  return new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 function isProviderId(id: string | null, providers: Record<ProviderId, Provider>): id is ProviderId {
   return id !== null && Object.hasOwn(providers, id);
@@ -225,7 +222,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
       const recipients = describeRecipients(message);
       const route = describeRoute(provider, account);
       // The time left is the toast's to count; the sentence says where the message goes, once.
-      const summary = scheduled ? `Scheduled for ${when(sendAt)}: to ${recipients} ${route}.` : `Sending to ${recipients} ${route}.`;
+      const summary = scheduled ? `Scheduled for ${sentenceTime(sendAt)}: to ${recipients} ${route}.` : `Sending to ${recipients} ${route}.`;
       return { id, state: scheduled ? 'scheduled' : 'queued', sendAt, undoUntil: sendAt, summary };
     },
 

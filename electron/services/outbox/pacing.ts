@@ -1,25 +1,17 @@
-import type { ProviderId } from '../../../shared/accounts.js';
+import { providerIdSchema, type ProviderId } from '../../../shared/accounts.js';
+import { providerRules } from '../../../shared/providers/catalogue.js';
 import type { Pace } from '../../../shared/batch.js';
 
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 24 * 60 * MINUTE_MS;
 
-/** Each vendor's own guidance, and where it comes from (shown beside the pace fields). */
+const GENTLE_PACE = { pace: { perMinute: 60, perDay: 10_000 }, source: 'This vendor documents no sending limit; this pace keeps a batch gentle.' };
+
+/** Each vendor's own guidance (from the provider catalogue), and where it comes from (shown beside the pace fields). */
 export function defaultPace(provider: ProviderId | string): { pace: Pace; source: string } {
-  switch (provider) {
-    case 'unipile':
-      return {
-        pace: { perMinute: 10, perDay: 500 },
-        source: 'Unipile: a Gmail mailbox sends up to 500 a day (Workspace up to 2,000), and far fewer are advised from a person’s mailbox.',
-      };
-    case 'crm-gateway':
-      return {
-        pace: { perMinute: 30, perDay: 1_000 },
-        source: 'The gateway caps sends per second and per day (X-RateLimit-Limit; 1,000 a day in its example), resetting at midnight UTC.',
-      };
-    default:
-      return { pace: { perMinute: 60, perDay: 10_000 }, source: 'This vendor documents no sending limit; this pace keeps a batch gentle.' };
-  }
+  const parsed = providerIdSchema.safeParse(provider);
+  const guidance = parsed.success ? providerRules(parsed.data).pace : undefined;
+  return guidance ? { pace: { perMinute: guidance.perMinute, perDay: guidance.perDay }, source: guidance.source } : { pace: { ...GENTLE_PACE.pace }, source: GENTLE_PACE.source };
 }
 
 /** How many of the sorted `times` fall in the open interval (from, to). */

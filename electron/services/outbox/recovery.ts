@@ -3,6 +3,7 @@ import type { Notice } from '../../../shared/ipc.js';
 import type { Provider } from '../../providers/types.js';
 import type { Clock } from '../clock.js';
 import { MAY_HAVE_BEEN_SENT } from './failure-words.js';
+import { sentenceTime } from './sentence-time.js';
 import type { OutboxStore } from './outbox-store.js';
 
 export interface RecoveryDeps {
@@ -50,7 +51,7 @@ export function recoverAtStart(deps: RecoveryDeps): void {
   const overdue = store.inState('scheduled').filter((row) => row.sendAt <= now);
   if (overdue.length > 0) {
     const first = overdue[0];
-    const what = overdue.length === 1 && first ? `"${first.subject || '(no subject)'}", scheduled for ${new Date(first.sendAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })},` : `${overdue.length} scheduled messages`;
+    const what = overdue.length === 1 && first ? `"${first.subject || '(no subject)'}", scheduled for ${sentenceTime(first.sendAt)},` : `${overdue.length} scheduled messages`;
     deps.notices.post({
       id: 'outbox-overdue',
       level: 'info',

@@ -6,20 +6,13 @@ import { selectAccounts, useAccountsStore } from '../accounts/index.js';
 import { useAppStore } from '../app/index.js';
 import { composerIsPristine, useComposerStore } from '../composer/index.js';
 import { liveRowOf, useOutboxStore } from '../outbox/index.js';
+import { shortWhen } from '../../lib/when.js';
 import { selectDrafts, useDraftsStore } from './store.js';
-
-function when(at: number): string {
-  const date = new Date(at);
-  const today = new Date();
-  return date.toDateString() === today.toDateString()
-    ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleDateString([], { month: 'short', day: 'numeric' });
-}
 
 /** A draft whose message is in the outbox says where it stands; null for an ordinary draft. */
 function outboxWords(row: OutboxRow | undefined): string | null {
   if (!row) return null;
-  if (row.state === 'scheduled') return `Scheduled for ${when(row.sendAt)}`;
+  if (row.state === 'scheduled') return `Scheduled for ${shortWhen(row.sendAt)}`;
   if (row.state === 'queued') return row.attempts > 0 ? 'In the Outbox, waiting to retry' : 'In the Outbox, sending soon';
   if (row.state === 'sending') return 'Being sent';
   if (row.state === 'unknown_outcome') return 'In the Outbox: may have been sent';
@@ -46,7 +39,7 @@ function DraftRow(props: { draft: DraftSummary; open: boolean; account: string |
         <span className="draft-top">
           <span className="draft-subject">{subject}</span>
           <time className="draft-time" dateTime={new Date(draft.updatedAt).toISOString()}>
-            {when(draft.updatedAt)}
+            {shortWhen(draft.updatedAt)}
           </time>
         </span>
         <span className="draft-recipients">{draft.recipients || 'No recipients yet'}</span>

@@ -1,17 +1,10 @@
+import { providerName } from '../../../shared/providers/catalogue.js';
 import type { HistoryAddress, HistoryMessage } from '../../../shared/history.js';
 import { revealBidi } from '../../../shared/inert-text.js';
-import { fullAddress, longWhen, sizeLabel } from './format.js';
+import { longWhen } from '../../lib/when.js';
+import { fullAddress, sizeLabel } from './format.js';
 import { MessageFrame, useRemoteImageCount } from './MessageFrame.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
-
-const PROVIDER_LABEL: Record<HistoryMessage['provider'], string> = {
-  sandbox: 'Sandbox',
-  rollout: 'Rollout',
-  rebilly: 'Rebilly',
-  stuut: 'Stuut',
-  unipile: 'Unipile',
-  'crm-gateway': 'CRM gateway',
-};
 
 function HeaderLine(props: { label: string; people: HistoryAddress[] }) {
   if (props.people.length === 0) return null;
@@ -83,7 +76,7 @@ export function MessageCard(props: MessageCardProps) {
         <dt>Account</dt>
         <dd>
           {/* "Sandbox" once when the account is named after its provider. */}
-          {props.account.trim().toLowerCase() === PROVIDER_LABEL[message.provider].toLowerCase() ? props.account : `${props.account} · ${PROVIDER_LABEL[message.provider]}`}
+          {props.account.trim().toLowerCase() === providerName(message.provider).toLowerCase() ? props.account : `${props.account} · ${providerName(message.provider)}`}
           {message.vendorProvider ? ` (${message.vendorProvider})` : ''}
         </dd>
       </dl>

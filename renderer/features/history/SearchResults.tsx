@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../../shared/history.js';
-import { shortWhen } from './format.js';
+import { shortWhen } from '../../lib/when.js';
 import { Highlighted } from './Highlighted.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
 

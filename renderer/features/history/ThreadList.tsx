@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { revealBidi } from '../../../shared/inert-text.js';
 import type { ThreadSummary } from '../../../shared/history.js';
-import { participantsLabel, shortWhen } from './format.js';
+import { shortWhen } from '../../lib/when.js';
+import { participantsLabel } from './format.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
 import { nearEnd, visibleRange } from './virtual-window.js';
 

@@ -1,10 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { AccountView } from '../../../shared/accounts.js';
 import type { BatchRow } from '../../../shared/batch.js';
-
-function time(at: number): string {
-  return new Date(at).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
+import { dayAndTime } from '../../lib/when.js';
 
 /** "2 sent, 1 failed, 3 waiting": what the batch row says and is named by. */
 export function batchProgress(batch: BatchRow): string {
@@ -30,7 +27,7 @@ export function BatchItem(props: { batch: BatchRow; account: AccountView | undef
         <progress className="outbox-progress" max={batch.total} value={batch.sent + batch.failed} aria-label={`${subject}: batch progress`} />
         <span className="outbox-meta">
           {batchProgress(batch)} · {props.account?.label ?? 'a removed account'}
-          {batch.waiting > 0 ? ` · paced, the last goes ${time(batch.lastSendAt)}` : ''}
+          {batch.waiting > 0 ? ` · paced, the last goes ${dayAndTime(batch.lastSendAt)}` : ''}
         </span>
         {open ? (
           <ul id={listId} className="outbox-list batch-messages" aria-label={`Messages of ${subject}`}>

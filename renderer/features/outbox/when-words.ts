@@ -1,10 +1,8 @@
+import { dayAndTime, timeOfDay } from '../../lib/when.js';
+
 /** "14:05", or "6 Dec, 14:05" when not today: a time a person reads at a glance. */
 export function clockTime(at: number, now = Date.now()): string {
-  const date = new Date(at);
-  const sameDay = date.toDateString() === new Date(now).toDateString();
-  return sameDay
-    ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return new Date(at).toDateString() === new Date(now).toDateString() ? timeOfDay(at) : dayAndTime(at);
 }
 
 /** "in less than a minute", "in 4 minutes", "in 2 hours", "in 3 days". */

@@ -1,3 +1,5 @@
+import { timeOfDay } from '../../lib/when.js';
+
 /**
  * Time left before an action's window closes, as a toast button says it: seconds for the
  * usual undo delay, minutes for longer ones, and the clock time once it is an hour or more
@@ -12,7 +14,7 @@ export function timeLeft(ms: number, until: number, now: Date = new Date()): str
     return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
   }
   const at = new Date(until);
-  const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const time = timeOfDay(until);
   if (at.toDateString() === now.toDateString()) return `until ${time}`;
   return `until ${at.toLocaleDateString([], { weekday: 'short', month: 'short', day: 'numeric' })} ${time}`;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useComposerStore } from '../store.js';
 import type { AutosaveStatus } from './autosave.js';
+import { timeOfDay } from '../../../lib/when.js';
 
 function savedLabel(save: AutosaveStatus, now: number): string {
   switch (save.kind) {
@@ -8,7 +9,7 @@ function savedLabel(save: AutosaveStatus, now: number): string {
       return 'Saving…';
     case 'saved': {
       const seconds = Math.round((now - save.at) / 1000);
-      return seconds < 60 ? 'Saved' : `Saved ${new Date(save.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+      return seconds < 60 ? 'Saved' : `Saved ${timeOfDay(save.at)}`;
     }
     case 'failed':
       return `Not saved: ${save.message} Trying again in ${Math.round(save.retryInMs / 1000)} s; your text stays here.`;

@@ -1,30 +1,9 @@
-import type { JSONContent } from '@tiptap/react';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { docText } from '../../../../shared/doc-text.js';
+import { dayAndTime } from '../../../lib/when.js';
 import { useComposerStore } from '../store.js';
 import { useVersionsStore } from './versions-store.js';
-
-/** The whole text of a document, quoted parts and signature included, for looking at a version. */
-function fullText(doc: JSONContent): string {
-  const lines: string[] = [];
-  let line = '';
-  const walk = (node: JSONContent) => {
-    if (node.type === 'text' && node.text) line += node.text;
-    if (node.type === 'hardBreak') line += '\n';
-    for (const child of node.content ?? []) walk(child);
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'codeBlock') {
-      lines.push(line);
-      line = '';
-    }
-  };
-  walk(doc);
-  if (line) lines.push(line);
-  return lines.join('\n');
-}
-
-function when(at: number): string {
-  return new Date(at).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-}
 
 /**
  * The draft's earlier saved versions (the last 20, at most one a minute, and always the one
@@ -59,7 +38,7 @@ export function VersionsPanel(props: { draftId: string; onClose: () => void }) {
           {(versions ?? []).map((v) => (
             <li key={v.id}>
               <button type="button" className="version-item" aria-pressed={chosen?.id === v.id} onClick={() => void look(props.draftId, v.id)}>
-                <span className="version-time">{when(v.savedAt)}</span>
+                <span className="version-time">{dayAndTime(v.savedAt, { seconds: true })}</span>
                 <span className="version-snippet">{v.snippet || '(empty)'}</span>
               </button>
             </li>
@@ -69,7 +48,7 @@ export function VersionsPanel(props: { draftId: string; onClose: () => void }) {
           <div className="version-preview">
             <p className="version-subject">{chosen.content.subject || '(no subject)'}</p>
             <pre className="version-text" aria-label="Version text">
-              {fullText(chosen.content.doc as JSONContent)}
+              {docText(chosen.content.doc)}
             </pre>
             <button
               type="button"

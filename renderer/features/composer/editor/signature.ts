@@ -2,6 +2,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { Node, mergeAttributes, type Editor, type JSONContent } from '@tiptap/react';
+import { docText } from '../../../../shared/doc-text.js';
 
 /**
  * The account's signature lives in its own block node, so switching accounts can find
@@ -101,15 +102,9 @@ export function unwrapSignature(doc: JSONContent): JSONContent {
   return { ...doc, content };
 }
 
+const AUTHORED_ONLY: ReadonlySet<string> = new Set(['signature', 'blockquote']);
+
 /** The document without the signature and quoted text: what the attachment reminder reads. */
 export function authoredText(doc: JSONContent): string {
-  const parts: string[] = [];
-  const walk = (node: JSONContent) => {
-    if (node.type === 'signature' || node.type === 'blockquote') return;
-    if (node.type === 'text' && node.text) parts.push(node.text);
-    for (const child of node.content ?? []) walk(child);
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listItem') parts.push('\n');
-  };
-  walk(doc);
-  return parts.join('');
+  return docText(doc, AUTHORED_ONLY);
 }

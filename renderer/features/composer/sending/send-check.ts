@@ -2,12 +2,11 @@ import type { AccountView } from '../../../../shared/accounts.js';
 import { formatBytes, unsupportedFields, type FieldProblem } from '../../../../shared/capability-check.js';
 import type { Capabilities } from '../../../../shared/capabilities.js';
 import type { AttachmentRef } from '../../../../shared/message.js';
+import { providerRules } from '../../../../shared/providers/catalogue.js';
 import { addressesOf, invalidChips, type RecipientLists } from '../recipients/recipients.js';
 
 /** RFC 5322 §2.1.1: a header line may not exceed 998 characters. */
 const MAX_SUBJECT = 998;
-/** The CRM gateway's page advises warning above this. */
-const GATEWAY_SUBJECT_ADVICE = 150;
 
 export interface SendFacts {
   account: AccountView | null;
@@ -58,9 +57,8 @@ function vendorWarnings(facts: SendFacts, capabilities: Capabilities): FieldProb
   const named = [...facts.lists.to, ...facts.lists.cc, ...facts.lists.bcc].some((chip) => chip.address?.name);
   if (!capabilities.displayNames && named) out.push({ field: 'recipients', message: `${name} sends to the addresses only; the names are dropped.` });
   if (!capabilities.textPart) out.push({ field: 'body', message: `${name} sends the formatted version only; there is no plain-text part.` });
-  if (facts.account?.settings.provider === 'crm-gateway' && facts.subject.length > GATEWAY_SUBJECT_ADVICE) {
-    out.push({ field: 'subject', message: `The subject is over ${GATEWAY_SUBJECT_ADVICE} characters; the gateway advises shorter subjects, some mailboxes cut them.` });
-  }
+  const advice = facts.account ? providerRules(facts.account.settings.provider).subjectAdvice : undefined;
+  if (advice && facts.subject.length > advice.over) out.push({ field: 'subject', message: advice.sentence });
   return out;
 }
 
