@@ -1,50 +1,20 @@
-import { closedSimulatorUrl, expectSendFailure, itHandlesTransportFailures, sampleMessage, transportSettings } from '../../e2e/vendors/kit/send-fixtures.js';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, truncate, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { VendorSimulator } from '../../e2e/vendors/kit/types.js';
+import { truncate, unlink, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { closedSimulatorUrl, itHandlesTransportFailures, transportSettings } from '../../e2e/vendors/kit/send-fixtures.js';
 import { startUnipile } from '../../e2e/vendors/unipile/simulator.js';
-import type { OutgoingMessage, SendFailureKind } from '../../shared/outgoing.js';
-import type { SendAccount } from './types.js';
 import { fileAttachment, wrapFile, type FileAttachment } from '../services/attachments/test-support.js';
 import { retryDecision } from './retry-policy.js';
+import type { SendAccount } from './types.js';
 import { unipileProvider, type UnipileSettings } from './unipile.js';
+import { useUnipileSimulator } from './unipile-test-support.js';
 
-const SECRET = 'unipile-key-3b9f2c7d41e8';
-const ACCOUNT_ID = 'acc_7Xq2';
-
-let sim: VendorSimulator;
-let dir: string;
-beforeAll(async () => {
-  sim = await startUnipile({ apiKey: SECRET, accountId: ACCOUNT_ID, knownEmailIds: ['em_known_1'] });
-  dir = await mkdtemp(path.join(tmpdir(), 'unipile-test-'));
-});
-afterAll(async () => {
-  await sim.close();
-  await rm(dir, { recursive: true, force: true });
-});
-beforeEach(() => sim.reset());
-
-function account(overrides: Partial<UnipileSettings> = {}, secret = SECRET): SendAccount<UnipileSettings> {
-  return { id: 'acc_local', settings: { provider: 'unipile', baseUrl: sim.url, accountId: ACCOUNT_ID, timeoutMs: 2_000, ...overrides }, secret };
-}
-
-// Every attendee kind, one without a display name: the mapping test checks each JSON field.
-const message = (overrides: Partial<OutgoingMessage> = {}): OutgoingMessage =>
-  sampleMessage({
-    to: [{ name: 'Bo Buyer', email: 'bo@client.example' }, { email: 'cy@client.example' }],
-    cc: [{ name: 'Dee', email: 'dee@client.example' }],
-    bcc: [{ email: 'audit@acme.example' }],
-    ...overrides,
-  });
+const unipile = useUnipileSimulator();
+const { SECRET, ACCOUNT_ID, account, message, failure } = unipile;
 
 async function tempFile(name: string, content: Buffer): Promise<FileAttachment> {
-  return fileAttachment(dir, `${randomBytes(4).toString('hex')}-${name}`, content, { filename: name });
+  return fileAttachment(unipile.dir(), `${randomBytes(4).toString('hex')}-${name}`, content, { filename: name });
 }
-
-const failure = (pending: Promise<unknown>, secrets: string[] = [SECRET]) => expectSendFailure(pending, secrets);
 
 const json = (value: unknown) => JSON.stringify(value);
 const KEY_2 = 'c7e1d2a9-4b3f-4e6d-8a1c-2f9b0e7d5c31';
@@ -52,8 +22,8 @@ const KEY_2 = 'c7e1d2a9-4b3f-4e6d-8a1c-2f9b0e7d5c31';
 describe('unipile adapter: request mapping', () => {
   it('posts multipart to /api/v1/emails with X-API-KEY, the idempotency key, and one JSON array field per attendee list', async () => {
     const result = await unipileProvider.send(message(), account());
-    expect(sim.requests).toHaveLength(1);
-    const [req] = sim.requests;
+    expect(unipile.simulator().requests).toHaveLength(1);
+    const [req] = unipile.simulator().requests;
     expect(req?.method).toBe('POST');
     expect(req?.path).toBe('/api/v1/emails');
     expect(req?.headers['x-api-key']).toBe(SECRET);
@@ -78,15 +48,15 @@ describe('unipile adapter: request mapping', () => {
   });
 
   it('leaves out cc and bcc fields when there are none, and a trailing slash on the DSN', async () => {
-    await unipileProvider.send(message({ cc: [], bcc: [] }), account({ baseUrl: `${sim.url}/` }));
-    expect(sim.requests[0]?.path).toBe('/api/v1/emails');
-    expect(Object.keys(sim.requests[0]?.body as object).sort()).toEqual(['account_id', 'body', 'from', 'subject', 'to']);
+    await unipileProvider.send(message({ cc: [], bcc: [] }), account({ baseUrl: `${unipile.simulator().url}/` }));
+    expect(unipile.simulator().requests[0]?.path).toBe('/api/v1/emails');
+    expect(Object.keys(unipile.simulator().requests[0]?.body as object).sort()).toEqual(['account_id', 'body', 'from', 'subject', 'to']);
   });
 
   it('answers a sent email with reply_to set to its provider id, which Unipile accepts', async () => {
     const first = await unipileProvider.send(message(), account());
     const reply = await unipileProvider.send(message({ subject: 'Re: Invoice 42', inReplyTo: { remoteId: first.remoteId }, idempotencyKey: KEY_2 }), account());
-    expect(sim.requests[1]?.body).toMatchObject({ reply_to: [first.remoteId] });
+    expect(unipile.simulator().requests[1]?.body).toMatchObject({ reply_to: [first.remoteId] });
     expect(reply.remoteId).not.toBe(first.remoteId);
   });
 
@@ -108,7 +78,7 @@ describe('unipile adapter: request mapping', () => {
 
   it('carries the Reply-To address as one custom_headers field holding the JSON array', async () => {
     await unipileProvider.send(message({ replyTo: { name: 'Doe, Jane', email: 'jane@acme.example' } }), account());
-    expect(sim.requests[0]?.body).toMatchObject({
+    expect(unipile.simulator().requests[0]?.body).toMatchObject({
       custom_headers: [json([{ name: 'Reply-To', value: '"Doe, Jane" <jane@acme.example>' }])],
     });
   });
@@ -117,14 +87,14 @@ describe('unipile adapter: request mapping', () => {
     const pending = unipileProvider.send(message({ replyTo: { name: 'Ann\r\nBcc: evil@x.example', email: 'ann@acme.example' } }), account());
     const error = await failure(pending);
     expect(error.failure.kind).toBe('validation');
-    expect(sim.requests).toHaveLength(0);
+    expect(unipile.simulator().requests).toHaveLength(0);
   });
 
   it('streams every file under `attachments` with its name, type, size and content intact', async () => {
     const pdf = await tempFile('report.pdf', randomBytes(300_000));
     const txt = await tempFile('notes.txt', Buffer.from('plain notes\n'));
     await unipileProvider.send(message({ attachments: [pdf, { ...txt, mimeType: 'text/plain' }] }), account());
-    expect(sim.requests[0]?.files).toEqual([
+    expect(unipile.simulator().requests[0]?.files).toEqual([
       { field: 'attachments', filename: 'report.pdf', mimeType: 'application/octet-stream', size: 300_000, sha256: pdf.sha256 },
       { field: 'attachments', filename: 'notes.txt', mimeType: 'text/plain', size: txt.size, sha256: txt.sha256 },
     ]);
@@ -133,7 +103,7 @@ describe('unipile adapter: request mapping', () => {
   it('sends a non-ASCII file name as UTF-8 bytes (WHATWG form encoding)', async () => {
     const file = await tempFile('notes — été.txt', Buffer.from('x'));
     await unipileProvider.send(message({ attachments: [file] }), account());
-    const received = sim.requests[0]?.files[0]?.filename ?? '';
+    const received = unipile.simulator().requests[0]?.files[0]?.filename ?? '';
     expect(received).toBe('notes — été.txt');
   });
 });
@@ -145,7 +115,7 @@ describe('unipile adapter: files are checked before any request', () => {
     const error = await failure(unipileProvider.send(message({ attachments: [file] }), account()));
     expect(error.failure.kind).toBe('validation');
     expect(error.message).toContain('gone.pdf');
-    expect(sim.requests).toHaveLength(0);
+    expect(unipile.simulator().requests).toHaveLength(0);
   });
 
   it('refuses a file whose size changed since it was attached', async () => {
@@ -154,7 +124,7 @@ describe('unipile adapter: files are checked before any request', () => {
     const error = await failure(unipileProvider.send(message({ attachments: [file] }), account()));
     expect(error.failure.kind).toBe('validation');
     expect(error.message).toContain('draft.docx');
-    expect(sim.requests).toHaveLength(0);
+    expect(unipile.simulator().requests).toHaveLength(0);
   });
 
   it('refuses attachments over 25 MiB in total (preflight: more than the account can carry)', async () => {
@@ -170,83 +140,7 @@ describe('unipile adapter: files are checked before any request', () => {
     const error = await failure(unipileProvider.send(message({ attachments: files }), account()));
     expect(error.failure.kind).toBe('unsupported');
     expect(error.message).toMatch(/25 MB/);
-    expect(sim.requests).toHaveLength(0);
-  });
-});
-
-type VendorCase = { status: number; type: string; kind: SendFailureKind };
-
-const problem = (status: number, type: string, detail: string) => ({ title: 'Vendor title', detail, type, status });
-
-describe('unipile adapter: documented errors keep the vendor words', () => {
-  const cases: VendorCase[] = [
-    { status: 401, type: 'errors/expired_credentials', kind: 'auth' },
-    { status: 401, type: 'errors/disconnected_account', kind: 'auth' },
-    { status: 403, type: 'errors/insufficient_permissions', kind: 'auth' },
-    { status: 403, type: 'errors/feature_not_subscribed', kind: 'auth' },
-    { status: 422, type: 'errors/send_as_denied', kind: 'validation' },
-    { status: 422, type: 'errors/recipient_rejected', kind: 'validation' },
-    { status: 422, type: 'errors/limit_exceeded', kind: 'rate_limited' },
-    { status: 500, type: 'errors/provider_error', kind: 'provider' },
-    { status: 503, type: 'errors/no_client_session', kind: 'provider' },
-    { status: 503, type: 'errors/network_down', kind: 'provider' },
-    { status: 503, type: 'errors/service_unavailable', kind: 'provider' },
-    { status: 504, type: 'errors/request_timeout', kind: 'unknown_outcome' },
-  ];
-  it.each(cases)('$status $type → $kind', async ({ status, type, kind }) => {
-    const detail = `Detail for ${type.slice(7)}.`;
-    sim.injectFault({ kind: 'status', status, body: problem(status, type, detail) });
-    const error = await failure(unipileProvider.send(message(), account()));
-    expect(error.failure).toMatchObject({ kind, status, vendorCode: type });
-    expect(error.message).toContain(detail);
-    expect(error.message).toContain(type);
-  });
-
-  it('wrong key: the simulator answers 401 invalid_credentials → auth, the key redacted even when echoed', async () => {
-    const wrong = 'unipile-wrong-key-55aa';
-    const error = await failure(unipileProvider.send(message(), account({}, wrong)), [wrong, SECRET]);
-    expect(error.failure).toMatchObject({ kind: 'auth', status: 401, vendorCode: 'errors/invalid_credentials' });
-
-    sim.injectFault({ kind: 'status', status: 401, body: problem(401, 'errors/invalid_credentials', `Key ${SECRET} is invalid.`) });
-    const echoed = await failure(unipileProvider.send(message(), account()));
-    expect(echoed.message).toContain('[redacted]');
-  });
-
-  it('unknown account id: 404 → validation telling the user to check the account id', async () => {
-    const error = await failure(unipileProvider.send(message(), account({ accountId: 'acc_nope' })));
-    expect(error.failure).toMatchObject({ kind: 'validation', status: 404, vendorCode: 'errors/resource_not_found' });
-    expect(error.message).toContain('acc_nope');
-    expect(error.message).toMatch(/check the account id/i);
-    expect(error.message).toContain('Account not found');
-  });
-
-  it('reply to an email Unipile does not know: 422 parent_mail_not_found → validation', async () => {
-    const error = await failure(unipileProvider.send(message({ inReplyTo: { remoteId: 'em_unknown' } }), account()));
-    expect(error.failure).toMatchObject({ kind: 'validation', status: 422, vendorCode: 'errors/parent_mail_not_found' });
-    expect(error.message).toContain('The parent mail could not be found.');
-    expect(error.message).toMatch(/could not find the email this one replies to.*Send it as a new message; it will start a new thread\./);
-    // A seeded id is known: the same request then goes through.
-    await expect(unipileProvider.send(message({ inReplyTo: { remoteId: 'em_known_1' } }), account())).resolves.toMatchObject({ status: 'accepted' });
-  });
-
-  it('422 invalid_recipient points at the recipients field', async () => {
-    sim.injectFault({ kind: 'status', status: 422, body: problem(422, 'errors/invalid_recipient', 'Recipient bo@client.example does not exist.') });
-    const error = await failure(unipileProvider.send(message(), account()));
-    expect(error.failure).toMatchObject({ kind: 'validation', vendorCode: 'errors/invalid_recipient' });
-    expect(error.failure.fields).toEqual([{ field: 'to', message: 'Recipient bo@client.example does not exist.' }]);
-  });
-
-  it('422 limit_exceeded reads as a rate limit, not as a message to fix', async () => {
-    sim.injectFault({ kind: 'status', status: 422, body: problem(422, 'errors/limit_exceeded', 'Daily quota reached.') });
-    const error = await failure(unipileProvider.send(message(), account()));
-    expect(error.message).not.toMatch(/correct it/i);
-    expect(error.message).toMatch(/try again later/i);
-  });
-
-  it('503 keeps the vendor code and the Retry-After wait for the retry policy', async () => {
-    sim.injectFault({ kind: 'status', status: 503, headers: { 'retry-after': '30' }, body: problem(503, 'errors/no_client_session', 'No client session.') });
-    const error = await failure(unipileProvider.send(message(), account()));
-    expect(error.failure).toMatchObject({ kind: 'provider', vendorCode: 'errors/no_client_session', retryAfterMs: 30_000 });
+    expect(unipile.simulator().requests).toHaveLength(0);
   });
 });
 
@@ -255,7 +149,7 @@ describe('unipile adapter: idempotency key (best effort at the vendor)', () => {
     const first = await unipileProvider.send(message(), account());
     const again = await unipileProvider.send(message(), account());
     expect(again).toEqual(first);
-    expect(sim.requests.map((r) => r.headers['idempotency-key'])).toEqual([message().idempotencyKey, message().idempotencyKey]);
+    expect(unipile.simulator().requests.map((r) => r.headers['idempotency-key'])).toEqual([message().idempotencyKey, message().idempotencyKey]);
   });
 
   it('a key reused with a different request: 409 explained as our bug, nothing sent again', async () => {
@@ -270,7 +164,7 @@ describe('unipile adapter: idempotency key (best effort at the vendor)', () => {
     const error = await failure(unipileProvider.send(message({ idempotencyKey }), account()));
     expect(error.failure.kind).toBe('validation');
     expect(error.message).toMatch(/duplicate-protection key is missing or malformed/);
-    expect(sim.requests).toHaveLength(0);
+    expect(unipile.simulator().requests).toHaveLength(0);
   });
 
   it('is best effort, so an unknown outcome is not retried automatically', () => {
@@ -281,7 +175,7 @@ describe('unipile adapter: idempotency key (best effort at the vendor)', () => {
 
 describe('unipile adapter: transport', () => {
   itHandlesTransportFailures({
-    sim: () => sim,
+    sim: () => unipile.simulator(),
     send: (options) => unipileProvider.send(message(), account(transportSettings(options)), options.signal),
     deadUrl: () => closedSimulatorUrl(startUnipile),
     secrets: [SECRET],
@@ -290,32 +184,32 @@ describe('unipile adapter: transport', () => {
   it('an already cancelled send makes no request', async () => {
     const error = await failure(unipileProvider.send(message(), account(), AbortSignal.abort()));
     expect(error.failure.kind).toBe('cancelled');
-    expect(sim.requests).toHaveLength(0);
+    expect(unipile.simulator().requests).toHaveLength(0);
   });
 
   it('a 2xx without a tracking id (a proxy page, truncated JSON) → unknown_outcome', async () => {
-    sim.injectFault({ kind: 'malformed-json' });
+    unipile.simulator().injectFault({ kind: 'malformed-json' });
     const error = await failure(unipileProvider.send(message(), account()));
     expect(error.failure.kind).toBe('unknown_outcome');
   });
 
   it('an HTML error page from a proxy → provider, without pretending to quote Unipile', async () => {
-    sim.injectFault({ kind: 'html', status: 502 });
+    unipile.simulator().injectFault({ kind: 'html', status: 502 });
     const error = await failure(unipileProvider.send(message(), account()));
     expect(error.failure.kind).toBe('provider');
     expect(error.failure.vendorCode).toBeUndefined();
   });
 
   it("refuses another vendor's settings without any request", async () => {
-    const wrong = { id: 'x', secret: SECRET, settings: { provider: 'stuut', baseUrl: sim.url, emailSender: 'sndr_1', timeoutMs: 2_000 } };
+    const wrong = { id: 'x', secret: SECRET, settings: { provider: 'stuut', baseUrl: unipile.simulator().url, emailSender: 'sndr_1', timeoutMs: 2_000 } };
     const error = await failure(unipileProvider.send(message(), wrong as unknown as SendAccount<UnipileSettings>));
     expect(error.failure.kind).toBe('validation');
-    expect(sim.requests).toHaveLength(0);
+    expect(unipile.simulator().requests).toHaveLength(0);
   });
 
   it('refuses to send the key over plain http to a non-loopback host, without any request', async () => {
     const error = await failure(unipileProvider.send(message(), account({ baseUrl: 'http://api1.unipile.com:13111' })));
     expect(error.failure.kind).toBe('validation');
-    expect(sim.requests).toHaveLength(0);
+    expect(unipile.simulator().requests).toHaveLength(0);
   });
 });
