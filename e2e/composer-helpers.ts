@@ -17,12 +17,14 @@ export async function connectAccounts(page: Page, drafts: AccountDraftInput[]): 
   }
 }
 
-/** Makes the next "Attach files" dialog answer these files (harness only). */
-export async function queuePickedFiles(app: AppUnderTest, paths: string[]): Promise<void> {
-  const harness = app.harness;
-  if (!harness) throw new Error('Picking files from a spec needs the harness.');
-  const response = await app.page.request.post(`${harness.origin}/__test/pick-files?token=${harness.token}`, { data: { paths } });
-  if (response.status() !== 204) throw new Error(`The harness refused the queued files: ${await response.text()}`);
+/**
+ * Makes the next "Attach files" choose these files in the browser's own file chooser (harness
+ * only: the harness has no native dialog): the bytes then travel as a person's would.
+ */
+export function queuePickedFiles(app: AppUnderTest, paths: string[]): Promise<void> {
+  if (!app.harness) throw new Error('Picking files from a spec needs the harness.');
+  app.page.once('filechooser', (chooser) => void chooser.setFiles(paths));
+  return Promise.resolve();
 }
 
 export interface SandboxDelivery {

@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { AccountDraftInput } from '../shared/accounts.js';
-import type { Harness } from './harness/server.js';
 
 /** The two accounts the composer screenshot writes from. */
 export const composerAccounts: AccountDraftInput[] = [
@@ -25,7 +24,7 @@ async function pasteInto(page: Page, selector: string, type: 'text/plain' | 'tex
  * Fills the composer the way a person would: recipients typed and pasted (one of them
  * invalid), a Cc, a subject, a formatted body and two files from the dialog.
  */
-export async function fillComposer(page: Page, harness: Harness, dataDir: string): Promise<void> {
+export async function fillComposer(page: Page, dataDir: string): Promise<void> {
   await page.getByRole('button', { name: 'New message' }).click();
   const composer = page.getByRole('region', { name: 'New message' });
   const to = composer.getByLabel('To', { exact: true });
@@ -59,9 +58,8 @@ export async function fillComposer(page: Page, harness: Harness, dataDir: string
   ];
   const paths = files.map((file) => path.join(dataDir, file.name));
   await Promise.all(files.map((file, i) => writeFile(paths[i] ?? '', file.bytes)));
-  const queued = await page.request.post(`${harness.origin}/__test/pick-files?token=${harness.token}`, { data: { paths } });
-  if (queued.status() !== 204) throw new Error(`The harness refused the files: ${await queued.text()}`);
-  await composer.getByRole('button', { name: 'Attach files' }).click();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), composer.getByRole('button', { name: 'Attach files' }).click()]);
+  await chooser.setFiles(paths);
   await composer.getByRole('list', { name: 'Attachments' }).getByRole('listitem').nth(1).waitFor();
   // Leave focus in the body so the screenshot shows the composer as it is used.
   await body.click({ position: { x: 10, y: 10 } });

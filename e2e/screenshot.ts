@@ -25,10 +25,9 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { v
 const out = path.resolve(positionals[0] ?? 'docs/screenshot.png');
 const dataDir = await mkdtemp(path.join(tmpdir(), 'composer-shot-'));
 const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
-// The composer view queues files for the attach dialog through the harness's test hook.
 const SHOT_MAILTO =
   'mailto:Bea%20Lee%20%3Cbea@northwind.example%3E,cid@contoso.example?cc=ar@northwind.example&subject=Invoice%20%23%204411%20%E2%80%94%20caf%C3%A9%20order&body=Hi%20Bea%2C%0D%0A%0D%0ACould%20you%20check%20invoice%204411%3F%0D%0AThe%20total%20looks%20off%20by%20%E2%82%AC12.%0D%0A%0D%0AThanks!';
-const harness = await startHarness({ dataDir, staticDir: path.join(root, 'dist/harness'), version, testHooks: values.view === 'composer', ...(values.view === 'mailto' ? { mailto: SHOT_MAILTO } : {}) });
+const harness = await startHarness({ dataDir, staticDir: path.join(root, 'dist/harness'), version, ...(values.view === 'mailto' ? { mailto: SHOT_MAILTO } : {}) });
 
 const sixAccounts: AccountDraftInput[] = [
   { label: 'Sales CRM', from: { name: 'Ann Lee', email: 'ann@northwind.example' }, settings: { provider: 'rollout', credentialId: 'cred_8842' }, secret: 'eyJhbGciOi.screenshot.k3Q9' },
@@ -62,7 +61,7 @@ try {
   } else if (values.view === 'mailto') {
     await page.getByLabel('Subject').and(page.locator('[value^="Invoice"]')).waitFor();
   } else if (values.view === 'composer') {
-    await fillComposer(page, harness, dataDir);
+    await fillComposer(page, dataDir);
   } else if (values.view === 'outbox') {
     stopSimulators = await fillOutbox(page, harness);
   } else if (values.view === 'templates') {

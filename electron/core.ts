@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatch, type HandlerTable } from './ipc/dispat
 import { createSenderCheck } from './ipc/sender.js';
 import { createProviderRegistry } from './providers/registry.js';
 import { createAccountsService, type AccountsService } from './services/accounts/accounts.js';
+import { testConnection } from './services/accounts/connection-test.js';
 import { createEventBus, type EventBus } from './services/event-bus.js';
 import { createNoticeBoard, type NoticeBoard } from './services/notices.js';
 import type { Notifier } from './services/notifier.js';
@@ -176,7 +177,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: HandlerTable = {
     'app:info': () => options.info,
     'providers:list': () =>
-      Object.values(providers).map(({ id, displayName, capabilities }) => ({ id, displayName, capabilities })),
+      Object.values(providers).map(({ id, displayName, capabilities, probe }) => ({ id, displayName, capabilities, testsConnection: probe !== undefined })),
     'notices:list': () => notices.list(),
     'notices:dismiss': ({ id }) => notices.dismiss(id),
     'drafts:save': (input) => drafts.save(input),
@@ -197,6 +198,7 @@ export function createCore(options: CoreOptions): Core {
     'attachments:discard': ({ tokens }) => attachments.release(tokens).then(() => null),
     'accounts:list': () => accounts.list(),
     'accounts:save': (draft) => accounts.save(draft),
+    'accounts:test-connection': (input) => testConnection({ providers, accounts }, input),
     'accounts:remove': ({ id }) => accounts.remove(id),
     'accounts:set-default': ({ id }) => accounts.setDefault(id),
     'vault:unlock': ({ passphrase }) => accounts.unlock(passphrase),

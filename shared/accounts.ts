@@ -54,6 +54,12 @@ export function missingSecret(draft: { id?: string | undefined; settings: { prov
   return !draft.id && !hasSecret && !secretlessProviders.includes(draft.settings.provider) ? 'Paste the key: a new account needs it to send.' : null;
 }
 
+/** A key as pasted into the form: one line, of a size an API key can have. */
+export const accountSecretSchema = z
+  .string()
+  .max(8_192, 'That key is too long to be an API key: check what was pasted.')
+  .refine((value) => !/[\r\n]/.test(value), 'The key should be on one line: check what was pasted.');
+
 /**
  * What the Accounts form saves. No `id` adds an account; with one, it edits that account.
  * An empty or missing `secret` keeps the stored one; a new account of a vendor needs one.
@@ -65,11 +71,7 @@ export const accountDraftSchema = z
     from: addressSchema,
     settings: accountSettingsSchema,
     signatureHtml: signatureHtmlSchema.default(''),
-    secret: z
-      .string()
-      .max(8_192, 'That key is too long to be an API key: check what was pasted.')
-      .refine((value) => !/[\r\n]/.test(value), 'The key should be on one line: check what was pasted.')
-      .optional(),
+    secret: accountSecretSchema.optional(),
   })
   .superRefine((draft, context) => {
     const message = missingSecret(draft);

@@ -21,3 +21,15 @@ export type AttachmentImport = z.infer<typeof attachmentImportSchema>;
 
 /** Input of `attachments:discard`. */
 export const attachmentTokensSchema = z.object({ tokens: z.array(attachmentRefSchema.shape.token).max(100) }).strict();
+
+/**
+ * `attachments:progress`: how much of a picked file has arrived so far. The browser harness
+ * says it while the file chosen in the browser travels over its socket; Electron's dialog
+ * hands over a path on the same disk and says nothing.
+ */
+export const attachmentProgressSchema = z.object({
+  filename: z.string().min(1).max(255),
+  received: z.number().int().nonnegative(),
+  size: z.number().int().nonnegative(),
+});
+export type AttachmentProgress = z.infer<typeof attachmentProgressSchema>;

@@ -9,7 +9,7 @@ import {
   draftVersionSchema,
   draftVersionSummarySchema,
 } from './drafts.js';
-import { attachmentImportSchema, attachmentTokensSchema } from './attachments.js';
+import { attachmentImportSchema, attachmentProgressSchema, attachmentTokensSchema } from './attachments.js';
 import { attachmentRefSchema, submitMessageSchema, submitOutcomeSchema } from './message.js';
 import { requestPreviewSchema } from './preview.js';
 import { accountPaceSchema, batchOutcomeSchema, batchRowSchema, batchSubmitSchema, paceSchema } from './batch.js';
@@ -34,6 +34,7 @@ import { editableMessageSchema } from './editable-message.js';
 import { mailClientStatusSchema } from './mail-client.js';
 import { spellcheckSetSchema, spellcheckStatusSchema } from './spellcheck.js';
 import { composeAttachSchema } from './compose-attach.js';
+import { connectionTestInputSchema, connectionTestSchema } from './connection-test.js';
 import { templateIdInputSchema, templateRenameSchema, templateSaveSchema, templateSchema } from './templates.js';
 import type { Result } from './result.js';
 
@@ -66,6 +67,8 @@ export const providerInfoSchema = z.object({
   id: providerIdSchema,
   displayName: z.string(),
   capabilities: capabilitiesSchema,
+  /** Whether the vendor documents a harmless read, so Test connection can check a key without sending. */
+  testsConnection: z.boolean(),
 });
 export type ProviderInfo = z.infer<typeof providerInfoSchema>;
 
@@ -94,6 +97,8 @@ export const channels = {
   'accounts:list': { input: none, output: accountsListSchema },
   /** Adds (no id) or edits an account; an empty secret keeps the stored one. Never answers with the secret. */
   'accounts:save': { input: accountDraftSchema, output: accountViewSchema },
+  /** Test connection: one harmless read with these settings and key (never a send); the answer says what it found. */
+  'accounts:test-connection': { input: connectionTestInputSchema, output: connectionTestSchema },
   'accounts:remove': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: accountsListSchema },
   'accounts:set-default': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: accountsListSchema },
   /** The passphrase asked once per start when keys are protected by one; a wrong one fails with kind `auth`. */
@@ -190,6 +195,8 @@ export const events = {
   'compose:open': editableMessageSchema,
   /** Attach these files to the open composer (they were dropped on the app's icon); `notice` names the ones left out. */
   'compose:attach': composeAttachSchema,
+  /** A picked file on its way in, where that takes a while (the browser harness's upload): how much has arrived. */
+  'attachments:progress': attachmentProgressSchema,
   /** The templates and snippets (as `templates:list` answers) after every change. */
   'templates:changed': z.array(templateSchema),
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -12,8 +12,9 @@ import type { Cipher } from '../../electron/services/vault/cipher.js';
 import { openConfSettingsFile } from '../../electron/services/settings/conf-file.js';
 import { createFileKeyCipher } from '../../electron/services/vault/file-key-cipher.js';
 import { hasAccess, socketHasAccess, TOKEN_COOKIE } from './access.js';
-import { createQueuedFilePicker } from './queued-file-picker.js';
+import { createQueuedFilePicker, type QueuedFilePicker } from './queued-file-picker.js';
 import { handleTestHook } from './test-hooks.js';
+import { createUploadArea } from './uploads.js';
 
 export interface HarnessOptions {
   /** Where the services keep their data. */
@@ -67,7 +68,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     void (async () => {
       if (!core || !hasAccess(request, token, host)) return refuse(response);
       const { pathname } = new URL(request.url ?? '/', origin);
-      if (options.testHooks && (await handleTestHook(core, pathname, request, response, { filePicker, notifications: notifier.shown }))) return;
+      if (options.testHooks && (await handleTestHook(core, pathname, request, response, { notifications: notifier.shown }))) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') return response.writeHead(405).end();
       const frame = core.frames.respond(pathname);
       if (frame) return response.writeHead(200, frame.headers).end(frame.body);
@@ -112,13 +113,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   // The same path Electron's main takes for a link it was launched with: held until the page asks.
   if (options.mailto !== undefined) liveCore.compose.openMailto(options.mailto);
 
+  // What the page's file picker sends lands here until the pick copies it; a crash's leftovers go at the next start.
+  const uploadRoot = path.join(options.dataDir, 'harness-uploads');
+  await rm(uploadRoot, { recursive: true, force: true });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   server.on('upgrade', (request, socket, head) => {
     if (!socketHasAccess(request, token, host, origin)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, liveCore, request.headers.origin ?? ''));
+    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, liveCore, request.headers.origin ?? '', filePicker, uploadRoot));
   });
   const stopEvents = liveCore.bus.subscribe((event, payload) => {
     const frame = JSON.stringify({ event, payload });
@@ -147,19 +151,63 @@ function withoutKeychain(cipher: Cipher): Cipher {
   return { ...cipher, status: async () => ({ backend: 'basic_text', protects: false }) };
 }
 
-function serveSocket(ws: WebSocket, core: Core, socketOrigin: string): void {
-  ws.on('message', (data) => {
-    let request: { id?: unknown; channel?: unknown; input?: unknown };
+/** The bridge protocol over one socket: channel calls, and the files the page's own picker chose. */
+function serveSocket(ws: WebSocket, core: Core, socketOrigin: string, picker: QueuedFilePicker, uploadRoot: string): void {
+  const uploads = createUploadArea(uploadRoot);
+  // One at a time: a chunk is written before the next message is read, so no file is written out of order.
+  let turn = Promise.resolve();
+  const inTurn = (work: () => Promise<void>) => {
+    turn = turn.then(work).catch(() => undefined);
+  };
+  ws.on('close', () => inTurn(() => uploads.close()));
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) {
+      const frame = Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
+      if (frame.length < 4) return;
+      const upload = frame.readUInt32BE(0);
+      inTurn(async () => ws.send(JSON.stringify({ upload, ...(await uploads.append(upload, frame.subarray(4))) })));
+      return;
+    }
+    let request: { id?: unknown; channel?: unknown; input?: unknown; uploads?: unknown; upload?: unknown; name?: unknown; size?: unknown; discard?: unknown };
     try {
       request = JSON.parse(String(data)) as typeof request;
     } catch {
       return;
     }
+    if (typeof request.upload === 'number' && typeof request.name === 'string' && typeof request.size === 'number') {
+      const { upload, name, size } = request;
+      inTurn(async () => {
+        const refused = await uploads.begin(upload, name, size);
+        ws.send(JSON.stringify(refused ? { upload, error: refused } : { upload, accepted: true }));
+      });
+      return;
+    }
+    if (isUploadList(request.discard)) {
+      const ids = request.discard;
+      inTurn(() => uploads.discard(ids));
+      return;
+    }
     if (typeof request.id !== 'number') return;
     const id = request.id;
+    const answer = (result: unknown) => ws.send(JSON.stringify({ id, result }));
+    if (request.channel === 'attachments:pick' && isUploadList(request.uploads)) {
+      const ids = request.uploads;
+      inTurn(async () => {
+        const paths = uploads.finished(ids);
+        if (!Array.isArray(paths)) return answer({ ok: false, error: paths });
+        // The dispatcher calls the handler, and so the picker, in this same turn: the queued paths answer exactly this pick.
+        picker.queue(paths);
+        const result = await core.dispatch('attachments:pick', undefined, { url: socketOrigin, isTopFrame: true });
+        await uploads.discard(ids);
+        answer(result);
+      });
+      return;
+    }
     // The socket plays the part of the window's top frame; its Origin was checked at upgrade.
-    void core.dispatch(request.channel, request.input, { url: socketOrigin, isTopFrame: true }).then((result) => {
-      ws.send(JSON.stringify({ id, result }));
-    });
+    void core.dispatch(request.channel, request.input, { url: socketOrigin, isTopFrame: true }).then(answer);
   });
+}
+
+function isUploadList(value: unknown): value is number[] {
+  return Array.isArray(value) && value.length <= 100 && value.every((id) => Number.isInteger(id));
 }

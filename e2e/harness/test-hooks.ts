@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { noticeSchema } from '../../shared/ipc.js';
 import type { Core } from '../../electron/core.js';
 import type { Notification } from '../../electron/services/notifier.js';
-import type { QueuedFilePicker } from './queued-file-picker.js';
 
 /**
  * The only test-only entry points, enabled by COMPOSER_TEST_HOOKS=1: they let a spec make
@@ -24,23 +23,11 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 
 /** What the hooks can reach besides the core. */
 export interface TestHookContext {
-  filePicker?: QueuedFilePicker;
   /** What the harness's recording notifier was asked to show. */
   notifications?: readonly Notification[];
 }
 
 const pickFilesSchema = z.object({ paths: z.array(z.string().min(1).refine((p) => path.isAbsolute(p), 'must be an absolute path')).max(100) });
-
-/** POST /__test/pick-files { paths }: the next "attach files" dialog answers these paths. */
-async function queuePick(context: TestHookContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const body = pickFilesSchema.safeParse(await readJson(request).catch(() => null));
-  if (!context.filePicker || !body.success) {
-    response.writeHead(400, { 'content-type': 'text/plain' }).end('Send { "paths": [absolute paths] } to a harness started with its queued file picker.');
-    return;
-  }
-  context.filePicker.queue(body.data.paths);
-  response.writeHead(204).end();
-}
 
 /**
  * POST /__test/icon-files { paths }: plays files dropped on the dock or taskbar icon, through
@@ -99,10 +86,6 @@ export async function handleTestHook(
   }
   if (pathname === '/__test/icon-files' && request.method === 'POST') {
     await dropOnIcon(core, request, response);
-    return true;
-  }
-  if (pathname === '/__test/pick-files' && request.method === 'POST') {
-    await queuePick(context, request, response);
     return true;
   }
   if (pathname !== '/__test/notice' || request.method !== 'POST') return false;

@@ -136,7 +136,7 @@ function clean(value: string, secrets: string[], limit = QUOTE_LIMIT): string {
 }
 
 /** The vendor's own words for the message, or a short plain description of a non-JSON body. */
-function vendorSays(res: VendorResponse, words: VendorWords, secrets: string[]): string {
+export function vendorSays(res: VendorResponse, words: VendorWords, secrets: string[]): string {
   if (words.message) {
     const code = words.code ? ` (${clean(words.code, secrets, 80)})` : '';
     return `: "${clean(words.message, secrets)}"${code}`;
@@ -154,7 +154,7 @@ function vendorSays(res: VendorResponse, words: VendorWords, secrets: string[]):
   return '';
 }
 
-function kindFor(status: number): SendFailureKind {
+export function kindFor(status: number): SendFailureKind {
   if (status === 401 || status === 403) return 'auth';
   if ([400, 404, 409, 413, 422].includes(status)) return 'validation';
   if (status === 429) return 'rate_limited';

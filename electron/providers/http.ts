@@ -1,8 +1,10 @@
 import { ServiceError } from '../../shared/service-error.js';
 import { classifyFetchError, isRedirectRefusal } from './net-errors.js';
+import { formatDuration, sendWords, type TransportWords } from './transport-words.js';
 import { countedBody, type UploadProgress } from './upload-progress.js';
 
 export { redact } from './redact.js';
+export { formatDuration };
 
 export interface VendorRequest {
   /** Display name, used in messages. */
@@ -18,6 +20,8 @@ export interface VendorRequest {
   secrets: string[];
   /** Told the bytes of the body sent so far; the body is then streamed with its exact Content-Length. */
   onProgress?: UploadProgress;
+  /** How transport failures are said: a send's wording unless this is a read that sends nothing. */
+  words?: TransportWords;
 }
 
 export interface VendorResponse {
@@ -39,11 +43,6 @@ export function isLoopbackHost(hostname: string): boolean {
   return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
 }
 
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  const seconds = Math.round(ms / 100) / 10;
-  return `${seconds} s`;
-}
 
 function checkTransport(req: VendorRequest): URL {
   let url: URL;
@@ -96,18 +95,12 @@ function parseJson(text: string): unknown {
   }
 }
 
-function cancelled(provider: string): ServiceError {
-  return new ServiceError({
-    kind: 'cancelled',
-    message: `Sending through ${provider} was cancelled. If the request had already reached ${provider}, the email may still go out.`,
-  });
+function cancelled(provider: string, words: TransportWords): ServiceError {
+  return new ServiceError({ kind: 'cancelled', message: words.cancelled(provider) });
 }
 
-function timedOut(provider: string, timeoutMs: number): ServiceError {
-  return new ServiceError({
-    kind: 'unknown_outcome',
-    message: `${provider} did not answer within ${formatDuration(timeoutMs)}; the email may or may not have been sent. Check the sent folder before sending again.`,
-  });
+function timedOut(provider: string, timeoutMs: number, words: TransportWords): ServiceError {
+  return new ServiceError({ kind: 'unknown_outcome', message: words.timedOut(provider, timeoutMs) });
 }
 
 /**
@@ -117,7 +110,8 @@ function timedOut(provider: string, timeoutMs: number): ServiceError {
  */
 export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
   checkTransport(req);
-  if (req.signal?.aborted) throw cancelled(req.provider);
+  const words = req.words ?? sendWords;
+  if (req.signal?.aborted) throw cancelled(req.provider, words);
 
   const timeout = AbortSignal.timeout(req.timeoutMs);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
@@ -135,7 +129,7 @@ export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
   if (typeof req.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
   if (!headers.has('accept')) headers.set('accept', 'application/json');
 
-  const onAbort = (): ServiceError => (req.signal?.aborted ? cancelled(req.provider) : timedOut(req.provider, req.timeoutMs));
+  const onAbort = (): ServiceError => (req.signal?.aborted ? cancelled(req.provider, words) : timedOut(req.provider, req.timeoutMs, words));
 
   let body: string | FormData | ReadableStream<Uint8Array> | undefined = req.body;
   if (req.onProgress && req.body !== undefined) {
@@ -146,7 +140,7 @@ export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
       if (counted.contentType && !headers.has('content-type')) headers.set('content-type', counted.contentType);
     } catch {
       // Measuring reads the attachment files; one that vanished since it was checked stops here, before anything is sent.
-      throw new ServiceError({ kind: 'validation', message: `An attachment could not be read just before sending to ${req.provider}; nothing was sent. Check the files, then retry.` });
+      throw new ServiceError({ kind: 'validation', message: words.unreadableBody(req.provider) });
     }
   }
 
@@ -159,12 +153,9 @@ export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
   } catch (error) {
     if (signal.aborted) throw onAbort();
     if (isRedirectRefusal(error)) {
-      throw new ServiceError({
-        kind: 'provider',
-        message: `${req.provider} answered with a redirect instead of sending. The email was not sent; check the address in the account settings.`,
-      });
+      throw new ServiceError({ kind: 'provider', message: words.redirected(req.provider) });
     }
-    throw classifyFetchError(req.provider, error);
+    throw classifyFetchError(req.provider, error, words);
   }
 
   let text: string;
@@ -172,11 +163,7 @@ export async function callVendor(req: VendorRequest): Promise<VendorResponse> {
     text = await readBody(res);
   } catch {
     if (signal.aborted) throw onAbort();
-    throw new ServiceError({
-      kind: 'unknown_outcome',
-      message: `The connection to ${req.provider} broke while its answer was arriving; the email may or may not have been sent. Check the sent folder before sending again.`,
-      status: res.status,
-    });
+    throw new ServiceError({ kind: 'unknown_outcome', message: words.brokeMidAnswer(req.provider), status: res.status });
   }
   return { status: res.status, headers: res.headers, text, json: parseJson(text) };
 }

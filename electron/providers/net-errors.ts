@@ -1,4 +1,5 @@
 import { ServiceError } from '../../shared/service-error.js';
+import { sendWords, type TransportWords } from './transport-words.js';
 
 /**
  * Codes that can only happen before the request was written: name resolution, the TCP
@@ -85,26 +86,13 @@ export function beforeRequestReason(error: unknown): string | undefined {
  * Turns a fetch rejection into a fresh ServiceError. The original error is deliberately dropped:
  * undici errors carry socket details and, for some failures, header values.
  */
-export function classifyFetchError(provider: string, error: unknown): ServiceError {
+export function classifyFetchError(provider: string, error: unknown, words: TransportWords = sendWords): ServiceError {
   const refused = refusedAddressReason(error);
-  if (refused) {
-    // Nothing left, and waiting will not change the address: fail now rather than retry forever.
-    return new ServiceError({
-      kind: 'validation',
-      message: `Could not contact ${provider}: ${refused}. The email was not sent; correct the address in the account settings, then retry.`,
-    });
-  }
+  // Nothing left, and waiting will not change the address: fail now rather than retry forever.
+  if (refused) return new ServiceError({ kind: 'validation', message: words.refusedAddress(provider, refused) });
   const reason = beforeRequestReason(error);
-  if (reason) {
-    return new ServiceError({
-      kind: 'network',
-      message: `Could not reach ${provider}: ${reason}. The email was not sent; check the internet connection and the account's address, then try again.`,
-    });
-  }
-  return new ServiceError({
-    kind: 'unknown_outcome',
-    message: `The connection to ${provider} broke before it answered; the email may or may not have been sent. Check the sent folder before sending again.`,
-  });
+  if (reason) return new ServiceError({ kind: 'network', message: words.unreachable(provider, reason) });
+  return new ServiceError({ kind: 'unknown_outcome', message: words.broke(provider) });
 }
 
 /** fetch with `redirect: 'error'` rejects this way when the vendor answers with a 3xx. */

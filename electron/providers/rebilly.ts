@@ -1,8 +1,10 @@
 import { rebilly } from '../../shared/providers/rebilly.js';
 import type { AccountSettings } from '../../shared/accounts.js';
-import { httpFailure, readVendorWords, type VendorWords } from './errors.js';
+import { httpFailure, readVendorWords, vendorSays, type VendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
+import { probeFailure, readFromVendor } from './probe.js';
+import type { ConnectionTest } from '../../shared/connection-test.js';
 import { ServiceError } from '../../shared/service-error.js';
 import { isSendFailure, type OutgoingMessage, type SendFailure, type SendResult, type SentQuery, type VendorCheck } from '../../shared/outgoing.js';
 import type { HttpProvider, SendAccount } from './types.js';
@@ -224,5 +226,22 @@ export const rebillyProvider: HttpProvider<RebillySettings> = {
   async check(query: SentQuery, account: SendAccount<RebillySettings>, signal?: AbortSignal): Promise<VendorCheck> {
     if (!query.remoteId) return noIdToAsk(rebillyProvider.displayName);
     return toVendorCheck(await readBack(caller(account, signal), query.remoteId, [account.secret]));
+  },
+  /** `GET .../email-messages?limit=1`: a read of the organization's email list, which sends nothing. */
+  async probe(account: SendAccount<RebillySettings>, signal?: AbortSignal): Promise<ConnectionTest> {
+    const res = await readFromVendor(rebillyProvider, account, signal, (settings) => ({
+      url: vendorUrl(settings.baseUrl, `/organizations/${encodeURIComponent(settings.organizationId)}/email-messages?limit=1`),
+      headers: { 'REB-APIKEY': account.secret, Accept: 'application/json' },
+    }));
+    const organization = redact(account.settings.organizationId, [account.secret]);
+    if (res.status === 404) {
+      const failure = probeFailure(rebillyProvider.displayName, res, rebillyWords(res.json), [account.secret]).failure;
+      throw new ServiceError({ ...failure, message: `Rebilly found no organization "${organization}" for this key${vendorSays(res, rebillyWords(res.json), [account.secret])}. Check the organization id and the environment.` });
+    }
+    if (!isSuccess(res)) throw probeFailure(rebillyProvider.displayName, res, rebillyWords(res.json), [account.secret]);
+    if (!Array.isArray(res.json)) {
+      return { outcome: 'vendor', sentence: `Something answered at this address (HTTP ${res.status}), but not as Rebilly's API does. Check the environment.` };
+    }
+    return { outcome: 'ok', sentence: `Connected: Rebilly accepted the key for organization "${organization}". Nothing was sent.` };
   },
 };

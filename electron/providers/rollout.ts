@@ -4,8 +4,10 @@ import type { Address } from '../../shared/address.js';
 import { httpFailure, readVendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
+import { probeFailure, readFromVendor } from './probe.js';
 import { ServiceError } from '../../shared/service-error.js';
 import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
+import type { ConnectionTest } from '../../shared/connection-test.js';
 import type { HttpProvider, SendAccount } from './types.js';
 import { isSuccess, postToVendor, requestFor, vendorUrl } from './vendor-post.js';
 
@@ -81,5 +83,18 @@ export const rolloutProvider: HttpProvider<RolloutSettings> = {
       throw httpFailure(rolloutProvider.displayName, res, readVendorWords(res.json), secrets);
     }
     return readResult(res, secrets);
+  },
+  /** `GET /people?limit=1` with the send's headers: a read of one CRM person, which sends nothing. */
+  async probe(account: SendAccount<RolloutSettings>, signal?: AbortSignal): Promise<ConnectionTest> {
+    const res = await readFromVendor(rolloutProvider, account, signal, (settings) => ({
+      url: vendorUrl(settings.baseUrl, '/people?limit=1'),
+      headers: { Authorization: `Bearer ${account.secret}`, 'X-Rollout-Credential-Id': settings.credentialId, Accept: 'application/json' },
+    }));
+    if (!isSuccess(res)) throw probeFailure(rolloutProvider.displayName, res, readVendorWords(res.json), [account.secret]);
+    if (typeof res.json !== 'object' || res.json === null) {
+      return { outcome: 'vendor', sentence: `Something answered at this address (HTTP ${res.status}), but not as Rollout's CRM API does. Check the base URL.` };
+    }
+    const credential = redact(account.settings.credentialId, [account.secret]);
+    return { outcome: 'ok', sentence: `Connected: Rollout accepted the key for credential "${credential}" and read the CRM. Nothing was sent.` };
   },
 };

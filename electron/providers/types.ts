@@ -1,5 +1,6 @@
 import type { AccountSettings, ProviderId } from '../../shared/accounts.js';
 import type { Capabilities } from '../../shared/capabilities.js';
+import type { ConnectionTest } from '../../shared/connection-test.js';
 import type { OutgoingMessage, SendResult, SentQuery, VendorCheck } from '../../shared/outgoing.js';
 
 /** The account an adapter sends through: its settings and its decrypted secret (main only). */
@@ -10,7 +11,6 @@ export interface SendAccount<S extends AccountSettings = AccountSettings> {
   secret: string;
 }
 
-/** What an adapter sends: everything but the plumbing every vendor call shares. */
 /** What an adapter sends: everything but the plumbing every vendor call shares. */
 export interface VendorPost {
   url: string;
@@ -39,6 +39,13 @@ export interface Provider<S extends AccountSettings = AccountSettings> {
    * dry run for the request preview). Absent for the sandbox, which makes no request.
    */
   request?(message: OutgoingMessage, account: SendAccount<S>): Promise<VendorPost>;
+  /**
+   * Test connection: the cheapest authenticated read the vendor documents, with these settings
+   * and key, never a send. Answers what it found; throws a ServiceError (auth, network, the
+   * vendor's refusal in its words). Absent where the vendor documents no harmless read: the
+   * form then says the first send will tell.
+   */
+  probe?(account: SendAccount<S>, signal?: AbortSignal): Promise<ConnectionTest>;
 }
 
 /** An adapter that makes an HTTP request: its `request` (the dry run) is always there. */

@@ -4,6 +4,8 @@ import { httpFailure, readVendorWords, type VendorWords } from './errors.js';
 import { redact, type VendorResponse } from './http.js';
 import { checkIdempotencyKey } from './idempotency-key.js';
 import { preflight } from './preflight.js';
+import { probeFailure, readFromVendor } from './probe.js';
+import type { ConnectionTest } from '../../shared/connection-test.js';
 import { ServiceError } from '../../shared/service-error.js';
 import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
 import type { HttpProvider, SendAccount } from './types.js';
@@ -131,4 +133,41 @@ export const unipileProvider: HttpProvider<UnipileSettings> = {
     if (!isSuccess(res)) throw unipileFailure(res, account.settings, secrets);
     return readResult(res, secrets);
   },
+  /** `GET /api/v1/accounts/{account_id}`: reads the connected mailbox itself, which sends nothing. */
+  async probe(account: SendAccount<UnipileSettings>, signal?: AbortSignal): Promise<ConnectionTest> {
+    const secrets = [account.secret];
+    const res = await readFromVendor(unipileProvider, account, signal, (settings) => ({
+      url: vendorUrl(settings.baseUrl, `/api/v1/accounts/${encodeURIComponent(settings.accountId)}`),
+      headers: { 'X-API-KEY': account.secret, Accept: 'application/json' },
+    }));
+    const accountId = redact(account.settings.accountId, secrets);
+    if (res.status === 404) {
+      throw new ServiceError({ kind: 'validation', status: 404, message: `Unipile accepted the key but has no connected account "${accountId}"${quote(readVendorWords(res.json), secrets)}. Check the account id.` });
+    }
+    if (!isSuccess(res)) throw probeFailure(NAME, res, readVendorWords(res.json), secrets);
+    return mailboxFound(res.json, accountId, secrets);
+  },
 };
+
+/** Unipile's account types as the person knows the mailbox. */
+const MAILBOX_KINDS = new Map([['GOOGLE_OAUTH', 'Gmail'], ['GOOGLE', 'Gmail'], ['OUTLOOK', 'Outlook'], ['MICROSOFT', 'Outlook'], ['ICLOUD', 'iCloud'], ['MAIL', 'IMAP']]);
+
+/** What Unipile's account read says: the mailbox, and whether its connection can send now. */
+function mailboxFound(json: unknown, accountId: string, secrets: string[]): ConnectionTest {
+  const record = json && typeof json === 'object' ? (json as Record<string, unknown>) : null;
+  if (!record || record.object !== 'Account') {
+    return { outcome: 'vendor', sentence: `Something answered at this DSN, but not as Unipile's API does. Check the DSN.` };
+  }
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? redact(value.trim(), secrets) : undefined);
+  const mail = (record.connection_params as { mail?: { username?: unknown } } | undefined)?.mail;
+  const name = text(mail?.username) ?? text(record.name) ?? accountId;
+  const type = text(record.type);
+  const kind = type === undefined ? undefined : (MAILBOX_KINDS.get(type) ?? type);
+  const sources = Array.isArray(record.sources) ? (record.sources as { status?: unknown }[]) : [];
+  const trouble = sources.map((source) => text(source.status)).find((status) => status !== undefined && status !== 'OK');
+  const mailbox = `"${name}"${kind ? ` (${kind})` : ''}`;
+  if (trouble) {
+    return { outcome: 'vendor', sentence: `Unipile knows the mailbox ${mailbox}, but reports its connection as ${trouble}: reconnect it in the Unipile dashboard before sending. Nothing was sent.` };
+  }
+  return { outcome: 'ok', sentence: `Connected: Unipile accepted the key and found the mailbox ${mailbox}. Nothing was sent.` };
+}

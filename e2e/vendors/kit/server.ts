@@ -122,7 +122,9 @@ export async function startVendorServer(handler: SimulatorHandler): Promise<Vend
   const server = createServer((req, res) => {
     const fault = plan.next();
     void (async () => {
-      const parsed = handler.parse === 'multipart' ? await readMultipartBody(req) : await readJsonBody(req);
+      // A read carries no body, so a multipart vendor's GET is not refused as a malformed form.
+      const multipart = handler.parse === 'multipart' && req.method !== 'GET' && req.method !== 'HEAD';
+      const parsed = multipart ? await readMultipartBody(req) : await readJsonBody(req);
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const recorded: RecordedRequest = {
         method: req.method ?? 'GET',

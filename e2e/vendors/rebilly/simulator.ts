@@ -79,7 +79,7 @@ function handle(options: Required<RebillyOptions>, req: RecordedRequest, state: 
   const match = ROUTE.exec(req.path);
   if (!match) return problem(404, 'Not Found', `No route for ${req.method} ${req.path}`);
   const id = match[2] === undefined ? undefined : decodePathSegment(match[2]);
-  const allowed = match[2] === undefined ? ['POST'] : ['GET', 'PATCH', 'DELETE'];
+  const allowed = match[2] === undefined ? ['POST', 'GET'] : ['GET', 'PATCH', 'DELETE'];
   if (!allowed.includes(req.method)) return problem(405, 'Method Not Allowed', `${req.method} is not allowed here`);
   if (req.headers['reb-apikey'] !== options.apiKey) {
     return problem(401, 'Unauthorized', 'The REB-APIKEY header is missing or the API key is not valid');
@@ -88,7 +88,15 @@ function handle(options: Required<RebillyOptions>, req: RecordedRequest, state: 
     return problem(404, 'Not Found', 'Organization not found');
   }
   if (id !== undefined) return byId(req, state, id);
+  if (req.method === 'GET') return list(req, state);
   return create(options, req, state);
+}
+
+/** `GET .../email-messages?limit=N`: the newest messages as a plain array, as Rebilly's collections answer. */
+function list(req: RecordedRequest, state: RebillyState): VendorReply {
+  const limit = Number(req.query.limit ?? '100');
+  if (!Number.isInteger(limit) || limit < 0 || limit > 1000) return problem(422, 'Invalid data', 'limit must be an integer from 0 to 1000');
+  return { status: 200, body: [...state.messages.values()].reverse().slice(0, limit) };
 }
 
 function byId(req: RecordedRequest, state: RebillyState, id: string): VendorReply {

@@ -30,7 +30,19 @@ function badAddress(body: { sender: Participant; recipients: Participant[] }): s
 
 const id = (prefix: string) => `${prefix}${randomBytes(8).toString('hex')}`;
 
+/** `GET /people?limit=N`: a page of CRM people, the read Test connection makes with the send's headers. */
+function listPeople(options: Required<RolloutOptions>, req: RecordedRequest): VendorReply {
+  if (req.method !== 'GET') return error(405, `Method ${req.method} not allowed on /people`);
+  if (req.headers.authorization !== `Bearer ${options.jwt}`) return error(401, 'Invalid or expired JWT');
+  if (req.headers['x-rollout-credential-id'] !== options.credentialId) return error(401, 'Unknown credential id');
+  const limit = Number(req.query.limit ?? '20');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) return error(400, 'limit must be an integer from 1 to 100');
+  const person = { id: 'per_0001', firstName: 'Bea', lastName: 'Lee', emails: [{ email: 'bea@example.org', type: 'work' }] };
+  return { status: 200, body: { data: [person].slice(0, limit), nextCursor: null } };
+}
+
 function handle(options: Required<RolloutOptions>, req: RecordedRequest, state: Map<string, unknown>): VendorReply {
+  if (req.path === '/people') return listPeople(options, req);
   if (req.path !== '/emailMessages') return error(404, `Cannot ${req.method} ${req.path}`);
   if (req.method !== 'POST') return error(405, `Method ${req.method} not allowed on /emailMessages`);
   if (req.headers.authorization !== `Bearer ${options.jwt}`) return error(401, 'Invalid or expired JWT');

@@ -21,6 +21,10 @@ export interface UnipileOptions {
   knownEmailIds?: string[];
   /** Answer 201 with `tracking_id` alone, as the seed's older definition shows. */
   omitProviderId?: boolean;
+  /** The connected mailbox's address, as `GET /api/v1/accounts/{id}` names it. */
+  mailbox?: string;
+  /** Its source's status there: `OK`, or what needs the person (`CREDENTIALS`, `STOPPED`…). */
+  mailboxStatus?: string;
 }
 
 const TITLES: Record<number, string> = {
@@ -129,7 +133,39 @@ function fingerprint(req: RecordedRequest): string {
   return canonicalJson({ fields: req.body ?? {}, files: req.files.map((f) => [f.field, f.filename, f.sha256]) });
 }
 
+const ACCOUNT_ROUTE = /^\/api\/v1\/accounts\/([^/]+)$/;
+
+/** `GET /api/v1/accounts/{account_id}`: the connected mailbox, shaped as the vendor's SDK types it. */
+function readAccount(options: Required<UnipileOptions>, req: RecordedRequest, encodedId: string): VendorReply {
+  if (req.method !== 'GET') return problem(405, 'method_not_allowed', `Method ${req.method} not allowed on ${req.path}`);
+  const key = req.headers['x-api-key'];
+  if (key === undefined || key === '') return problem(401, 'missing_credentials', 'Some credentials are necessary to perform the request.');
+  if (key !== options.apiKey) return problem(401, 'invalid_credentials', 'The provided credentials are invalid.');
+  let id: string;
+  try {
+    id = decodeURIComponent(encodedId);
+  } catch {
+    return problem(404, 'resource_not_found', `Account not found: ${encodedId}`);
+  }
+  if (id !== options.accountId) return problem(404, 'resource_not_found', `Account not found: ${id}`);
+  return {
+    status: 200,
+    body: {
+      object: 'Account',
+      type: 'GOOGLE_OAUTH',
+      id,
+      name: options.mailbox,
+      created_at: '2026-01-05T09:00:00.000Z',
+      groups: [],
+      sources: [{ id: `${id}_MAILS`, status: options.mailboxStatus }],
+      connection_params: { mail: { id: options.mailbox, username: options.mailbox } },
+    },
+  };
+}
+
 function handle(options: Required<UnipileOptions>, req: RecordedRequest, stateMap: Map<string, unknown>): VendorReply {
+  const account = ACCOUNT_ROUTE.exec(req.path);
+  if (account) return readAccount(options, req, account[1] ?? '');
   if (req.path !== '/api/v1/emails') return problem(404, 'resource_not_found', `Cannot ${req.method} ${req.path}`);
   if (req.method !== 'POST') return problem(405, 'method_not_allowed', `Method ${req.method} not allowed on /api/v1/emails`);
   const key = req.headers['x-api-key'];
@@ -174,13 +210,15 @@ export function createUnipileHandler(options: UnipileOptions = {}): SimulatorHan
     accountId: options.accountId ?? 'acc_test',
     knownEmailIds: options.knownEmailIds ?? [],
     omitProviderId: options.omitProviderId ?? false,
+    mailbox: options.mailbox ?? 'ann.lee@gmail.example',
+    mailboxStatus: options.mailboxStatus ?? 'OK',
   };
   return {
     name: 'unipile',
     parse: 'multipart',
     handle: (req, state) => handle(opts, req, state),
     onInvalidBody: (reason) => invalid(`Request body is not valid multipart/form-data: ${reason}`),
-    info: { endpoint: 'POST /api/v1/emails', apiKey: opts.apiKey, accountId: opts.accountId },
+    info: { endpoint: 'POST /api/v1/emails, GET /api/v1/accounts/{account_id}', apiKey: opts.apiKey, accountId: opts.accountId },
   };
 }
 

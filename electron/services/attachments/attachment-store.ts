@@ -63,6 +63,13 @@ function megabytes(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024))} MB`;
 }
 
+/** The refusal of a picked file over the limit, or null: the dialog's files and the browser harness's uploads alike. */
+export function pickedFileTooLarge(name: string, size: number): ServiceError | null {
+  if (size <= MAX_PICKED_BYTES) return null;
+  const message = `"${name}" is ${megabytes(size)}; files over ${megabytes(MAX_PICKED_BYTES)} cannot be attached. Share it through a link instead.`;
+  return new ServiceError({ kind: 'validation', message, fields: [{ field: 'attachments', message }] });
+}
+
 /** How the person gives a file again: through the picker, or by dropping it again. */
 type Route = 'pick' | 'drop';
 const again: Record<Route, string> = { pick: 'Nothing was attached; pick it again.', drop: 'It was not attached; drop it again once it is there.' };
@@ -128,10 +135,8 @@ export function createAttachmentStore(deps: AttachmentStoreDeps): AttachmentStor
       throw new ServiceError({ kind: 'validation', message, fields: [{ field: 'attachments', message }] });
     }
     if (!info?.isFile()) throw unreadable(name, route);
-    if (info.size > MAX_PICKED_BYTES) {
-      const message = `"${name}" is ${megabytes(info.size)}; files over ${megabytes(MAX_PICKED_BYTES)} cannot be attached. Share it through a link instead.`;
-      throw new ServiceError({ kind: 'validation', message, fields: [{ field: 'attachments', message }] });
-    }
+    const tooLarge = pickedFileTooLarge(name, info.size);
+    if (tooLarge) throw tooLarge;
     try {
       return await store(name, mimeTypeFor(name), (target) => copyPrivately(source, target));
     } catch {

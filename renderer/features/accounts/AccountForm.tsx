@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import type { ProviderId } from '../../../shared/accounts.js';
 import { rebillyBaseUrls } from '../../../shared/accounts.js';
-import { keyDestinationNote, keyReentry, validateForm, type AccountForm as Form, type FormErrors } from './form-model.js';
+import { keyDestinationNote, keyReentry, validateForm, type AccountForm as Form, type FormErrors, type FormField } from './form-model.js';
 import { providerHelp, providerOrder, type FieldHelp, type FieldKey } from './provider-help.js';
+import { ConnectionCheck, fieldNames } from './ConnectionCheck.js';
 import { SignatureEditor } from './SignatureEditor.js';
 import { useAccountsStore, visibleErrors } from './store.js';
 
@@ -77,13 +78,13 @@ export function ProviderPicker(props: { onChoose: (provider: ProviderId) => void
   );
 }
 
+const fieldName = (field: FormField): string => (field in FIELD_NAMES ? FIELD_NAMES[field as FieldKey] : field);
+
 function saveBlocker(form: Form, errors: FormErrors): string | null {
   const fields = Object.keys(errors).filter((key) => key !== 'form' && key !== 'signatureHtml') as FieldKey[];
   if (errors.signatureHtml) return errors.signatureHtml;
   if (fields.length === 0) return null;
-  const help = providerHelp[form.provider];
-  const names = fields.map((key) => (key === 'secret' ? (help.secretLabel ?? 'Key') : (help.fields.find((f) => f.key === key)?.label ?? FIELD_NAMES[key])));
-  return `To save, fix: ${names.join(', ')}.`;
+  return `To save, fix: ${fieldNames(form, fields, fieldName)}.`;
 }
 
 /** Adding or editing one account: the provider's own fields, with reasons shown as the person types. */
@@ -166,6 +167,7 @@ export function AccountFormPanel(props: { form: Form }) {
           <Field key={item.key} field={withNote(item)} {...field(item.key)} />
         ))}
         <Field field={common('timeoutSeconds', 'Request timeout (seconds)', 'How long to wait for the service before giving up: 1 to 300.')} {...field('timeoutSeconds')} type="number" />
+        <ConnectionCheck form={form} fieldName={fieldName} />
         <div className="field">
           <span className="field-label" id="signature-label">
             Signature

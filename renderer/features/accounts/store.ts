@@ -1,9 +1,11 @@
 import { create } from 'zustand';
 import type { AccountsList, AccountView, ProviderId, VaultChoice } from '../../../shared/accounts.js';
+import type { ConnectionTest } from '../../../shared/connection-test.js';
 import type { Failure } from '../../../shared/result.js';
 import { bridge } from '../../lib/bridge.js';
 import { createFreshness } from '../../lib/freshness.js';
 import { errorsFromFailure, formFromAccount, keyReentry, newForm, SANDBOX_ADDRESS, validateForm, type AccountForm, type FormErrors, type RebillyEnvironment } from './form-model.js';
+import { connectionTestInput } from './connection-test-model.js';
 import type { FieldKey } from './provider-help.js';
 
 // State
@@ -22,6 +24,10 @@ export interface AccountsState {
   actionError: string | null;
   vaultError: string | null;
   vaultBusy: boolean;
+  /** Test connection: running, or what the last read with the form's current settings found. */
+  connection: { testing: true } | { testing: false; result: ConnectionTest | null };
+  /** Bumped by every edit of the form, so a test's answer about older settings is dropped. */
+  formRevision: number;
 }
 
 // Pure updates
@@ -37,9 +43,17 @@ export const initialAccountsState: AccountsState = {
   actionError: null,
   vaultError: null,
   vaultBusy: false,
+  connection: { testing: false, result: null },
+  formRevision: 0,
 };
 
-const closedForm = { choosingProvider: false, form: null, touched: [], serverErrors: {}, saving: false };
+const noConnectionResult = { connection: { testing: false, result: null } } as const;
+const closedForm = { choosingProvider: false, form: null, touched: [], serverErrors: {}, saving: false, ...noConnectionResult };
+
+/** Any edit makes an earlier test's answer about other settings, so it goes. */
+function edited(state: AccountsState): Pick<AccountsState, 'connection' | 'formRevision'> {
+  return { ...noConnectionResult, formRevision: state.formRevision + 1 };
+}
 
 export function withList(state: AccountsState, list: AccountsList): AccountsState {
   // An open form is left alone even if its account went away elsewhere: saving then says so, and nothing typed is lost.
@@ -68,6 +82,7 @@ export function editField(state: AccountsState, key: FieldKey, value: string): A
   const { [key]: _cleared, form: _formError, ...serverErrors } = state.serverErrors;
   return {
     ...state,
+    ...edited(state),
     form: { ...state.form, values: { ...state.form.values, [key]: value } },
     touched: state.touched.includes(key) ? state.touched : [...state.touched, key],
     serverErrors,
@@ -79,7 +94,7 @@ export function editSignature(state: AccountsState, signatureHtml: string): Acco
 }
 
 export function editRebillyEnvironment(state: AccountsState, rebillyEnvironment: RebillyEnvironment): AccountsState {
-  return state.form ? { ...state, form: { ...state.form, rebillyEnvironment } } : state;
+  return state.form ? { ...state, ...edited(state), form: { ...state.form, rebillyEnvironment } } : state;
 }
 
 /** A refused save keeps every character typed and shows main's reasons beside the fields. */
@@ -112,6 +127,8 @@ interface AccountsActions {
   editSignature(html: string): void;
   editRebillyEnvironment(environment: RebillyEnvironment): void;
   save(): Promise<boolean>;
+  /** One harmless read with the form's settings and key; the answer shows beside the button. */
+  testConnection(): Promise<void>;
   askRemove(id: string | null): void;
   remove(id: string): Promise<void>;
   setDefault(id: string): Promise<void>;
@@ -160,6 +177,16 @@ export const useAccountsStore = create<AccountsState & AccountsActions>()((set, 
       }
       set((state) => closeForm(state));
       return true;
+    },
+    async testConnection() {
+      const { form, formRevision, connection } = get();
+      const input = form ? connectionTestInput(form).input : null;
+      if (!input || connection.testing) return;
+      set({ connection: { testing: true } });
+      const result = await bridge().accounts['test-connection'](input);
+      // An edit while the read was out dropped the question; its answer is about other settings.
+      if (get().formRevision !== formRevision || get().form === null) return set(noConnectionResult);
+      set({ connection: { testing: false, result: result.ok ? result.value : { outcome: 'vendor', sentence: result.error.message } } });
     },
     askRemove: (id) => set({ confirmRemoveId: id }),
     async remove(id) {

@@ -6,6 +6,7 @@ import { cannotSend } from '../../../shared/capability-check.js';
 import type { ProviderInfo } from '../../../shared/ipc.js';
 import { AttachmentList } from './attachments/AttachmentList.js';
 import { EmptyFileQuestion } from './attachments/EmptyFileQuestion.js';
+import { ArrivingFile } from './attachments/ArrivingFile.js';
 import { attachRefusal as refusalToAttach } from './attachments/attach-refusal.js';
 import { focusBlocker, useFocusRequests } from './composer-focus.js';
 import { DraftBar } from './draft-sync/DraftBar.js';
@@ -195,6 +196,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
         <MergePanel check={merge} fieldNames={[...new Set(state.bodyFieldNames.split(',').filter(Boolean))]} table={state.mergeTable} onTable={state.setMergeTable} />
       ) : null}
       <AttachmentList attachments={state.attachments} limitBytes={capabilities?.localAttachments ? capabilities.maxAttachmentBytes : null} onRemove={state.removeAttachment} />
+      <ArrivingFile />
       <EmptyFileQuestion />
       <VendorWarnings warnings={check.warnings} />
       {state.confirm ? (

@@ -6,6 +6,7 @@ import type { JSONContent } from '@tiptap/react';
 import type { EditableMessage } from '../../../shared/editable-message.js';
 import type { AttachmentRef, SubmitMessage } from '../../../shared/message.js';
 import type { ComposeAttach } from '../../../shared/compose-attach.js';
+import type { AttachmentProgress } from '../../../shared/attachments.js';
 import type { RequestPreview } from '../../../shared/preview.js';
 import type { AutosaveStatus } from './draft-sync/autosave.js';
 import type { BodyField } from './merge/merge-check.js';
@@ -34,6 +35,8 @@ export interface ComposerState {
   attachments: AttachmentRef[];
   /** Files added with 0 bytes, each waiting for "attach it anyway?" before joining `attachments`. */
   emptyFiles: AttachmentRef[];
+  /** A picked file still on its way in (the browser harness uploads it): how much has arrived. */
+  arriving: AttachmentProgress | null;
   status: SendStatus;
   /** A passing remark: merged duplicates, a signature left alone, an attachment refused. */
   remark: string | null;
@@ -76,6 +79,7 @@ export const initialComposerState: ComposerState = {
   subject: '',
   attachments: [],
   emptyFiles: [],
+  arriving: null,
   status: { kind: 'idle' },
   remark: null,
   confirm: null,

@@ -28,9 +28,16 @@ async function fileToBase64(file: File): Promise<string> {
 export function attachmentActions(set: SetComposer): AttachmentActions {
   return {
     async pickAttachments() {
-      const result = await bridge().attachments.pick();
-      if (result.ok) set((state) => withAttachments(state, result.value));
-      else set({ remark: result.error.message });
+      // Heard only while this pick lasts: a large file chosen in the browser shows how much has arrived.
+      const stop = bridge().on('attachments:progress', (arriving) => set({ arriving }));
+      try {
+        const result = await bridge().attachments.pick();
+        if (result.ok) set((state) => withAttachments(state, result.value));
+        else set({ remark: result.error.message });
+      } finally {
+        stop();
+        set({ arriving: null });
+      }
     },
     async importFiles(files) {
       for (const file of files) {
