@@ -35,6 +35,7 @@ import { useComposerStore } from './store.js';
 import { SubjectField } from './SubjectField.js';
 import { crmLinkProblems } from '../../../shared/vendor-extras.js';
 import { VendorExtras } from './vendor-extras/VendorExtras.js';
+import { ComposerTemplates, type TemplatePanel } from './templates/ComposerTemplates.js';
 import { useComposerShortcuts, useWindowFileDrop } from './window-hooks.js';
 
 
@@ -92,6 +93,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
     attachments: state.attachments,
   });
   const [linkOpen, setLinkOpen] = useState(false);
+  const [templatePanel, setTemplatePanel] = useState<TemplatePanel>(null);
   const sectionRef = useRef<HTMLElement>(null);
   const toRef = useRef<HTMLInputElement>(null);
   // A Send that cannot go says why (announced) and counts attempts, so the same reason is said again.
@@ -195,8 +197,9 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
         <SubjectField subject={state.subject} editor={editor} onChange={state.setSubject} />
         <VendorExtras capabilities={capabilities} providerName={providerName} />
       </div>
-      <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
+      <Toolbar editor={editor} onLink={() => setLinkOpen(true)} onInsertTemplate={() => setTemplatePanel('insert')} onSaveTemplate={() => setTemplatePanel('save')} />
       {linkOpen ? <LinkBar editor={editor} onClose={() => setLinkOpen(false)} /> : null}
+      <ComposerTemplates editor={editor} account={account} panel={templatePanel} onPanel={setTemplatePanel} />
       <EditorContent editor={editor} className="editor" />
       {merge.hasFields || state.mergeTable !== '' || mergeOpen ? (
         <MergePanel check={merge} fieldNames={[...new Set(state.bodyFieldNames.split(',').filter(Boolean))]} table={state.mergeTable} onTable={state.setMergeTable} />

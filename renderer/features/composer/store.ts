@@ -11,6 +11,8 @@ import type { EditorLink } from './editor-link.js';
 import { showSendToast } from './sending/send-toast.js';
 import { personalize, readTable } from './merge/merge-check.js';
 import { removeChip, type RecipientField } from './recipients/recipients.js';
+import { withTemplateFields } from './templates/template-fields.js';
+import type { Template } from '../../../shared/templates.js';
 import {
   initialComposerState,
   toSubmitMessage,
@@ -38,6 +40,8 @@ interface ComposerActions extends AttachmentActions {
   setSubject(subject: string): void;
   /** The pasted merge table, kept as pasted. */
   setMergeTable(text: string): void;
+  /** A template's subject, Cc, Bcc and files (its body is the editor's part). */
+  applyTemplate(template: Template): void;
   setIndividually(on: boolean): void;
   /** Asks main for the request the account's adapter would make for this message (as the first recipient gets it). */
   previewRequest(bodies: { html: string; text: string }): Promise<void>;
@@ -132,6 +136,9 @@ export const useComposerStore = create<ComposerState & ComposerLinks & ComposerA
   },
   setMergeTable(mergeTable) {
     set({ mergeTable });
+  },
+  applyTemplate(template) {
+    set((state) => withTemplateFields(state, template));
   },
   setIndividually(individually) {
     set({ individually });

@@ -6,12 +6,12 @@ import { chipsFrom, type Chip, type RecipientLists } from '../recipients/recipie
 import { authoredText } from '../editor/signature.js';
 
 /** A chip as a draft keeps it: valid ones as addresses, the rest exactly as typed. */
-function recipientOf(chip: Chip): DraftRecipient {
+export function recipientOf(chip: Chip): DraftRecipient {
   if (chip.address) return chip.address.name ? { name: chip.address.name, email: chip.address.email } : { email: chip.address.email };
   return { email: chip.raw };
 }
 
-function chipsOf(recipients: DraftRecipient[]): Chip[] {
+export function chipsOf(recipients: DraftRecipient[]): Chip[] {
   return recipients.flatMap((r) => chipsFrom(r.name ? formatAddress({ name: r.name, email: r.email }) : r.email));
 }
 
