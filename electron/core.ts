@@ -166,6 +166,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.random ? { random: options.random } : {}),
     logError: (error) => logError('outbox', error),
     recordAttempt: (attempt) => history.record(attempt),
+    reportDelivery: (delivered) => history.reportDelivery(delivered),
     ...(options.notifier ? { notifier: options.notifier } : {}),
   });
   const batches = createBatchService({ db: storage.db, clock, outbox, listAccounts: async () => (await accounts.list()).accounts, drafts });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { crmLinkKindSchema } from './vendor-extras.js';
 
 /**
  * How far a vendor deduplicates a repeated send: `guaranteed` (it replays the first answer for
@@ -25,5 +26,9 @@ export const capabilitiesSchema = z.object({
   displayNames: z.boolean(),
   /** False when the vendor sends from its own sender (a Stuut sender, the gateway's workspace mailbox), not the account's From. */
   customFrom: z.boolean(),
+  /** Which CRM records a message can be logged to; absent is none. */
+  crmLinks: crmLinkKindSchema.optional(),
+  /** Whether the vendor can track opens and link clicks (Unipile's tracking_options). */
+  tracking: z.boolean().optional(),
 });
 export type Capabilities = z.infer<typeof capabilitiesSchema>;

@@ -12,6 +12,8 @@ export interface CheckedParts {
   bcc: readonly unknown[];
   replyTo?: unknown;
   attachments: readonly { size: number }[];
+  crm?: Record<string, unknown> | undefined;
+  tracking?: { opens: boolean; links: boolean } | undefined;
 }
 
 export function formatBytes(bytes: number): string {
@@ -21,13 +23,15 @@ export function formatBytes(bytes: number): string {
 }
 
 /** A part of a message a provider may be unable to carry. */
-export type CarriedPart = 'cc' | 'bcc' | 'replyTo' | 'attachments';
+export type CarriedPart = 'cc' | 'bcc' | 'replyTo' | 'attachments' | 'crm' | 'tracking';
 
 const CANNOT: Record<CarriedPart, string> = {
   cc: 'cannot send Cc recipients.',
   bcc: 'cannot send Bcc recipients.',
   replyTo: 'cannot set a Reply-To address.',
   attachments: 'cannot send attached files.',
+  crm: 'cannot log an email to these CRM records.',
+  tracking: 'cannot track opens or link clicks.',
 };
 
 /**
@@ -66,6 +70,15 @@ export function unsupportedFields(provider: { displayName: string; capabilities:
         message: `${name} can send at most ${formatBytes(caps.maxAttachmentBytes)} of attachments; these add up to ${formatBytes(total)}. Remove some or choose another account.`,
       });
     }
+  }
+  const crmKind = caps.crmLinks ?? 'none';
+  const crmKeys = Object.keys(message.crm ?? {});
+  const crmFits = crmKind === 'contact_deal' ? ['contactId', 'dealId'] : crmKind === 'person_user' ? ['personId', 'userId'] : [];
+  if (crmKeys.some((key) => !crmFits.includes(key))) {
+    out.push({ field: 'crm', message: `${cannotSend(name, 'crm')} Clear “Log to” or choose another account.` });
+  }
+  if (message.tracking && (message.tracking.opens || message.tracking.links) && !caps.tracking) {
+    out.push({ field: 'tracking', message: `${cannotSend(name, 'tracking')} Turn tracking off or choose another account.` });
   }
   // No threading support is not an error: the reply simply starts a new thread at the vendor,
   // which is what the user would get from any mail client that drops In-Reply-To.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedExtrasSchema } from './vendor-extras.js';
 import { MAX_MERGE_TABLE_CHARS } from './merge-table.js';
 import { attachmentRefSchema, replyTargetSchema } from './message.js';
 
@@ -44,6 +45,8 @@ export const draftContentSchema = z.object({
     .optional(),
   /** The table pasted for merge fields (CSV/TSV, email plus columns), kept exactly as pasted. */
   mergeTable: z.string().max(MAX_MERGE_TABLE_CHARS).optional(),
+  /** "Log to" ids as typed (checked only at Send) and whether tracking is on; see vendor-extras.ts. */
+  extras: typedExtrasSchema.optional(),
 });
 export type DraftContent = z.infer<typeof draftContentSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addressSchema } from './address.js';
+import { crmLinksSchema, trackingSchema } from './vendor-extras.js';
 
 /**
  * The message model ("a message and its fate"), one schema for both sides: the composer
@@ -28,6 +29,10 @@ export const messageContentSchema = z.object({
   html: z.string().max(MAX_BODY_CHARS),
   text: z.string().max(MAX_BODY_CHARS),
   inReplyTo: replyTargetSchema.optional(),
+  /** The CRM records the vendor logs it to (CRM gateway, Rollout); see vendor-extras.ts. */
+  crm: crmLinksSchema.optional(),
+  /** Unipile's open and link tracking; absent means off. */
+  tracking: trackingSchema.optional(),
 });
 export type MessageContent = z.infer<typeof messageContentSchema>;
 

@@ -35,3 +35,9 @@ export function failureAction(kind: z.infer<typeof failureSchema.shape.kind>): F
   if (kind === 'unsupported' || kind === 'invalid_input' || kind === 'not_found') return 'edit';
   return 'retry';
 }
+
+/** The remedy for a failure kind read back from a store that keeps it as text (history); null for a kind this version does not know. */
+export function failureActionOf(kind: string): FailureAction | null {
+  const known = failureSchema.shape.kind.safeParse(kind);
+  return known.success ? failureAction(known.data) : null;
+}

@@ -18,10 +18,10 @@ type CrmGatewaySettings = Extract<AccountSettings, { provider: 'crm-gateway' }>;
 const NAME = crmGateway.name;
 
 /**
- * The JSON body of the gateway's Send Email. Not sent, because the page has no such fields:
- * `from` (the gateway always sends as the workspace's connected mailbox), `contact_id` and
- * `deal_id` (the composer does not link CRM records). `to` is always an array, the form the
- * page allows for any number of recipients.
+ * The JSON body of the gateway's Send Email. `from` is not sent: the page has no such field
+ * (the gateway always sends as the workspace's connected mailbox). `to` is always an array,
+ * the form the page allows for any number of recipients; `contact_id` and `deal_id` log the
+ * email to the CRM records the person named.
  */
 export async function crmGatewayBody(message: OutgoingMessage): Promise<string | JsonFilesBody> {
   const body: Record<string, unknown> = {
@@ -38,6 +38,8 @@ export async function crmGatewayBody(message: OutgoingMessage): Promise<string |
   // Without a thread id the gateway starts a new thread; it has no "in reply to message id".
   const threadId = message.inReplyTo?.remoteThreadId;
   if (threadId) body.thread_id = threadId;
+  if (message.crm?.contactId) body.contact_id = message.crm.contactId;
+  if (message.crm?.dealId) body.deal_id = message.crm.dealId;
   if (message.attachments.length === 0) return JSON.stringify(body);
   // Encoded as it is sent: a 25 MiB file would otherwise be held as bytes, as base64 and inside the JSON text at once.
   return jsonWithFiles(

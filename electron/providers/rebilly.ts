@@ -223,6 +223,7 @@ export const rebillyProvider: HttpProvider<RebillySettings> = {
     return queueDraft(call, id, secrets, signal);
   },
   /** `GET .../email-messages/{id}` of the draft this send created (the failure's `remoteRef`). */
+  checkNeedsId: true,
   async check(query: SentQuery, account: SendAccount<RebillySettings>, signal?: AbortSignal): Promise<VendorCheck> {
     if (!query.remoteId) return noIdToAsk(rebillyProvider.displayName);
     return toVendorCheck(await readBack(caller(account, signal), query.remoteId, [account.secret]));

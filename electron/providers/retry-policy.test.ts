@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_CAP_MS, RATE_LIMIT_CAP_MS, RETRY_AFTER_CAP_MS, retryDecision } from './retry-policy.js';
+import { BACKOFF_CAP_MS, BEST_EFFORT_UNKNOWN_RETRIES, RATE_LIMIT_CAP_MS, RETRY_AFTER_CAP_MS, retryDecision } from './retry-policy.js';
 import type { SendFailure } from '../../shared/outgoing.js';
 
 const f = (failure: Partial<SendFailure> & Pick<SendFailure, 'kind'>): SendFailure => ({ message: 'm', ...failure });
@@ -19,10 +19,13 @@ describe('retryDecision', () => {
     }
   });
 
-  it('retries an unknown outcome only when the vendor always deduplicates', () => {
+  it('retries an unknown outcome only when the vendor deduplicates: always, or while a best-effort key is fresh', () => {
     expect(retryDecision(f({ kind: 'unknown_outcome', status: 504 }), 1, { idempotency: 'none' })).toEqual({ retry: false });
-    // Unipile keeps keys but loses them on restarts: a repeat could still send twice.
-    expect(retryDecision(f({ kind: 'unknown_outcome' }), 1, { idempotency: 'best_effort' })).toEqual({ retry: false });
+    // Unipile keeps keys but loses them on restarts: only the first repeats, seconds apart, lean on it.
+    const top = () => 0.999999;
+    expect(retryDecision(f({ kind: 'unknown_outcome' }), 1, { idempotency: 'best_effort', random: top })).toEqual({ retry: true, delayMs: 999 });
+    expect(retryDecision(f({ kind: 'unknown_outcome' }), BEST_EFFORT_UNKNOWN_RETRIES, { idempotency: 'best_effort', random: top })).toEqual({ retry: true, delayMs: 1999 });
+    expect(retryDecision(f({ kind: 'unknown_outcome' }), BEST_EFFORT_UNKNOWN_RETRIES + 1, { idempotency: 'best_effort' })).toEqual({ retry: false });
     expect(retryDecision(f({ kind: 'network' }), 1, { idempotency: 'best_effort', random: half }).retry).toBe(true);
     expect(retryDecision(f({ kind: 'unknown_outcome' }), 1, { idempotency: 'guaranteed', random: half }).retry).toBe(true);
   });

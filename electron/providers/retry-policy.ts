@@ -5,9 +5,10 @@ export type RetryDecision = { retry: false } | { retry: true; delayMs: number };
 
 export interface RetryOptions {
   /**
-   * The provider's `capabilities.idempotency`. Only `guaranteed` means a repeat cannot send
-   * twice; `best_effort` (Unipile, which forgets keys on restarts) is not enough to repeat an
-   * unknown outcome without asking the user.
+   * The provider's `capabilities.idempotency`. `guaranteed` means a repeat cannot send twice;
+   * `best_effort` (Unipile, which forgets keys only when it restarts) makes a repeat safe only
+   * while the key is fresh, so an unknown outcome is repeated automatically a few seconds later
+   * at most `BEST_EFFORT_UNKNOWN_RETRIES` times, never after that and never by hand.
    */
   idempotency: Idempotency;
   maxAttempts?: number;
@@ -15,6 +16,8 @@ export interface RetryOptions {
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
+/** Repeats of an unknown outcome under a best-effort key: within seconds of the first, while the vendor still holds the key. */
+export const BEST_EFFORT_UNKNOWN_RETRIES = 2;
 export const BACKOFF_BASE_MS = 1_000;
 export const BACKOFF_CAP_MS = 5 * 60_000;
 /** A vendor asking for more than this (a per-day cap) is better retried hourly than trusted blindly. */
@@ -25,7 +28,7 @@ export const RATE_LIMIT_CAP_MS = 25 * 60 * 60_000;
 /** Unipile's "try again later" problems (its 503s), recognised even if an adapter re-labels the status. */
 const TRANSIENT_VENDOR_CODES = new Set(['errors/no_client_session', 'errors/network_down', 'errors/service_unavailable']);
 
-function retryable(failure: SendFailure, idempotency: Idempotency): boolean {
+function retryable(failure: SendFailure, idempotency: Idempotency, attempt: number): boolean {
   switch (failure.kind) {
     case 'rate_limited':
     case 'network':
@@ -35,8 +38,9 @@ function retryable(failure: SendFailure, idempotency: Idempotency): boolean {
       return failure.status === 503 || (failure.vendorCode !== undefined && TRANSIENT_VENDOR_CODES.has(failure.vendorCode));
     case 'unknown_outcome':
       // POST is neither safe nor idempotent (RFC 9110 §9.2.2): repeating a request whose
-      // outcome is unknown may send the email twice, unless the vendor always deduplicates by key.
-      return idempotency === 'guaranteed';
+      // outcome is unknown may send the email twice, unless the vendor deduplicates by key:
+      // always (guaranteed), or while the key is fresh (best effort: the first few seconds).
+      return idempotency === 'guaranteed' || (idempotency === 'best_effort' && attempt <= BEST_EFFORT_UNKNOWN_RETRIES);
     case 'auth':
     case 'validation':
     case 'unsupported':
@@ -53,7 +57,7 @@ function retryable(failure: SendFailure, idempotency: Idempotency): boolean {
  */
 export function retryDecision(failure: SendFailure, attempt: number, opts: RetryOptions): RetryDecision {
   const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  if (attempt >= maxAttempts || !retryable(failure, opts.idempotency)) return { retry: false };
+  if (attempt >= maxAttempts || !retryable(failure, opts.idempotency, attempt)) return { retry: false };
   if (failure.retryAfterMs !== undefined) {
     const cap = failure.kind === 'rate_limited' ? RATE_LIMIT_CAP_MS : RETRY_AFTER_CAP_MS;
     return { retry: true, delayMs: Math.min(Math.max(0, failure.retryAfterMs), cap) };

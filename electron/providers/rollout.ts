@@ -6,7 +6,8 @@ import { redact, type VendorResponse } from './http.js';
 import { preflight } from './preflight.js';
 import { probeFailure, readFromVendor } from './probe.js';
 import { ServiceError } from '../../shared/service-error.js';
-import type { OutgoingMessage, SendResult } from '../../shared/outgoing.js';
+import type { OutgoingMessage, SendResult, SentQuery, VendorCheck } from '../../shared/outgoing.js';
+import { findCreatedEmail } from './rollout-lookup.js';
 import type { ConnectionTest } from '../../shared/connection-test.js';
 import type { HttpProvider, SendAccount } from './types.js';
 import { isSuccess, postToVendor, requestFor, vendorUrl } from './vendor-post.js';
@@ -30,6 +31,8 @@ export function rolloutBody(message: OutgoingMessage): Record<string, unknown> {
   // Without a remote thread id the reply starts a new thread: Rollout threads by threadId only.
   const threadId = message.inReplyTo?.remoteThreadId;
   if (threadId) body.threadId = threadId;
+  if (message.crm?.personId) body.personId = message.crm.personId;
+  if (message.crm?.userId) body.userId = message.crm.userId;
   return body;
 }
 
@@ -83,6 +86,9 @@ export const rolloutProvider: HttpProvider<RolloutSettings> = {
       throw httpFailure(rolloutProvider.displayName, res, readVendorWords(res.json), secrets);
     }
     return readResult(res, secrets);
+  },
+  check(query: SentQuery, account: SendAccount<RolloutSettings>, signal?: AbortSignal): Promise<VendorCheck> {
+    return findCreatedEmail(query, account, signal);
   },
   /** `GET /people?limit=1` with the send's headers: a read of one CRM person, which sends nothing. */
   async probe(account: SendAccount<RolloutSettings>, signal?: AbortSignal): Promise<ConnectionTest> {

@@ -101,6 +101,7 @@ export const stuutProvider: HttpProvider<StuutSettings> = {
     }
     return readResult(res, secrets);
   },
+  checkNeedsId: true,
   async check(query: SentQuery, account: SendAccount<StuutSettings>, signal?: AbortSignal): Promise<VendorCheck> {
     const ref = query.remoteId;
     // Stuut's create takes no idempotency key or client reference: without its id, nothing finds it.

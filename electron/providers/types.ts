@@ -31,10 +31,13 @@ export interface Provider<S extends AccountSettings = AccountSettings> {
   /**
    * Asks the vendor what became of a message whose outcome is unknown (a read of what was
    * created: Rebilly GET /email-messages/{id}, Stuut GET /v1/emails/{id}, the gateway's thread
-   * read). Absent where the vendor offers no such read: then "Check with <vendor>" is not offered.
+   * read, Rollout's list searched for it). Absent where the vendor offers no such read: then
+   * "Check with <vendor>" is not offered; `checkNeedsId` says the read works only by the id the
+   * vendor gave, so without one it is not offered either.
    * Throws a ServiceError when the vendor cannot be asked right now.
    */
   check?(query: SentQuery, account: SendAccount<S>, signal?: AbortSignal): Promise<VendorCheck>;
+  checkNeedsId?: true;
   /**
    * The request `send` makes for this message, built by the same code without sending it (a
    * dry run for the request preview). Absent for the sandbox, which makes no request.

@@ -50,6 +50,8 @@ export function buildUnipileForm(
     const headers = [{ name: 'Reply-To', value: formatAddress(message.replyTo) }];
     form.append('custom_headers', JSON.stringify(headers));
   }
+  // Off unless the person asked: an open is counted by a pixel, a click by a rewritten link.
+  if (message.tracking && (message.tracking.opens || message.tracking.links)) form.append('tracking_options', JSON.stringify(message.tracking));
   for (const file of files) form.append('attachments', file.blob, file.filename);
   return form;
 }

@@ -167,9 +167,10 @@ describe('unipile adapter: idempotency key (best effort at the vendor)', () => {
     expect(unipile.simulator().requests).toHaveLength(0);
   });
 
-  it('is best effort, so an unknown outcome is not retried automatically', () => {
+  it('is best effort, so an unknown outcome is repeated automatically only in the first seconds, under the same key', () => {
     expect(unipileProvider.capabilities.idempotency).toBe('best_effort');
-    expect(retryDecision({ kind: 'unknown_outcome', message: 'x', status: 504 }, 1, { idempotency: unipileProvider.capabilities.idempotency })).toEqual({ retry: false });
+    expect(retryDecision({ kind: 'unknown_outcome', message: 'x', status: 504 }, 1, { idempotency: unipileProvider.capabilities.idempotency }).retry).toBe(true);
+    expect(retryDecision({ kind: 'unknown_outcome', message: 'x', status: 504 }, 3, { idempotency: unipileProvider.capabilities.idempotency })).toEqual({ retry: false });
   });
 });
 

@@ -35,6 +35,8 @@ export const crmGateway = {
     threading: true,
     // The gateway replays its first answer for a key for 24 h.
     idempotency: 'guaranteed',
+    // `contact_id` and `deal_id` log the email to a contact's timeline and a deal.
+    crmLinks: 'contact_deal',
     displayNames: true,
     // It always sends as the workspace's connected Gmail / Office 365 mailbox.
     customFrom: false,

@@ -24,6 +24,8 @@ export const rollout = {
     replyTo: false,
     threading: true,
     idempotency: 'none',
+    // The email message carries the CRM person and user it belongs to (`personId`, `userId`).
+    crmLinks: 'person_user',
     displayNames: true,
     customFrom: true,
   },

@@ -27,10 +27,12 @@ export const unipile = {
     replyTo: true,
     threading: true,
     // The vendor keeps keys up to 24 h but loses them on restarts and maintenance: it prevents
-    // most duplicates, not all, so an unknown outcome is still not retried automatically.
+    // most duplicates, not all, so an unknown outcome is repeated only within seconds (retry-policy.ts).
     idempotency: 'best_effort',
     displayNames: true,
     customFrom: true,
+    // `tracking_options`: opens and link clicks, off unless the person turns them on.
+    tracking: true,
   },
   rules: {
     pace: {

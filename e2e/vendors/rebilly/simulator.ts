@@ -180,6 +180,20 @@ export function rebillyQueued(sim: VendorSimulator): { id: string; subject: stri
   return [...rebillyState(sim.state).queued];
 }
 
+/**
+ * Rebilly's mailer finishing a queued message: it went out (`sent`, with `sentTime`) or its
+ * SMTP/ESP refused it (`failed`, with the server's `responseCode` and `responseBody`), as a later
+ * `GET .../email-messages/{id}` shows. Returns false when no queued message has that subject.
+ */
+export function rebillyFinishes(sim: VendorSimulator, subject: string, outcome: { status: 'sent' } | { status: 'failed'; responseCode: number; responseBody: string }): boolean {
+  const state = rebillyState(sim.state);
+  const message = [...state.messages.values()].find((m) => m.subject === subject && m.status === 'outbox');
+  if (!message) return false;
+  const now = new Date().toISOString();
+  Object.assign(message, outcome, outcome.status === 'sent' ? { sentTime: now } : {}, { updatedTime: now });
+  return true;
+}
+
 export function createRebillyHandler(options: RebillyOptions = {}): SimulatorHandler {
   const opts: Required<RebillyOptions> = {
     apiKey: options.apiKey ?? 'reb_test_key',

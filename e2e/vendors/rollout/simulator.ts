@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startVendorServer } from '../kit/server.js';
+import { startVendorServer, stateSlot } from '../kit/server.js';
 import type { RecordedRequest, SimulatorHandler, VendorReply, VendorSimulator } from '../kit/types.js';
 import { describeErrors, validateCreateEmailRequest } from './openapi.js';
 
@@ -7,6 +7,8 @@ import { describeErrors, validateCreateEmailRequest } from './openapi.js';
  * Rollout Universal CRM, `POST /emailMessages`, as strict as the vendor's definition:
  * Bearer JWT + X-Rollout-Credential-Id, JSON only, the body checked against the vendor's own
  * OpenAPI schema, `{ errorMessage }` on every error, and the full created message on 201.
+ * `GET /emailMessages` lists what was created, newest first, in the vendor's page shape
+ * (`_metadata` with `limit`, `offset`, `total` and a `next` cursor; `emailmessages`).
  */
 
 export interface RolloutOptions {
@@ -30,6 +32,18 @@ function badAddress(body: { sender: Participant; recipients: Participant[] }): s
 
 const id = (prefix: string) => `${prefix}${randomBytes(8).toString('hex')}`;
 
+const created = (state: Map<string, unknown>) => stateSlot<Record<string, unknown>[]>(state, 'created', () => []);
+
+/** One page of the created messages, newest first; `next` is the offset of the following page. */
+function listPage(req: RecordedRequest, state: Map<string, unknown>): VendorReply {
+  const all = [...created(state)].reverse();
+  const limit = Math.min(Math.max(Number(req.query.limit ?? 20) || 20, 1), 100);
+  const offset = Math.max(Number(req.query.next ?? 0) || 0, 0);
+  const page = all.slice(offset, offset + limit);
+  const next = offset + limit < all.length ? String(offset + limit) : null;
+  return { status: 200, body: { _metadata: { collection: 'emailmessages', offset, limit, total: all.length, next, nextLink: null }, emailmessages: page } };
+}
+
 /** `GET /people?limit=N`: a page of CRM people, the read Test connection makes with the send's headers. */
 function listPeople(options: Required<RolloutOptions>, req: RecordedRequest): VendorReply {
   if (req.method !== 'GET') return error(405, `Method ${req.method} not allowed on /people`);
@@ -44,9 +58,10 @@ function listPeople(options: Required<RolloutOptions>, req: RecordedRequest): Ve
 function handle(options: Required<RolloutOptions>, req: RecordedRequest, state: Map<string, unknown>): VendorReply {
   if (req.path === '/people') return listPeople(options, req);
   if (req.path !== '/emailMessages') return error(404, `Cannot ${req.method} ${req.path}`);
-  if (req.method !== 'POST') return error(405, `Method ${req.method} not allowed on /emailMessages`);
+  if (req.method !== 'POST' && req.method !== 'GET') return error(405, `Method ${req.method} not allowed on /emailMessages`);
   if (req.headers.authorization !== `Bearer ${options.jwt}`) return error(401, 'Invalid or expired JWT');
   if (req.headers['x-rollout-credential-id'] !== options.credentialId) return error(401, 'Unknown credential id');
+  if (req.method === 'GET') return listPage(req, state);
   if (!/^application\/json\b/i.test(req.contentType)) return error(400, `Unsupported content type "${req.contentType}"`);
   if (!validateCreateEmailRequest(req.body)) return error(400, describeErrors(validateCreateEmailRequest.errors));
 
@@ -63,29 +78,28 @@ function handle(options: Required<RolloutOptions>, req: RecordedRequest, state: 
   const threadId = body.threadId ?? id('thr_');
   state.set(`thread:${threadId}`, true);
   const now = new Date().toISOString();
-  return {
-    status: 201,
-    body: {
-      id: id('em_'),
-      personId: body.personId ?? null,
-      userId: body.userId ?? null,
-      threadId,
-      subject: body.subject,
-      body: body.body,
-      sender: body.sender,
-      recipients: body.recipients,
-      isRead: true,
-      isStarred: false,
-      isIncoming: false,
-      sent: now,
-      received: null,
-      created: now,
-      updated: now,
-      rolloutUpdated: now,
-      originalIds: {},
-      original: {},
-    },
+  const message = {
+    id: id('em_'),
+    personId: body.personId ?? null,
+    userId: body.userId ?? null,
+    threadId,
+    subject: body.subject,
+    body: body.body,
+    sender: body.sender,
+    recipients: body.recipients,
+    isRead: true,
+    isStarred: false,
+    isIncoming: false,
+    sent: now,
+    received: null,
+    created: now,
+    updated: now,
+    rolloutUpdated: now,
+    originalIds: {},
+    original: {},
   };
+  created(state).push(message);
+  return { status: 201, body: message };
 }
 
 export function createRolloutHandler(options: RolloutOptions = {}): SimulatorHandler {
@@ -95,7 +109,7 @@ export function createRolloutHandler(options: RolloutOptions = {}): SimulatorHan
     parse: 'json',
     handle: (req, state) => handle(opts, req, state),
     onInvalidBody: (reason) => error(400, `Request body is not valid JSON: ${reason}`),
-    info: { endpoint: 'POST /emailMessages', jwt: opts.jwt, credentialId: opts.credentialId },
+    info: { endpoint: 'POST|GET /emailMessages', jwt: opts.jwt, credentialId: opts.credentialId },
   };
 }
 

@@ -18,6 +18,7 @@ import type { EventBus } from '../event-bus.js';
 import { ServiceError } from '../../../shared/service-error.js';
 import { inflateHtml } from './body-codec.js';
 import { createDeletion } from './deletion.js';
+import { createDeliveryReports, type DeliveredMessage } from './delivery-report.js';
 import { createReads, replyThreadingOf, sentContentOf, type MessageRow, type ProviderFacts } from './reads.js';
 import { createRecipientIndex } from './recipients.js';
 import { createRecorder, type HistoryRecorder } from './recorder.js';
@@ -52,6 +53,8 @@ export interface HistoryService extends HistoryRecorder {
   idempotencyKeyOf(messageId: string): string | null;
   /** At start: what an earlier session deleted goes for good, with its attachment copies. */
   purgeDeleted(): void;
+  /** A message its vendor only accepted is now known sent or failed; false when none waited. */
+  reportDelivery(delivered: DeliveredMessage): boolean;
 }
 
 export function createHistoryService(deps: HistoryDeps): HistoryService {
@@ -61,6 +64,7 @@ export function createHistoryService(deps: HistoryDeps): HistoryService {
   const reads = createReads(db, deps.providerFacts);
   const search = createSearch(db);
   const deletion = createDeletion(db, recipients);
+  const settleAccepted = createDeliveryReports(db);
   const messageRow = db.prepare('SELECT * FROM history_messages WHERE id = ? AND deleted_at IS NULL');
   const attachmentRows = db.prepare('SELECT token, filename, mime_type, size FROM history_attachments WHERE message_seq = ? ORDER BY position');
 
@@ -83,6 +87,11 @@ export function createHistoryService(deps: HistoryDeps): HistoryService {
       const recorded = await recorder.record(attempt);
       announce({ kind: 'recorded', threadIds: [recorded.threadId] });
       return recorded;
+    },
+    reportDelivery(delivered) {
+      const threadId = settleAccepted(delivered);
+      if (threadId) announce({ kind: 'recorded', threadIds: [threadId] });
+      return threadId !== null;
     },
     threads: (query) => reads.threads(query),
     thread: (id) => reads.thread(id),

@@ -60,6 +60,8 @@ export function toOutgoing(
     text: message.text,
     attachments,
     ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+    ...(message.crm ? { crm: message.crm } : {}),
+    ...(message.tracking ? { tracking: message.tracking } : {}),
     idempotencyKey,
   };
 }

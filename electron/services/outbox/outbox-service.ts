@@ -10,18 +10,20 @@ import { preflight } from '../../providers/preflight.js';
 import type { Provider } from '../../providers/types.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
+import type { DeliveredMessage } from '../history/delivery-report.js';
 import type { HistoryAttempt } from '../history/recorder.js';
 import type { Notifier } from '../notifier.js';
 import { inTransaction } from '../storage/transaction.js';
 import { createOutboxDecisions, type OutboxDecisions } from './decisions.js';
 import { insertMany } from './submit-many.js';
-import { describeRecipients, describeRoute, prepareDelivery, toOutgoing, type DeliveryDeps } from './delivery.js';
+import { describeRecipients, describeRoute, prepareDelivery, toOutgoing, type Delivery, type DeliveryDeps } from './delivery.js';
+import { createFollowUp } from './follow-up.js';
 import { createOutboxStore, type OutboxRecord } from './outbox-store.js';
 import { recoverAtStart } from './recovery.js';
 import { offeredActions } from './row-actions.js';
 import { createSettlement } from './settlement.js';
 import { systemTimers, type Timers } from './timers.js';
-import { createOutboxWorker } from './worker.js';
+import { createOutboxWorker, type Settlement } from './worker.js';
 import { sentenceTime } from './sentence-time.js';
 
 export interface OutboxDeps extends DeliveryDeps {
@@ -35,6 +37,7 @@ export interface OutboxDeps extends DeliveryDeps {
   releaseAttachments(tokens: string[]): void;
   /** The sent history: every attempt that ended sent, failed or unknown is recorded there. */
   recordAttempt?(attempt: HistoryAttempt): Promise<unknown>;
+  reportDelivery?(delivered: DeliveredMessage): unknown;
   timers?: Timers;
   /** Desktop notifications: always when a message fails, and when one is sent if the person asked. */
   notifier?: Notifier;
@@ -116,6 +119,28 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
   }
 
   const settlement = createSettlement({ ...deps, store, uploads });
+  const prepareRow = async (row: OutboxRecord): Promise<Delivery> => {
+    const message = store.message(row.id);
+    if (!message) throw new ServiceError({ kind: 'not_found', message: 'This message is no longer in the outbox.' });
+    return prepareDelivery(deps, message, row.idempotencyKey);
+  };
+  const followUp = createFollowUp({
+    store,
+    clock,
+    timers: deps.timers ?? systemTimers,
+    providers,
+    prepare: prepareRow,
+    settled(row, answer) {
+      settlement.followedUp(row, answer);
+      changed();
+    },
+    ...(deps.logError ? { logError: deps.logError } : {}),
+  });
+  // An accepted message is asked about until its vendor says it went out or failed.
+  const settled = (row: OutboxRecord, outcome: Settlement): void => {
+    settlement.settled(row, outcome);
+    if (outcome.outcome.state === 'accepted') followUp.watch(row.id);
+  };
   const worker = createOutboxWorker({
     store,
     clock,
@@ -129,7 +154,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
       lastProgressEvent = now;
       changed();
     },
-    settled: settlement.settled,
+    settled,
     ...(deps.maxAttempts !== undefined ? { maxAttempts: deps.maxAttempts } : {}),
     ...(deps.random ? { random: deps.random } : {}),
     ...(deps.logError ? { logError: deps.logError } : {}),
@@ -137,6 +162,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
 
   recoverAtStart({ store, clock, providers, notices: deps.notices, drafts: deps.drafts });
   worker.poke();
+  followUp.watchAll();
 
   /** The draft a message was written in, while it is still kept; null when it is gone. */
   function draftOf(id: string | undefined): Draft | null {
@@ -153,12 +179,8 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     clock,
     providers,
     draftOf,
-    prepare: async (row) => {
-      const message = store.message(row.id);
-      if (!message) throw new ServiceError({ kind: 'not_found', message: 'This message is no longer in the outbox.' });
-      return prepareDelivery(deps, message, row.idempotencyKey);
-    },
-    settled: settlement.settled,
+    prepare: prepareRow,
+    settled,
     changed(release) {
       if (release) worker.release(release);
       changed();
@@ -254,6 +276,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     stop() {
       stopped = true;
       worker.stop();
+      followUp.stop();
     },
   };
 }

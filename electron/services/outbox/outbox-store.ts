@@ -125,6 +125,12 @@ export function createOutboxStore(db: DatabaseSync) {
   const settle = db.prepare(
     `UPDATE outbox_messages SET state = ?, last_error = ?, error_kind = ?, may_have_sent = MAX(may_have_sent, ?), next_attempt_at = NULL, updated_at = ? WHERE id = ?`,
   );
+  const confirmed = db.prepare(`UPDATE outbox_messages SET state = 'sent', updated_at = ? WHERE id = ? AND state = 'accepted'`);
+  // Back among the open rows (finished_at cleared) so the Outbox shows it with Retry and Edit.
+  const refusedLater = db.prepare(
+    `UPDATE outbox_messages SET state = 'failed', last_error = ?, error_kind = ?, may_have_sent = 0, finished_at = NULL, updated_at = ?
+     WHERE id = ? AND state = 'accepted'`,
+  );
   const notSent = db.prepare(
     `UPDATE outbox_messages SET state = 'failed', last_error = ?, error_kind = ?, may_have_sent = 0, next_attempt_at = NULL, updated_at = ?
      WHERE id = ? AND state = 'unknown_outcome'`,
@@ -204,6 +210,10 @@ export function createOutboxStore(db: DatabaseSync) {
     settle(id: string, state: 'failed' | 'unknown_outcome', lastError: string, errorKind: Failure['kind'], now: number): void {
       settle.run(state, lastError, errorKind, state === 'unknown_outcome' ? 1 : 0, now, id);
     },
+    /** A message the vendor accepted has gone out, it says now. */
+    deliveryConfirmed: (id: string, now: number): boolean => changed(confirmed.run(now, id)),
+    /** A message the vendor accepted was not sent after all, it says now: it is failed, with its reason. */
+    deliveryFailed: (id: string, lastError: string, errorKind: Failure['kind'], now: number): boolean => changed(refusedLater.run(lastError, errorKind, now, id)),
     /** The vendor says it has no such message: it was not sent, whatever an earlier attempt left unknown. */
     notSent: (id: string, lastError: string, errorKind: Failure['kind'], now: number): boolean => changed(notSent.run(lastError, errorKind, now, id)),
     /** Cancel, Undo, Edit, or replaced by a new send: the row leaves the outbox, `note` says how. */

@@ -3,6 +3,8 @@ import type { AccountView } from '../../../shared/accounts.js';
 import type { OutboxRow } from '../../../shared/outbox.js';
 import type { VendorSimulator } from '../../../e2e/vendors/kit/server.js';
 import { rebillyQueued, startRebilly } from '../../../e2e/vendors/rebilly/simulator.js';
+import { startRollout } from '../../../e2e/vendors/rollout/simulator.js';
+import { startUnipile } from '../../../e2e/vendors/unipile/simulator.js';
 import type { VendorCheck } from '../../../shared/outgoing.js';
 import { ServiceError as SendError } from '../../../shared/service-error.js';
 import type { Provider } from '../../providers/types.js';
@@ -96,6 +98,54 @@ describe('the outbox asks the vendor before the user', () => {
   });
 });
 
+describe('vendors without a read by id', () => {
+  it('Rollout’s answer lost after it created the email: its list is searched, the message settles Sent once, and no second POST goes', async () => {
+    const rollout = await startRollout();
+    try {
+      const { id } = await app.ok<AccountView>('accounts:save', {
+        label: 'CRM',
+        from,
+        settings: { provider: 'rollout', baseUrl: rollout.url, credentialId: rollout.info.credentialId },
+        secret: rollout.info.jwt,
+      });
+      rollout.injectFault({ kind: 'lost-response', as: 'reset' });
+      await app.ok('outbox:submit', message(id, { subject: 'Renewal terms' }));
+      await app.core.outbox.idle();
+      const [row] = await rows();
+      expect(row?.state).toBe('sent');
+      expect(rollout.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+    } finally {
+      await rollout.close();
+    }
+  });
+
+  it('Unipile’s answer lost twice: the outbox repeats under the same key within seconds, Unipile replays its first answer, one email', async () => {
+    const unipile = await startUnipile();
+    try {
+      const { id } = await app.ok<AccountView>('accounts:save', {
+        label: 'Desk',
+        from,
+        settings: { provider: 'unipile', baseUrl: unipile.url, accountId: unipile.info.accountId },
+        secret: unipile.info.apiKey,
+      });
+      unipile.injectFault({ kind: 'lost-response', as: 'reset' }, { times: 2 });
+      await app.ok('outbox:submit', message(id, { subject: 'Welcome pack' }));
+      await app.core.outbox.idle();
+      time.advance(2_000);
+      await app.core.outbox.idle();
+      time.advance(4_000);
+      await app.core.outbox.idle();
+      const [row] = await rows();
+      expect(row?.state).toBe('accepted');
+      const keys = unipile.requests.map((r) => r.headers['idempotency-key']);
+      expect(keys).toHaveLength(3);
+      expect(new Set(keys).size).toBe(1);
+    } finally {
+      await unipile.close();
+    }
+  });
+});
+
 describe('askVendor', () => {
   const account = { id: 'a', settings: { provider: 'sandbox' as const }, secret: '' } as Parameters<typeof askVendor>[2];
   const query = (remoteId: string | null) => ({ idempotencyKey: 'k', remoteId, attemptedAt: 0, message: {} as Parameters<typeof askVendor>[1]['message'] });
@@ -141,10 +191,14 @@ describe('askVendor', () => {
     expect(refused.reads).toBe(1);
   });
 
-  it('cannot ask without a read or without the id the vendor gave', async () => {
-    const provider = vendor([accepted]);
-    await expect(askVendor(provider, query(null), account, { sleep })).resolves.toBeUndefined();
-    await expect(askVendor({ ...provider, check: undefined }, query('m1'), account, { sleep })).resolves.toBeUndefined();
-    expect(provider.reads).toBe(0);
+  it('cannot ask without a read, or without the id the vendor gave where its read needs one', async () => {
+    const byId = Object.assign(vendor([accepted]), { checkNeedsId: true as const });
+    await expect(askVendor(byId, query(null), account, { sleep })).resolves.toBeUndefined();
+    await expect(askVendor({ ...byId, check: undefined }, query('m1'), account, { sleep })).resolves.toBeUndefined();
+    expect(byId.reads).toBe(0);
+    // A vendor that can be searched by what the message holds is asked without an id.
+    const searchable = vendor([accepted]);
+    await expect(askVendor(searchable, query(null), account, { sleep })).resolves.toEqual(accepted);
+    expect(searchable.reads).toBe(1);
   });
 });

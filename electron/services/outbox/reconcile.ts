@@ -15,12 +15,12 @@ const BASE_MS = 1_000;
 
 /**
  * Asks the vendor what became of an email whose send ended with an unknown outcome, before the
- * user is asked: the provider's `check` (a read of what it created), for a failure that names
- * what the vendor created (`remoteRef`). Undefined when the vendor cannot be asked, could not
+ * user is asked: the provider's `check` (a read of what it created: by the id the failure names,
+ * `remoteRef`, or where the vendor can be searched, by what the message holds). Undefined when the vendor cannot be asked, could not
  * tell, or did not answer in `tries` reads: the outcome then stays unknown.
  */
 export async function askVendor(provider: Provider, query: SentQuery, account: SendAccount, deps: ReconcileDeps): Promise<Exclude<VendorCheck, { found: 'unknown' }> | undefined> {
-  if (!provider.check || !query.remoteId) return undefined;
+  if (!provider.check || (provider.checkNeedsId && !query.remoteId)) return undefined;
   const tries = deps.tries ?? RECONCILE_TRIES;
   const random = deps.random ?? Math.random;
   for (let attempt = 0; attempt < tries; attempt++) {

@@ -11,7 +11,10 @@ import type { OutboxRecord } from './outbox-store.js';
  * checked with a vendor that offers a read, and retried only where the vendor honours the
  * idempotency key — elsewhere it is "Send again anyway", knowing it may arrive twice.
  */
-export function offeredActions(row: Pick<OutboxRecord, 'state' | 'attempts' | 'errorKind' | 'mayHaveSent'>, provider: Pick<Provider, 'capabilities' | 'check'> | undefined): OutboxAction[] {
+export function offeredActions(
+  row: Pick<OutboxRecord, 'state' | 'attempts' | 'errorKind' | 'mayHaveSent' | 'remoteId'>,
+  provider: Pick<Provider, 'capabilities' | 'check' | 'checkNeedsId'> | undefined,
+): OutboxAction[] {
   // An earlier attempt may have reached the vendor, which drops a repeat of the same key: only
   // that key may send it again. Edit, Cancel-then-send or a new send would deliver it twice.
   if (row.mayHaveSent && (row.state === 'queued' || row.state === 'failed')) {
@@ -30,7 +33,9 @@ export function offeredActions(row: Pick<OutboxRecord, 'state' | 'attempts' | 'e
       return remedy === 'open_accounts' ? ['open_accounts', 'retry', 'edit'] : ['retry', 'edit'];
     }
     case 'unknown_outcome': {
-      const check: OutboxAction[] = provider?.check ? ['check'] : [];
+      // A read by id needs the id the vendor gave; without one, asking cannot succeed.
+      const canAsk = provider?.check !== undefined && (!provider.checkNeedsId || row.remoteId !== null);
+      const check: OutboxAction[] = canAsk ? ['check'] : [];
       return provider?.capabilities.idempotency === 'guaranteed' ? [...check, 'retry'] : [...check, 'send_again'];
     }
     case 'sending':

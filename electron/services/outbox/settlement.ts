@@ -1,6 +1,8 @@
 import type { AccountView, ProviderId } from '../../../shared/accounts.js';
 import type { Outcome } from '../../../shared/outcome.js';
+import type { DeliveredMessage } from '../history/delivery-report.js';
 import type { HistoryAttempt } from '../history/recorder.js';
+import type { FollowUpAnswer } from './follow-up.js';
 import { silentNotifier, type Notifier } from '../notifier.js';
 import type { OutboxRecord, OutboxStore } from './outbox-store.js';
 import type { Settlement } from './worker.js';
@@ -12,6 +14,8 @@ export interface SettlementDeps {
   drafts: { removeAfterSend(draftId: string): void; markSendFailed(draftId: string, message: string): void };
   releaseAttachments(tokens: string[]): void;
   recordAttempt?(attempt: HistoryAttempt): Promise<unknown>;
+  /** A message its vendor had only accepted is now known sent or failed. */
+  reportDelivery?(delivered: DeliveredMessage): unknown;
   notifier?: Notifier;
   logError?: (error: unknown) => void;
 }
@@ -21,7 +25,10 @@ export interface SettlementDeps {
  * desktop notification, the attempt recorded whole in the history (a failure keeps its kind),
  * then the draft removed once sent, or kept with the reason when not.
  */
-export function createSettlement(deps: SettlementDeps): { settled(row: OutboxRecord, settlement: Settlement): void } {
+export function createSettlement(deps: SettlementDeps): {
+  settled(row: OutboxRecord, settlement: Settlement): void;
+  followedUp(row: OutboxRecord, answer: FollowUpAnswer): void;
+} {
   const { store } = deps;
   const notifier = deps.notifier ?? silentNotifier;
 
@@ -69,6 +76,20 @@ export function createSettlement(deps: SettlementDeps): { settled(row: OutboxRec
   }
 
   return {
+    followedUp(row, answer) {
+      const subject = row.subject ? `“${row.subject}”` : 'A message with no subject';
+      try {
+        // A late failure is news the person must hear; a late "sent" only confirms what they saw.
+        if (answer.state === 'failed') notifier.notify({ title: 'Message not delivered', body: `${subject} to ${row.recipients}: ${answer.failure.message} It is back in the Outbox.` });
+        deps.reportDelivery?.({
+          accountId: row.accountId,
+          idempotencyKey: row.idempotencyKey,
+          report: answer.state === 'sent' ? { status: 'sent', ...(answer.result.sentAt ? { sentAt: answer.result.sentAt } : {}) } : { status: 'failed', error: { kind: answer.failure.kind, message: answer.failure.message } },
+        });
+      } catch (error) {
+        deps.logError?.(error);
+      }
+    },
     settled(row, settlement) {
       deps.uploads.delete(row.id);
       notify(row, settlement.outcome);

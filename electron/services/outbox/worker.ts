@@ -142,6 +142,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     if (stopped || !store.claim(row.id, delivery.provider.id, clock())) return;
     deps.changed();
     const attempts = row.attempts + 1;
+    const began = clock();
     let result: SendResult;
     try {
       const progress = deps.progress;
@@ -149,7 +150,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     } catch (error) {
       if (stopped) return;
       const failure = error instanceof ServiceError && isSendFailure(error.failure) ? error.failure : unexpected(error);
-      if (failure.kind === 'unknown_outcome' && (await reconciled(row, attempts, failure, delivery))) return;
+      if (failure.kind === 'unknown_outcome' && (await reconciled(row, attempts, failure, delivery, began))) return;
       if (stopped) return;
       failed(row, attempts, failure, delivery);
       return;
@@ -168,9 +169,11 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
    * An unknown outcome is first a question for the vendor, where it offers a read of what it
    * created: true when its answer settled the message (sent, failed, or not sent and queued again).
    */
-  async function reconciled(row: OutboxRecord, attempts: number, failure: SendFailure, delivery: Delivery): Promise<boolean> {
+  async function reconciled(row: OutboxRecord, attempts: number, failure: SendFailure, delivery: Delivery, began: number): Promise<boolean> {
+    // A repeat under a key the vendor still holds is the surer answer than a read: it replays.
+    if (retryDecision(failure, attempts, { idempotency: delivery.provider.capabilities.idempotency, maxAttempts }).retry) return false;
     const sleep = (ms: number) => new Promise<void>((resolve) => timers.set(resolve, ms));
-    const query = { idempotencyKey: row.idempotencyKey, remoteId: failure.remoteRef ?? null, attemptedAt: clock(), message: delivery.message };
+    const query = { idempotencyKey: row.idempotencyKey, remoteId: failure.remoteRef ?? null, attemptedAt: began, message: delivery.message };
     const answer = await askVendor(delivery.provider, query, delivery.account, { sleep, ...(deps.random ? { random: deps.random } : {}) });
     if (stopped || !answer) return false;
     if (answer.found === 'failed') {

@@ -33,6 +33,9 @@ import { SendMode } from './sending/SendMode.js';
 import { sendQuestions } from './sending/send-questions.js';
 import { useComposerStore } from './store.js';
 import { SubjectField } from './SubjectField.js';
+import { crmLinkProblems } from '../../../shared/vendor-extras.js';
+import { VendorExtras } from './vendor-extras/VendorExtras.js';
+import { ComposerTemplates, type TemplatePanel } from './templates/ComposerTemplates.js';
 import { useComposerShortcuts, useWindowFileDrop } from './window-hooks.js';
 
 
@@ -90,6 +93,7 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
     attachments: state.attachments,
   });
   const [linkOpen, setLinkOpen] = useState(false);
+  const [templatePanel, setTemplatePanel] = useState<TemplatePanel>(null);
   const sectionRef = useRef<HTMLElement>(null);
   const toRef = useRef<HTMLInputElement>(null);
   // A Send that cannot go says why (announced) and counts attempts, so the same reason is said again.
@@ -114,6 +118,12 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
   const draft = useDraftSync(editor);
   const merge = useMerge(editor, state.individually);
   check.blockers.push(...merge.blockers);
+  const extras = useComposerStore((s) => s.extras);
+  const crmKind = capabilities?.crmLinks ?? 'none';
+  check.blockers.push(...crmLinkProblems(extras.crm, crmKind).map((p) => ({ field: `log-to-${p.key}`, message: p.message })));
+  const tracks = capabilities?.tracking === true;
+  // The store builds the message: it learns what this account's vendor carries of the extras.
+  useEffect(() => useComposerStore.getState().fitExtras({ crmLinks: crmKind, tracking: tracks }), [crmKind, tracks]);
   const [mergeOpen, setMergeOpen] = useState(false);
   // The editor goes away with the view (Outbox, Accounts); the text it held comes back with it.
   useEffect(() => () => useComposerStore.setState({ doc: editor.getJSON() }), [editor]);
@@ -185,9 +195,11 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
           }
         />
         <SubjectField subject={state.subject} editor={editor} onChange={state.setSubject} />
+        <VendorExtras capabilities={capabilities} providerName={providerName} />
       </div>
-      <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
+      <Toolbar editor={editor} onLink={() => setLinkOpen(true)} onInsertTemplate={() => setTemplatePanel('insert')} onSaveTemplate={() => setTemplatePanel('save')} />
       {linkOpen ? <LinkBar editor={editor} onClose={() => setLinkOpen(false)} /> : null}
+      <ComposerTemplates editor={editor} account={account} panel={templatePanel} onPanel={setTemplatePanel} />
       <EditorContent editor={editor} className="editor" />
       {merge.hasFields || state.mergeTable !== '' || mergeOpen ? (
         <MergePanel check={merge} fieldNames={[...new Set(state.bodyFieldNames.split(',').filter(Boolean))]} table={state.mergeTable} onTable={state.setMergeTable} />

@@ -16,9 +16,10 @@ export function SubjectField(props: { subject: string; editor: Editor; onChange:
         onKeyDown={(event) => {
           if ((event.key === 'Enter' && !event.ctrlKey && !event.metaKey) || (event.key === 'Tab' && !event.shiftKey)) {
             event.preventDefault();
-            // TipTap's focus waits a frame; keys typed in that frame would still land in Subject.
+            // At once, not TipTap's focus command: that one focuses a frame later, so keys typed in
+            // that frame land in Subject, and a second Tab in it is pulled back into the body.
+            props.editor.commands.setTextSelection(1);
             props.editor.view.focus();
-            props.editor.commands.focus('start');
           }
         }}
       />

@@ -49,6 +49,8 @@ export function focusBlocker(root: HTMLElement | null, field: string): void {
         ? root.querySelector<HTMLElement>('#composer-from')
         : field === 'subject'
           ? root.querySelector<HTMLElement>('#composer-subject')
-          : root.querySelector<HTMLElement>(`[data-field="${field}"] .chip-input`);
+          : field.startsWith('log-to-')
+            ? root.querySelector<HTMLElement>(`#${field}`)
+            : root.querySelector<HTMLElement>(`[data-field="${field}"] .chip-input`);
   target?.focus();
 }

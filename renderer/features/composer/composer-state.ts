@@ -2,6 +2,7 @@
  * The composer's state and the pure updates on it (tested without a window); store.ts holds
  * the actions that reach main.
  */
+import { extrasFor, NO_EXTRAS, type ExtrasFit, type TypedExtras } from '../../../shared/vendor-extras.js';
 import type { JSONContent } from '@tiptap/react';
 import type { EditableMessage } from '../../../shared/editable-message.js';
 import type { AttachmentRef, SubmitMessage } from '../../../shared/message.js';
@@ -66,6 +67,10 @@ export interface ComposerState {
   requestPreview: RequestPreview | null;
   /** Merge fields the body holds now (kept current from the editor), for the Send check. */
   bodyFields: BodyField[];
+  /** "Log to" ids and tracking as typed, kept with the draft whatever the account. */
+  extras: TypedExtras;
+  /** What the chosen account's vendor carries of `extras` (set by the composer as the account changes). */
+  extrasFit: ExtrasFit;
 }
 
 // Pure updates
@@ -97,6 +102,8 @@ export const initialComposerState: ComposerState = {
   copies: 'each',
   requestPreview: null,
   bodyFields: [],
+  extras: NO_EXTRAS,
+  extrasFit: { crmLinks: 'none', tracking: false },
 };
 
 /** The account's signature below an HTML body, as a signature block (switching account replaces it). */
@@ -123,12 +130,13 @@ export function withMessage(state: ComposerState, message: EditableMessage, sign
     draftError: lastError,
     remark: notice,
     lastSent: state.lastSent,
+    extrasFit: state.extrasFit,
   };
 }
 
 /** A fresh message on the same account. */
 export function withNewMessage(state: ComposerState): ComposerState {
-  return { ...initialComposerState, accountId: state.accountId, generation: state.generation + 1, lastSent: state.lastSent };
+  return { ...initialComposerState, accountId: state.accountId, extrasFit: state.extrasFit, generation: state.generation + 1, lastSent: state.lastSent };
 }
 
 export function withTypedRecipients(state: ComposerState, field: RecipientField, input: string): ComposerState {
@@ -179,6 +187,7 @@ export function toSubmitMessage(state: ComposerState, accountId: string, bodies:
     attachments: state.attachments,
     ...(state.reply?.inReplyTo ? { inReplyTo: state.reply.inReplyTo } : {}),
     ...(state.reply?.replyToHistoryId ? { replyToHistoryId: state.reply.replyToHistoryId } : {}),
+    ...extrasFor(state.extras, state.extrasFit),
   };
 }
 

@@ -216,3 +216,21 @@ export function FileTypeIcon(props: { mimeType: string }) {
   if (type.startsWith('text/') || /json|xml|word|document|rtf/.test(type)) return <TextFileIcon />;
   return <GenericFileIcon />;
 }
+
+/** A page with lines: insert a template or snippet. */
+export const TemplateIcon = () => (
+  <Icon>
+    <path d={FILE_OUTLINE} />
+    <path d={FILE_FOLD} />
+    <path d="M8 13h8M8 17h5" />
+  </Icon>
+);
+
+/** A page with a plus: save the message as a template. */
+export const SaveTemplateIcon = () => (
+  <Icon>
+    <path d={FILE_OUTLINE} />
+    <path d={FILE_FOLD} />
+    <path d="M12 12v6M9 15h6" />
+  </Icon>
+);

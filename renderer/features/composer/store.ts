@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { DraftVersion } from '../../../shared/drafts.js';
+import type { ExtrasFit, TypedExtras } from '../../../shared/vendor-extras.js';
 import type { EditableMessage } from '../../../shared/editable-message.js';
 import { oneLine } from '../../../shared/inert-text.js';
 import { bridge } from '../../lib/bridge.js';
@@ -10,6 +11,8 @@ import type { EditorLink } from './editor-link.js';
 import { showSendToast } from './sending/send-toast.js';
 import { personalize, readTable } from './merge/merge-check.js';
 import { removeChip, type RecipientField } from './recipients/recipients.js';
+import { withTemplateFields } from './templates/template-fields.js';
+import type { Template } from '../../../shared/templates.js';
 import {
   initialComposerState,
   toSubmitMessage,
@@ -37,11 +40,17 @@ interface ComposerActions extends AttachmentActions {
   setSubject(subject: string): void;
   /** The pasted merge table, kept as pasted. */
   setMergeTable(text: string): void;
+  /** A template's subject, Cc, Bcc and files (its body is the editor's part). */
+  applyTemplate(template: Template): void;
   setIndividually(on: boolean): void;
   /** Asks main for the request the account's adapter would make for this message (as the first recipient gets it). */
   previewRequest(bodies: { html: string; text: string }): Promise<void>;
   closePreview(): void;
   setCopies(copies: 'each' | 'none'): void;
+  /** "Log to" ids and tracking as typed. */
+  setExtras(extras: TypedExtras): void;
+  /** What the chosen account's vendor carries of them. */
+  fitExtras(fit: ExtrasFit): void;
   setRemark(remark: string | null): void;
   askConfirm(questions: string[], sendAt?: string): void;
   dismissConfirm(): void;
@@ -128,6 +137,9 @@ export const useComposerStore = create<ComposerState & ComposerLinks & ComposerA
   setMergeTable(mergeTable) {
     set({ mergeTable });
   },
+  applyTemplate(template) {
+    set((state) => withTemplateFields(state, template));
+  },
   setIndividually(individually) {
     set({ individually });
   },
@@ -147,6 +159,13 @@ export const useComposerStore = create<ComposerState & ComposerLinks & ComposerA
   },
   setCopies(copies) {
     set({ copies });
+  },
+  setExtras(extras) {
+    set({ extras });
+  },
+  fitExtras(fit) {
+    const now = get().extrasFit;
+    if (now.crmLinks !== fit.crmLinks || now.tracking !== fit.tracking) set({ extrasFit: fit });
   },
   setRemark(remark) {
     set({ remark });

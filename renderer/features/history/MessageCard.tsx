@@ -1,6 +1,7 @@
 import { providerName } from '../../../shared/providers/catalogue.js';
 import type { HistoryAddress, HistoryMessage } from '../../../shared/history.js';
 import { revealBidi } from '../../../shared/inert-text.js';
+import { failureActionOf } from '../../../shared/outcome.js';
 import { longWhen } from '../../lib/when.js';
 import { fullAddress, sizeLabel } from './format.js';
 import { MessageFrame, useRemoteImageCount } from './MessageFrame.js';
@@ -42,6 +43,8 @@ export interface MessageCardProps {
   onAllowRemote(): void;
   onCompose(mode: 'reply' | 'reply-all' | 'forward' | 'copy'): void;
   onRetry(): void;
+  /** Opens the account's form: a rejected or locked key is fixed there before a retry can succeed. */
+  onOpenAccount(): void;
   onDelete(): void;
 }
 
@@ -51,6 +54,7 @@ export function MessageCard(props: MessageCardProps) {
   const remote = useRemoteImageCount(message.html);
   const subject = revealBidi(message.subject.trim()) || '(no subject)';
   const headingId = `message-${message.id}`;
+  const needsAccount = message.status !== 'sent' && message.error !== null && failureActionOf(message.error.kind) === 'open_accounts';
   return (
     <article className={`sent-message sent-message-${message.status}`} aria-labelledby={headingId}>
       <header className="sent-message-head">
@@ -115,8 +119,13 @@ export function MessageCard(props: MessageCardProps) {
         <button type="button" className="button-secondary" onClick={() => props.onCompose('forward')}>
           Forward
         </button>
+        {needsAccount ? (
+          <button type="button" className="button-primary" onClick={props.onOpenAccount}>
+            Open Accounts
+          </button>
+        ) : null}
         {message.status !== 'sent' ? (
-          <button type="button" className="button-primary" onClick={props.onRetry}>
+          <button type="button" className={needsAccount ? 'button-secondary' : 'button-primary'} onClick={props.onRetry}>
             Retry
           </button>
         ) : null}

@@ -1,4 +1,5 @@
 import { accountLabel, selectAccounts, useAccountsStore } from '../accounts/index.js';
+import { useAppStore } from '../app/index.js';
 import { revealBidi } from '../../../shared/inert-text.js';
 import { MessageCard } from './MessageCard.js';
 import { selectOpenThread, shownMessages, useHistoryStore } from './store.js';
@@ -12,6 +13,13 @@ export function ThreadView() {
   const accounts = useAccountsStore(selectAccounts);
   const store = useHistoryStore.getState;
   const label = (id: string) => accountLabel(accounts, id);
+  const navigate = useAppStore((state) => state.navigate);
+  const startEdit = useAccountsStore((state) => state.startEdit);
+  const openAccount = (accountId: string) => {
+    const account = accounts.find((a) => a.id === accountId);
+    if (account) startEdit(account);
+    navigate('accounts');
+  };
   if (!openId) return <p className="sent-placeholder">Choose a thread to read it, reply or send it again.</p>;
   if (!thread) return <p className="sent-placeholder" role="status">Opening the thread…</p>;
   const subject = revealBidi(thread.thread.subject.trim()) || '(no subject)';
@@ -38,6 +46,7 @@ export function ThreadView() {
               onAllowRemote={() => store().allowRemote(message.id)}
               onCompose={(mode) => void store().compose(message.id, mode)}
               onRetry={() => void store().retry(message)}
+              onOpenAccount={() => openAccount(message.accountId)}
               onDelete={() => void store().remove({ messageId: message.id }, 'Message deleted.')}
             />
           </li>

@@ -7,6 +7,8 @@ export function ScopeSelect(props: { id: string; accounts: readonly AccountView[
   return (
     <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value === '' ? null : e.target.value)}>
       <option value="">Every account</option>
+      {/* Its account was removed: said as it is until another is chosen. */}
+      {props.value !== null && !props.accounts.some((a) => a.id === props.value) && <option value={props.value}>A removed account</option>}
       {props.accounts.map((a) => (
         <option key={a.id} value={a.id}>
           {a.label}

@@ -60,7 +60,7 @@ export function TemplatesScreen() {
       {store.editing && <TemplateEditor key={store.editing.id ?? 'new'} edit={store.editing} accounts={accounts} />}
       {store.loaded && templates.length === 0 && (
         <p className="empty">
-          No template or snippet yet. Write a snippet with New snippet.
+          No template or snippet yet. Write a snippet with New snippet, or save a message with Save as template in the composer’s toolbar; then type / at the start of a word in a message body to use it.
         </p>
       )}
       {store.loaded && templates.length > 0 && shown.length === 0 && <p className="empty">None for this choice. Show all to see the others.</p>}

@@ -32,6 +32,20 @@ function fakeTimers() {
 }
 
 describe('autosave', () => {
+  it('stops saying Saved at the first unsaved change, and says it again only once that change is on disk', async () => {
+    const clock = fakeTimers();
+    const statuses: AutosaveStatus['kind'][] = [];
+    const autosave = createAutosave({ save: async () => undefined, quietMs: 300, maxWaitMs: 1_000, timers: clock.timers, onStatus: (s) => statuses.push(s.kind) });
+    autosave.touch();
+    expect(statuses).toEqual(['saving']);
+    await clock.advance(300);
+    expect(statuses.at(-1)).toBe('saved');
+    autosave.touch();
+    expect(statuses.at(-1)).toBe('saving');
+    await clock.advance(300);
+    expect(statuses.at(-1)).toBe('saved');
+  });
+
   it('saves once typing pauses', async () => {
     const clock = fakeTimers();
     const saves: number[] = [];

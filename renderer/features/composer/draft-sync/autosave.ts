@@ -50,6 +50,13 @@ export function createAutosave(options: AutosaveOptions): Autosave {
   let running: Promise<void> | null = null;
   let failures = 0;
   let disposed = false;
+  let said: AutosaveStatus['kind'] = 'idle';
+  // "Saving…" once, from the first unsaved change until the save that ends it.
+  const say = (status: AutosaveStatus) => {
+    if (status.kind === 'saving' && said === 'saving') return;
+    said = status.kind;
+    options.onStatus?.(status);
+  };
 
   const cancel = () => {
     if (timer !== null) timers.clearTimeout(timer);
@@ -68,18 +75,19 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     if (running) return running;
     if (!dirty || disposed) return;
     dirty = false;
-    options.onStatus?.({ kind: 'saving' });
+    say({ kind: 'saving' });
     running = options.save().then(
       () => {
         failures = 0;
-        options.onStatus?.({ kind: 'saved', at: timers.now() });
+        // Typed during the save: not all of it is on disk yet, so it is still "Saving…".
+        if (!dirty) say({ kind: 'saved', at: timers.now() });
       },
       (error: unknown) => {
         if (!dirty) firstDirtyAt = timers.now();
         dirty = true;
         const wait = retryMs[Math.min(failures, retryMs.length - 1)] ?? 1_000;
         failures += 1;
-        options.onStatus?.({ kind: 'failed', message: error instanceof Error ? error.message : String(error), retryInMs: wait });
+        say({ kind: 'failed', message: error instanceof Error ? error.message : String(error), retryInMs: wait });
         if (!disposed) schedule(wait);
       },
     );
@@ -96,6 +104,8 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     touch() {
       if (disposed) return;
       const now = timers.now();
+      // "Saved" would be untrue from the first unsaved change on: it says "Saving…" until it is.
+      if (!dirty && failures === 0) say({ kind: 'saving' });
       if (!dirty) firstDirtyAt = now;
       dirty = true;
       if (failures > 0) return; // the retry timer is already set

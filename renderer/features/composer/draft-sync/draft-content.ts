@@ -1,16 +1,17 @@
 import type { JSONContent } from '@tiptap/react';
 import { formatAddress } from '../../../../shared/address.js';
 import type { DraftContent, DraftRecipient } from '../../../../shared/drafts.js';
+import { NO_EXTRAS, type TypedExtras } from '../../../../shared/vendor-extras.js';
 import { chipsFrom, type Chip, type RecipientLists } from '../recipients/recipients.js';
 import { authoredText } from '../editor/signature.js';
 
 /** A chip as a draft keeps it: valid ones as addresses, the rest exactly as typed. */
-function recipientOf(chip: Chip): DraftRecipient {
+export function recipientOf(chip: Chip): DraftRecipient {
   if (chip.address) return chip.address.name ? { name: chip.address.name, email: chip.address.email } : { email: chip.address.email };
   return { email: chip.raw };
 }
 
-function chipsOf(recipients: DraftRecipient[]): Chip[] {
+export function chipsOf(recipients: DraftRecipient[]): Chip[] {
   return recipients.flatMap((r) => chipsFrom(r.name ? formatAddress({ name: r.name, email: r.email }) : r.email));
 }
 
@@ -28,6 +29,7 @@ export interface ComposerFields {
   reply: ReplyLink | null;
   /** The pasted merge table, as pasted ('' when none). */
   mergeTable: string;
+  extras: TypedExtras;
 }
 
 export function draftContentOf(fields: ComposerFields, doc: JSONContent): DraftContent {
@@ -43,7 +45,12 @@ export function draftContentOf(fields: ComposerFields, doc: JSONContent): DraftC
     attachments: fields.attachments,
     ...(fields.reply ? { reply: fields.reply } : {}),
     ...(fields.mergeTable.trim() !== '' ? { mergeTable: fields.mergeTable } : {}),
+    ...(hasExtras(fields.extras) ? { extras: fields.extras } : {}),
   };
+}
+
+function hasExtras(extras: TypedExtras): boolean {
+  return extras.tracking || Object.values(extras.crm).some((v) => (v ?? '').trim() !== '');
 }
 
 /** Nothing a person wrote: no draft is made for it (an untouched composer with its signature). */
@@ -53,6 +60,7 @@ export function isBlankDraft(content: DraftContent): boolean {
     content.subject.trim() === '' &&
     content.attachments.length === 0 &&
     (content.mergeTable ?? '').trim() === '' &&
+    !(content.extras && hasExtras(content.extras)) &&
     authoredText(content.doc as JSONContent).trim() === ''
   );
 }
@@ -68,5 +76,6 @@ export function fieldsOfDraft(content: DraftContent): ComposerFields {
     attachments: content.attachments,
     reply: content.reply && (content.reply.inReplyTo || content.reply.replyToHistoryId) ? content.reply : null,
     mergeTable: content.mergeTable ?? '',
+    extras: content.extras ?? NO_EXTRAS,
   };
 }

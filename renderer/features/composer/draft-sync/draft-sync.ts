@@ -11,7 +11,7 @@ const AUTOSAVE_QUIET_MS = 400;
 const AUTOSAVE_MAX_WAIT_MS = 1_000;
 
 function fieldsChanged(a: ComposerState, b: ComposerState): boolean {
-  return a.accountId !== b.accountId || a.lists !== b.lists || a.subject !== b.subject || a.showCc !== b.showCc || a.showBcc !== b.showBcc || a.attachments !== b.attachments || a.mergeTable !== b.mergeTable;
+  return a.accountId !== b.accountId || a.lists !== b.lists || a.subject !== b.subject || a.showCc !== b.showCc || a.showBcc !== b.showBcc || a.attachments !== b.attachments || a.mergeTable !== b.mergeTable || a.extras !== b.extras;
 }
 
 /**

@@ -17,7 +17,9 @@ import {
   QuoteIcon,
   RedoIcon,
   RuleIcon,
+  SaveTemplateIcon,
   StrikeIcon,
+  TemplateIcon,
   UnderlineIcon,
   UndoIcon,
 } from '../icons.js';
@@ -102,7 +104,7 @@ function toolGroups(editor: Editor, tools: ToolState, onLink: () => void): ToolG
  * composer the less used groups move into "More" (container queries in styles.css pick
  * which), so the toolbar is always one row.
  */
-export function Toolbar(props: { editor: Editor; onLink: () => void }) {
+export function Toolbar(props: { editor: Editor; onLink: () => void; onInsertTemplate: () => void; onSaveTemplate: () => void }) {
   const { editor } = props;
   const tools = useEditorState({ editor, selector: ({ editor: e }) => readTools(e), equalityFn: sameTools });
   const [focused, setFocused] = useState('Bold');
@@ -125,6 +127,14 @@ export function Toolbar(props: { editor: Editor; onLink: () => void }) {
             </div>
           ))}
         <ToolbarMore groups={groups.filter((g) => g.collapse > 0)} />
+        <div className="tool-group tool-group-templates" role="group" aria-label="Templates">
+          <Tool label="Insert template or snippet" shortcut="/ at the start of a word" onClick={props.onInsertTemplate}>
+            <TemplateIcon />
+          </Tool>
+          <Tool label="Save as template" onClick={props.onSaveTemplate}>
+            <SaveTemplateIcon />
+          </Tool>
+        </div>
         {history.map((group) => (
           <div key={group.id} className="tool-group tool-group-end" role="group" aria-label={group.label}>
             {group.tools.map((tool) => (
