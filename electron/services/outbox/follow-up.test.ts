@@ -1,19 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountView } from '../../../shared/accounts.js';
 import type { HistoryThread } from '../../../shared/history.js';
 import type { OutboxRow } from '../../../shared/outbox.js';
 import type { VendorSimulator } from '../../../e2e/vendors/kit/server.js';
 import { rebillyFinishes, startRebilly } from '../../../e2e/vendors/rebilly/simulator.js';
 import { outboxCore } from '../../core-test-support.js';
 import { FOLLOW_UP_STEPS_MS } from './follow-up.js';
-import { manualTime, message, tempDataDir, type ManualTime } from './test-support.js';
+import { manualTime, message, saveRebillyAccount, tempDataDir, type ManualTime } from './test-support.js';
 
 /**
  * Rebilly queues a message and sends it later: the outbox asks what became of it until Rebilly
  * says sent or failed, and the Outbox and Sent say so. Real simulator, real database, hand-moved time.
  */
 
-const from = { name: 'Ann', email: 'ann@example.com' };
 let data: Awaited<ReturnType<typeof tempDataDir>>;
 let time: ManualTime;
 let app: ReturnType<typeof outboxCore>;
@@ -32,15 +30,7 @@ afterEach(async () => {
   await data.remove();
 });
 
-async function rebillyAccount(): Promise<string> {
-  const saved = await app.ok<AccountView>('accounts:save', {
-    label: 'Billing',
-    from,
-    settings: { provider: 'rebilly', baseUrl: sim.url, organizationId: sim.info.organizationId },
-    secret: sim.info.apiKey,
-  });
-  return saved.id;
-}
+const rebillyAccount = () => saveRebillyAccount(app.ok, sim);
 
 const rowOf = async (subject: string) => (await app.ok<OutboxRow[]>('outbox:list')).find((r) => r.subject === subject);
 const reads = () => sim.requests.filter((r) => r.method === 'GET').length;

@@ -10,7 +10,7 @@ import { ServiceError as SendError } from '../../../shared/service-error.js';
 import type { Provider } from '../../providers/types.js';
 import { askVendor } from './reconcile.js';
 import { outboxCore } from '../../core-test-support.js';
-import { manualTime, message, tempDataDir, type ManualTime } from './test-support.js';
+import { manualTime, message, saveRebillyAccount, tempDataDir, type ManualTime } from './test-support.js';
 
 /**
  * After an unknown outcome the outbox asks the vendor (Rebilly's read of the draft it created)
@@ -36,15 +36,7 @@ afterEach(async () => {
   await data.remove();
 });
 
-async function rebillyAccount(): Promise<string> {
-  const saved = await app.ok<AccountView>('accounts:save', {
-    label: 'Billing',
-    from,
-    settings: { provider: 'rebilly', baseUrl: sim.url, organizationId: sim.info.organizationId },
-    secret: sim.info.apiKey,
-  });
-  return saved.id;
-}
+const rebillyAccount = () => saveRebillyAccount(app.ok, sim);
 
 const rows = () => app.ok<OutboxRow[]>('outbox:list');
 

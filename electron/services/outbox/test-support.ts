@@ -58,3 +58,17 @@ export function message(accountId: string, overrides: Record<string, unknown> = 
     ...overrides,
   };
 }
+
+/** Saves an account on a Rebilly simulator through `accounts:save`; answers its id. */
+export async function saveRebillyAccount(
+  ok: <T>(channel: 'accounts:save', input: unknown) => Promise<T>,
+  sim: { url: string; info: Record<string, string | undefined> },
+): Promise<string> {
+  const saved = await ok<{ id: string }>('accounts:save', {
+    label: 'Billing',
+    from: { name: 'Ann', email: 'ann@example.com' },
+    settings: { provider: 'rebilly', baseUrl: sim.url, organizationId: sim.info.organizationId },
+    secret: sim.info.apiKey,
+  });
+  return saved.id;
+}
