@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { AccountsScreen, AccountsSidebar, selectAccounts, useAccountsStore, VaultPanel } from './features/accounts/index.js';
+import { Suspense, useEffect } from 'react';
+import { AccountsSidebar, selectAccounts, useAccountsStore, VaultPanel } from './features/accounts/index.js';
 import { AppFooter } from './features/app/AppFooter.js';
 import { listenDesktop } from './features/app/desktop-listener.js';
 import { NoticeBar } from './features/app/NoticeBar.js';
@@ -7,11 +7,10 @@ import { selectView, useAppStore } from './features/app/store.js';
 import { Welcome } from './features/app/Welcome.js';
 import { ComposerPage, followSentMessage, useComposerStore } from './features/composer/index.js';
 import { DraftsList, DraftsToggle, useDraftsStore } from './features/drafts/index.js';
-import { OutboxView, selectWaiting, useOutboxStore } from './features/outbox/index.js';
-import { SentView } from './features/history/index.js';
-import { SettingsView } from './features/settings/index.js';
-import { TemplatesScreen, useTemplatesStore } from './features/templates/index.js';
+import { selectWaiting, useOutboxStore } from './features/outbox/index.js';
+import { useTemplatesStore } from './features/templates/index.js';
 import { Toasts } from './features/toasts/index.js';
+import { AccountsScreen, OutboxView, SentView, SettingsView, TemplatesScreen } from './screens.js';
 
 export function App() {
   const load = useAppStore((state) => state.load);
@@ -111,11 +110,13 @@ export function App() {
           ) : (
             <Welcome />
           ))}
-        {view === 'outbox' && <OutboxView />}
-        {view === 'accounts' && <AccountsScreen />}
-        {view === 'sent' && <SentView />}
-        {view === 'settings' && <SettingsView />}
-        {view === 'templates' && <TemplatesScreen />}
+        <Suspense fallback={<p className="screen-loading">Loading…</p>}>
+          {view === 'outbox' && <OutboxView />}
+          {view === 'accounts' && <AccountsScreen />}
+          {view === 'sent' && <SentView />}
+          {view === 'settings' && <SettingsView />}
+          {view === 'templates' && <TemplatesScreen />}
+        </Suspense>
         <AppFooter />
       </main>
       <Toasts />
