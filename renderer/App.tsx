@@ -6,7 +6,7 @@ import { NoticeBar } from './features/app/NoticeBar.js';
 import { selectView, useAppStore } from './features/app/store.js';
 import { Welcome } from './features/app/Welcome.js';
 import { ComposerPage, followSentMessage, useComposerStore } from './features/composer/index.js';
-import { DraftsList, DraftsToggle, useDraftsStore } from './features/drafts/index.js';
+import { DraftsList, DraftsToggle, restoreNewestDraft, useDraftsStore } from './features/drafts/index.js';
 import { selectWaiting, useOutboxStore } from './features/outbox/index.js';
 import { useTemplatesStore } from './features/templates/index.js';
 import { Toasts } from './features/toasts/index.js';
@@ -28,6 +28,7 @@ export function App() {
     const stopAccounts = listenAccounts();
     const outbox = useOutboxStore.getState();
     const stopOutbox = outbox.listen();
+    const stopDrafts = useDraftsStore.getState().listen();
     const stopDesktop = listenDesktop();
     const stopTemplates = useTemplatesStore.getState().listen();
     const stopFollowing = followSentMessage(
@@ -44,11 +45,12 @@ export function App() {
     window.addEventListener('keydown', onKey);
     void load();
     void loadAccounts();
-    void outbox.load();
+    void restoreNewestDraft(outbox.load());
     return () => {
       stop();
       stopAccounts();
       stopOutbox();
+      stopDrafts();
       stopDesktop();
       stopTemplates();
       stopFollowing();
