@@ -40,3 +40,43 @@ test('with many drafts the newest opens at start, and the oldest is reached by s
   await expect(composer.getByLabel('Subject')).toHaveValue('Draft number 0');
   await expect(composer.getByRole('textbox', { name: 'Message body' })).toHaveText('Body of draft 0');
 });
+
+test('a key typed at start while the newest draft is still on its way is kept, and that draft stays in the list', async ({ app }) => {
+  test.skip(app.harness === null, 'The bridge is the harness WebSocket here.');
+  const { page } = app;
+  await connectAccounts(page, [personal]);
+  const saved = await page.evaluate(async () => {
+    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Written yesterday' }] }] };
+    const result = await window.mailer!.drafts.save({ content: { accountId: null, to: [], cc: [], bcc: [], subject: 'Earlier draft', doc, showCc: false, showBcc: false, attachments: [] } });
+    return result.ok;
+  });
+  expect(saved).toBe(true);
+
+  // The draft's own answer arrives late, as on a slow disk: the person is already typing.
+  const slow = new Set<number>();
+  await page.routeWebSocket(/\/bridge\?/, (socket) => {
+    const server = socket.connectToServer();
+    socket.onMessage((message) => {
+      if (typeof message === 'string') {
+        const request = JSON.parse(message) as { id?: number; channel?: string };
+        if (request.channel === 'drafts:get' && typeof request.id === 'number') slow.add(request.id);
+      }
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      const id = typeof message === 'string' ? (JSON.parse(message) as { id?: number }).id : undefined;
+      if (id !== undefined && slow.has(id)) setTimeout(() => socket.send(message), 1_500);
+      else socket.send(message);
+    });
+  });
+  await page.reload();
+  const composer = page.getByRole('region', { name: 'New message' });
+  const body = composer.getByRole('textbox', { name: 'Message body' });
+  await body.click();
+  await page.keyboard.type('Typed at once');
+  await expect.poll(() => slow.size).toBeGreaterThan(0);
+  await page.waitForTimeout(2_000);
+  await expect(body).toHaveText('Typed at once');
+  await expect(composer.getByLabel('Subject')).toHaveValue('');
+  await expect(page.getByRole('list', { name: 'Drafts list' }).getByRole('button', { name: /^Earlier draft/ })).toBeVisible();
+});

@@ -12,6 +12,6 @@ export async function restoreNewestDraft(outboxLoaded: Promise<void>): Promise<v
   // A message waiting in the outbox is not reopened as an ordinary draft.
   const rows = useOutboxStore.getState().rows;
   const newest = useDraftsStore.getState().drafts.find((draft) => !liveRowOf(rows, draft.id));
-  // Only into a composer nobody has touched yet: an open message is never replaced.
-  if (newest && composerIsPristine()) await useComposerStore.getState().openDraft(newest.id);
+  // Only into a composer nobody has touched yet, before and after the fetch: what was typed meanwhile is never replaced.
+  if (newest && composerIsPristine()) await useComposerStore.getState().openDraft(newest.id, { onlyIntoPristine: true });
 }
