@@ -19,6 +19,9 @@ const DEV_PORT = 5173;
 export default defineConfig(({ mode }) => {
   if (mode === 'harness-server') {
     return {
+      // The libraries too: Node resolves and links each of zod's, conf's and ajv's hundreds of
+      // files one by one, which was most of the start; one file is read and compiled at once.
+      ssr: { noExternal: true },
       build: {
         ssr: path.join(here, 'e2e/harness/cli.ts'),
         outDir: path.join(here, 'dist/harness-server'),
