@@ -52,10 +52,10 @@ export const useOutboxStore = create<OutboxViewState & OutboxActions>()((set, ge
   ...initialOutboxState,
   async load() {
     const current = fresh.begin();
-    const [rows, settings] = await Promise.all([bridge().outbox.list(), bridge().outbox.getSettings()]);
+    // All three asked at once: at start the newest draft waits for this load, and a round trip after the rows was one more wait.
+    const [rows, settings] = await Promise.all([bridge().outbox.list(), bridge().outbox.getSettings(), get().loadBatches()]);
     if (!rows.ok) set({ error: rows.error.message });
     else if (current()) set({ rows: rows.value });
-    await get().loadBatches();
     if (settings.ok) set({ undoDelayMs: settings.value.undoDelayMs, notifyOnSent: settings.value.notifyOnSent });
   },
   listen() {
