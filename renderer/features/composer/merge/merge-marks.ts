@@ -49,6 +49,9 @@ function rescan(tr: Transaction, state: MarksState): DecorationSet {
       touched.push([rest.map(newStart, -1), rest.map(newEnd, 1)]);
     });
   });
+  // A message opened or pasted whole: one pass over the new document, not a set edited block by block.
+  const touchedSize = touched.reduce((sum, [from, to]) => sum + Math.max(0, to - from), 0);
+  if (touchedSize > tr.doc.content.size / 2) return build(tr.doc, state.missing);
   for (const [from, to] of touched) {
     const start = Math.max(0, Math.min(from, tr.doc.content.size));
     const end = Math.max(start, Math.min(to, tr.doc.content.size));
