@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { AccountsSidebar, selectAccounts, useAccountsStore, VaultPanel } from './features/accounts/index.js';
+import { AccountsSidebar, selectAccounts, selectLoaded, useAccountsStore, VaultPanel } from './features/accounts/index.js';
 import { AppFooter } from './features/app/AppFooter.js';
 import { NoticeBar } from './features/app/NoticeBar.js';
 import { selectView, useAppStore } from './features/app/store.js';
@@ -14,6 +14,7 @@ export function App() {
   const view = useAppStore(selectView);
   const navigate = useAppStore((state) => state.navigate);
   const hasAccounts = useAccountsStore(selectAccounts).length > 0;
+  const accountsLoaded = useAccountsStore(selectLoaded);
   const waiting = useOutboxStore(selectWaiting);
   const draftsOpen = useDraftsStore((state) => state.panelOpen);
 
@@ -62,8 +63,10 @@ export function App() {
         {/* The passphrase is asked once at start, whatever screen is open. */}
         {view !== 'accounts' && <VaultPanel onlyWhenLocked />}
         {view === 'compose' &&
-          (hasAccounts ? (
-            <div className={`compose-layout${draftsOpen ? ' drafts-open' : ''}`}>
+          (hasAccounts || !accountsLoaded ? (
+            // Mounted, hidden, while the accounts are on their way: the editor is made during the
+            // first render, not after their answer. A first start without any shows Welcome instead.
+            <div className={`compose-layout${draftsOpen ? ' drafts-open' : ''}`} hidden={!hasAccounts}>
               <DraftsToggle />
               <DraftsList />
               <ComposerPage />
