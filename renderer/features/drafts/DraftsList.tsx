@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { revealBidi } from '../../../shared/inert-text.js';
 import type { DraftSummary } from '../../../shared/drafts.js';
 import type { OutboxRow } from '../../../shared/outbox.js';
@@ -66,6 +67,10 @@ export function DraftsList() {
   const openId = useComposerStore((state) => state.draftId);
   const rows = useOutboxStore((state) => state.rows);
   const { shown, marker } = useShownCount(drafts.length);
+  // The app loads the list at start; coming back to a list that could not be read asks again.
+  useEffect(() => {
+    if (useDraftsStore.getState().error) void useDraftsStore.getState().load();
+  }, []);
 
   const labelOf = (id: string | null) => accounts.find((a) => a.id === id)?.label ?? null;
   const closePanel = () => useDraftsStore.getState().setPanelOpen(false);
