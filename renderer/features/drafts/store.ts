@@ -19,7 +19,7 @@ export interface DraftsState {
 export const initialDraftsState: DraftsState = { drafts: [], loaded: false, deleted: null, error: null, panelOpen: false };
 
 export function withDrafts(state: DraftsState, drafts: DraftSummary[]): DraftsState {
-  return { ...state, drafts: [...drafts].sort((a, b) => b.updatedAt - a.updatedAt), loaded: true };
+  return { ...state, drafts: [...drafts].sort((a, b) => b.updatedAt - a.updatedAt), loaded: true, error: null };
 }
 
 export function withDeleted(state: DraftsState, id: string): DraftsState {
