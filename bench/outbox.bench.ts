@@ -37,7 +37,7 @@ async function submitMs(): Promise<Metric> {
   const core = startCore(dir);
   try {
     // The longest undo delay keeps the worker out of the measurement.
-    await ok(core, 'outbox:set-settings', { undoDelayMs: 30_000 });
+    await ok(core, 'outbox:setSettings', { undoDelayMs: 30_000 });
     const { id } = await ok<{ id: string }>(core, 'accounts:save', { label: 'Sandbox', from, settings: { provider: 'sandbox' } });
     const paragraph = '<p>The quarterly numbers are in and they look good; details follow below. </p>';
     const html = paragraph.repeat(Math.ceil(140_000 / paragraph.length));
@@ -63,7 +63,7 @@ async function chaos(): Promise<Record<string, Metric>> {
   const vendors = await startChaosVendors(20_260_105);
   const core = startCore(dir);
   try {
-    await ok(core, 'outbox:set-settings', { undoDelayMs: 0 });
+    await ok(core, 'outbox:setSettings', { undoDelayMs: 0 });
     const accounts: string[] = [];
     for (const vendor of vendors) accounts.push((await ok<{ id: string }>(core, 'accounts:save', { ...vendor.account, from })).id);
     const started = performance.now();

@@ -51,14 +51,14 @@ async function batchSubmitMs(html: string, text: string, pasted: string): Promis
   });
   try {
     // The longest undo delay keeps the worker out of the measurement.
-    await ok(core, 'outbox:set-settings', { undoDelayMs: 30_000 });
+    await ok(core, 'outbox:setSettings', { undoDelayMs: 30_000 });
     const { id } = await ok<{ id: string }>(core, 'accounts:save', { label: 'Sandbox', from: { name: 'Ann', email: 'ann@example.com' }, settings: { provider: 'sandbox' } });
     const to = Array.from({ length: RECIPIENTS }, (_, i) => ({ email: `r${i}@example.com` }));
     const samples: number[] = [];
     for (let run = 0; run < BATCH_RUNS + 1; run++) {
       const input = { message: { accountId: id, to, cc: [], bcc: [], subject: `Invoice {{invoice_number | "due"}} (${run})`, html, text, attachments: [] }, copies: 'none', mergeTable: pasted };
       const started = performance.now();
-      const outcome = await ok<{ count: number }>(core, 'outbox:submit-batch', input);
+      const outcome = await ok<{ count: number }>(core, 'outbox:submitBatch', input);
       const elapsed = performance.now() - started;
       if (outcome.count !== RECIPIENTS) throw new Error(`queued ${outcome.count} of ${RECIPIENTS}`);
       if (run >= 1) samples.push(elapsed);
@@ -95,7 +95,7 @@ async function previewMs(): Promise<Metric> {
     const samples: number[] = [];
     for (let run = 0; run < 25; run++) {
       const started = performance.now();
-      const preview = await ok<{ body: { kind: string; text?: string } }>(core, 'outbox:preview', message);
+      const preview = await ok<{ body: { kind: string; text?: string } }>(core, 'preview:request', message);
       const elapsed = performance.now() - started;
       if (!preview.body.text?.includes('[file: 1048576 bytes')) throw new Error('the preview lost a file');
       if (run >= 5) samples.push(elapsed);

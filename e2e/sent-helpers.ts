@@ -6,7 +6,7 @@ import { expect } from './fixtures.js';
 
 /** Sets the outbox's undo delay to 0, so a message leaves as soon as Send is pressed. */
 export async function noUndoDelay(page: Page): Promise<void> {
-  const result = await page.evaluate(() => window.mailer!.outbox['set-settings']({ undoDelayMs: 0 }));
+  const result = await page.evaluate(() => window.mailer!.outbox.setSettings({ undoDelayMs: 0 }));
   expect(result.ok).toBe(true);
 }
 

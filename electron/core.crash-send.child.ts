@@ -21,7 +21,7 @@ const ok = async (channel: Parameters<typeof core.dispatch>[0], input?: unknown)
   if (!result.ok) throw new Error(`${String(channel)}: ${result.error.message}`);
   return result.value as { id: string };
 };
-await ok('outbox:set-settings', { undoDelayMs: 0 });
+await ok('outbox:setSettings', { undoDelayMs: 0 });
 const account = await ok('accounts:save', JSON.parse(accountJson));
 const submitted = await ok('outbox:submit', message(account.id, { subject: 'Sent while killed' }));
 process.stdout.write(`submitted ${submitted.id}\n`);

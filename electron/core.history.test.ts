@@ -40,7 +40,7 @@ afterEach(async () => {
  * the attempt has ended and the history has recorded it.
  */
 async function sendAndSettle(core: Core, input: object): Promise<OutboxRow> {
-  await call(core, 'outbox:set-settings', { undoDelayMs: 0 });
+  await call(core, 'outbox:setSettings', { undoDelayMs: 0 });
   const recorded = new Promise<void>((resolve) => {
     const stop = core.bus.subscribe((event) => {
       if (event !== 'history:changed') return;
@@ -92,7 +92,7 @@ describe('core: the sent history over the contract', () => {
     const original = opened.messages[0]!;
     expect(original).toMatchObject({ provider: 'sandbox', status: 'sent', remoteId: expect.stringMatching(/^sbx_msg_/), attachments: [{ filename: 'invoice.pdf', available: true }] });
 
-    const reply = await call<EditableMessage>(core, 'history:reply-target', { messageId: original.id, mode: 'reply' });
+    const reply = await call<EditableMessage>(core, 'history:replyTarget', { messageId: original.id, mode: 'reply' });
     expect(reply.reply?.inReplyTo).toEqual({ remoteId: original.remoteId, remoteThreadId: original.remoteThreadId });
     expect(reply).toMatchObject({ draft: null, sign: false, subject: 'Re: Invoice 42' });
     const html = reply.doc as string;
@@ -105,7 +105,7 @@ describe('core: the sent history over the contract', () => {
 
     const hits = await call<SearchHit[]>(core, 'history:search', { query: 'marc', limit: 10 });
     expect(hits.map((h) => h.messageId)).toEqual([original.id]);
-    expect(await call(core, 'recipients:suggest', { prefix: 'an', limit: 5 })).toEqual([{ email: 'ann@acme.io', name: 'Ann Lee', count: 2, lastAt: expect.any(Number) }]);
+    expect(await call(core, 'history:suggestRecipients', { prefix: 'an', limit: 5 })).toEqual([{ email: 'ann@acme.io', name: 'Ann Lee', count: 2, lastAt: expect.any(Number) }]);
 
     const { deletionId } = await call<{ deletionId: string }>(core, 'history:delete', { threadId: thread!.id });
     expect((await call<ThreadsPage>(core, 'history:threads', { limit: 20 })).threads).toEqual([]);
@@ -137,7 +137,7 @@ describe('core: the sent history over the contract', () => {
     const { messages } = await call<HistoryThread>(core, 'history:thread', { id: thread!.id });
     expect(messages[0]?.error?.message).toBe(refused.lastError);
     const sentOne = messages[1]!;
-    const reply = await call<EditableMessage>(core, 'history:reply-target', { messageId: sentOne.id, mode: 'reply-all' });
+    const reply = await call<EditableMessage>(core, 'history:replyTarget', { messageId: sentOne.id, mode: 'reply-all' });
     await sendAndSettle(core, { ...message(account.id), subject: reply.subject, inReplyTo: reply.reply?.inReplyTo, replyToHistoryId: reply.reply?.replyToHistoryId });
     expect(rollout.requests.at(-1)?.body).toMatchObject({ threadId: sentOne.remoteThreadId });
     expect((await call<HistoryThread>(core, 'history:thread', { id: thread!.id })).messages).toHaveLength(3);
@@ -162,14 +162,14 @@ describe('core: Retry from the history', () => {
         resolve();
       });
     });
-    const again = await call<{ kind: string }>(core, 'history:retry', { messageId: recorded!.id });
+    const again = await call<{ kind: string }>(core, 'outbox:retryFromHistory', { messageId: recorded!.id });
     expect(again).toEqual({ kind: 'queued', summary: expect.stringContaining('under the same key') });
     await recordedAgain;
     const rows = await call<OutboxRow[]>(core, 'outbox:list');
     expect(rows.filter((r) => r.subject === 'Invoice 42').map((r) => [r.id, r.state])).toEqual([[failed.id, 'sent']]);
 
     // Once it went, a second Retry of the old failure says so and sends nothing.
-    const twice = await core.dispatch('history:retry', { messageId: recorded!.id }, sender);
+    const twice = await core.dispatch('outbox:retryFromHistory', { messageId: recorded!.id }, sender);
     expect(twice).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining('was sent after all') } });
     expect(rollout.requests).toHaveLength(2);
   });

@@ -80,17 +80,17 @@ describe('no channel, event, log line or error ever carries a secret', () => {
     expect((await call('accounts:save', { label: 42, secret: SECRETS.unipile })).ok).toBe(false);
     // Edit without retyping the key, change the default, remove one.
     expect((await call('accounts:save', { ...drafts[1], id: ids[1], label: 'Rebilly EU', from, secret: '' })).ok).toBe(true);
-    expect((await call('accounts:set-default', { id: ids[2] })).ok).toBe(true);
+    expect((await call('accounts:setDefault', { id: ids[2] })).ok).toBe(true);
     expect((await call('accounts:remove', { id: ids[3] })).ok).toBe(true);
-    expect((await call('vault:unlock', { passphrase: PASSPHRASE })).ok).toBe(false);
-    expect((await call('vault:choose-mode', { mode: 'passphrase', passphrase: PASSPHRASE })).ok).toBe(false);
+    expect((await call('accounts:unlock', { passphrase: PASSPHRASE })).ok).toBe(false);
+    expect((await call('accounts:chooseVaultMode', { mode: 'passphrase', passphrase: PASSPHRASE })).ok).toBe(false);
 
     // Every channel of the contract, including ones added later, with no input and with a key as input.
     for (const channel of channelNames) {
       await call(channel);
       await call(channel, { id: SECRETS.rollout, passphrase: SECRETS.rebilly });
     }
-    await call('no:such-channel', SECRETS.stuut);
+    await call('no:suchChannel', SECRETS.stuut);
 
     // The send path does get the key, and only there.
     const sendable = await core.accounts.resolveForSend(ids[1]!);

@@ -88,8 +88,8 @@ function start(links: NonNullable<typeof mailtoLinks>, iconFiles: IconFiles): vo
       window.focus();
     };
     installQuitGuard(() => core.pendingWork, () => void open());
-    // Menu actions reach the page as the contract's `menu:command` event, never as injected script.
-    installAppMenu({ sendCommand: (command) => core.bus.emit('menu:command', command), openWindow: open }, { devTools: Boolean(devServerUrl) });
+    // Menu actions reach the page as the contract's `menus:command` event, never as injected script.
+    installAppMenu({ sendCommand: (command) => core.bus.emit('menus:command', command), openWindow: open }, { devTools: Boolean(devServerUrl) });
     open();
     links.connect({ deliver: (url) => core.compose.openMailto(url), focus });
     // Files dropped on the dock or taskbar icon go to the open composer, copied like picked ones.

@@ -43,7 +43,7 @@ const message = (accountId: string, subject: string, extra: Record<string, unkno
   to, cc: [{ email: 'cy@example.org' }], bcc: [], subject, html: `<p>${subject}, in full.</p>`, text: `${subject}, in full.`, accountId, attachments: [], ...extra,
 });
 try {
-  await ok('outbox:set-settings', { undoDelayMs: 0 });
+  await ok('outbox:setSettings', { undoDelayMs: 0 });
   const sandbox = await ok<{ id: string }>('accounts:save', { label: 'Sandbox', from, settings: { provider: 'sandbox' } });
   const badStuut = await ok<{ id: string }>('accounts:save', { label: 'Stuut', from, settings: { provider: 'stuut', baseUrl: stuut.url, emailSender: 'sndr_fixture' }, secret: 'stuut_revoked_token' });
   const lossy = await ok<{ id: string }>('accounts:save', { label: 'Rollout', from, settings: { provider: 'rollout', baseUrl: rollout.url, credentialId: rollout.info.credentialId }, secret: rollout.info.jwt });

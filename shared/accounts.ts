@@ -122,7 +122,7 @@ export type AccountsList = z.infer<typeof accountsListSchema>;
 
 export const passphraseSchema = z.string().min(1, 'Enter the passphrase.').max(1_024, 'That passphrase is too long.');
 
-/** `vault:choose-mode`: what to do when the computer offers no keychain. */
+/** `accounts:chooseVaultMode`: what to do when the computer offers no keychain. */
 export const vaultChoiceSchema = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('passphrase'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accountSecretSchema, accountSettingsSchema } from './accounts.js';
 
 /**
- * Input of `accounts:test-connection`: the settings and key as the form holds them, saved or
+ * Input of `accounts:testConnection`: the settings and key as the form holds them, saved or
  * not. Without a key, an account being edited (`id`) is tested with its stored key, if the
  * settings still send it where it was given.
  */

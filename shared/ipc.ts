@@ -98,13 +98,13 @@ export const channels = {
   /** Adds (no id) or edits an account; an empty secret keeps the stored one. Never answers with the secret. */
   'accounts:save': { input: accountDraftSchema, output: accountViewSchema },
   /** Test connection: one harmless read with these settings and key (never a send); the answer says what it found. */
-  'accounts:test-connection': { input: connectionTestInputSchema, output: connectionTestSchema },
+  'accounts:testConnection': { input: connectionTestInputSchema, output: connectionTestSchema },
   'accounts:remove': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: accountsListSchema },
-  'accounts:set-default': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: accountsListSchema },
+  'accounts:setDefault': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: accountsListSchema },
   /** The passphrase asked once per start when keys are protected by one; a wrong one fails with kind `auth`. */
-  'vault:unlock': { input: z.object({ passphrase: passphraseSchema }).strict(), output: accountsListSchema },
+  'accounts:unlock': { input: z.object({ passphrase: passphraseSchema }).strict(), output: accountsListSchema },
   /** When the computer offers no keychain: protect keys with a passphrase, or keep them for this session only. */
-  'vault:choose-mode': { input: vaultChoiceSchema, output: accountsListSchema },
+  'accounts:chooseVaultMode': { input: vaultChoiceSchema, output: accountsListSchema },
   /**
    * Undo send: takes a queued message back before its `sendAt` and answers it as the composer
    * opens it (its draft, or what was submitted). Later it fails with kind `conflict` and a sentence.
@@ -113,60 +113,60 @@ export const channels = {
   /** Edit: a waiting or failed message leaves the outbox (said on it) and opens in the composer. */
   'outbox:edit': { input: z.object({ id: outboxIdSchema }).strict(), output: editableMessageSchema },
   /** A scheduled message, or one in its undo delay, goes now. */
-  'outbox:send-now': { input: z.object({ id: outboxIdSchema }).strict(), output: outboxRowSchema },
+  'outbox:sendNow': { input: z.object({ id: outboxIdSchema }).strict(), output: outboxRowSchema },
   /** A scheduled message gets another time (ISO 8601 with a zone offset). */
   'outbox:reschedule': { input: z.object({ id: outboxIdSchema, sendAt: z.iso.datetime({ offset: true }) }).strict(), output: outboxRowSchema },
   /** A message waiting out a back-off is tried at once. */
-  'outbox:retry-now': { input: z.object({ id: outboxIdSchema }).strict(), output: outboxRowSchema },
+  'outbox:retryNow': { input: z.object({ id: outboxIdSchema }).strict(), output: outboxRowSchema },
   /**
    * A failed message goes again with the same idempotency key; an unknown outcome only through
    * a vendor that honours the key (elsewhere it fails with kind `conflict` and says why).
    */
   'outbox:retry': { input: z.object({ id: outboxIdSchema }).strict(), output: outboxRowSchema },
   /** An unknown outcome sent again although it may arrive twice (the window asked first). */
-  'outbox:send-again': { input: z.object({ id: outboxIdSchema }).strict(), output: outboxRowSchema },
+  'outbox:sendAgain': { input: z.object({ id: outboxIdSchema }).strict(), output: outboxRowSchema },
   /** Asks the vendor whether it has a message whose outcome is unknown; the row takes its answer. */
   'outbox:check': { input: z.object({ id: outboxIdSchema }).strict(), output: outboxRowSchema },
   /** Every waiting, sending, failed or unknown message, then the most recent sent and cancelled ones. */
   'outbox:list': { input: none, output: z.array(outboxRowSchema) },
-  'outbox:get-settings': { input: none, output: outboxSettingsSchema },
+  'outbox:getSettings': { input: none, output: outboxSettingsSchema },
   /** Send individually: one outbox entry per To recipient (own id and key), merge fields filled, paced. */
-  'outbox:submit-batch': { input: batchSubmitSchema, output: batchOutcomeSchema },
+  'outbox:submitBatch': { input: batchSubmitSchema, output: batchOutcomeSchema },
   /** The recent batches with their progress (sent / failed / waiting) and their messages' outbox ids. */
   'outbox:batches': { input: none, output: z.array(batchRowSchema) },
   /** "Preview request": the request the account's adapter would make for this message (a dry run), secrets masked. */
-  'outbox:preview': { input: submitMessageSchema, output: requestPreviewSchema },
+  'preview:request': { input: submitMessageSchema, output: requestPreviewSchema },
   'outbox:pace': { input: z.object({ accountId: accountPaceSchema.shape.accountId }).strict(), output: accountPaceSchema },
   /** Sets an account's sending pace; null goes back to the vendor's default. */
-  'outbox:set-pace': { input: z.object({ accountId: accountPaceSchema.shape.accountId, pace: paceSchema.nullable() }).strict(), output: accountPaceSchema },
-  'outbox:set-settings': { input: outboxSettingsPatchSchema, output: outboxSettingsSchema },
+  'outbox:setPace': { input: z.object({ accountId: accountPaceSchema.shape.accountId, pace: paceSchema.nullable() }).strict(), output: accountPaceSchema },
+  'outbox:setSettings': { input: outboxSettingsPatchSchema, output: outboxSettingsSchema },
   /** The Sent view: threads newest first, one page at a time (pass `nextCursor` back for the next). */
   'history:threads': { input: threadsQuerySchema, output: threadsPageSchema },
   'history:thread': { input: z.object({ id: historyIdSchema }).strict(), output: historyThreadSchema },
   /** Full-text search (subject, body, recipients; prefix matching), newest first, matches as segments. */
   'history:search': { input: searchQuerySchema, output: z.array(searchHitSchema) },
   /** Composer autocomplete from the addresses sent to: most used, then most recent, first. */
-  'recipients:suggest': { input: recipientsSuggestSchema, output: z.array(recipientSuggestionSchema) },
+  'history:suggestRecipients': { input: recipientsSuggestSchema, output: z.array(recipientSuggestionSchema) },
   /** Hides a message or a thread; undo with `history:restore` until Composer restarts. */
   'history:delete': { input: historyDeleteSchema, output: historyDeletedSchema },
   'history:restore': { input: historyRestoreSchema, output: z.null() },
   /** What the composer opens with for Reply, Reply all, Forward, or a copy (Retry, Open in composer) of a recorded message. */
-  'history:reply-target': { input: replyTargetQuerySchema, output: editableMessageSchema },
+  'history:replyTarget': { input: replyTargetQuerySchema, output: editableMessageSchema },
   /**
    * Retry of a failed or maybe-sent message from the Sent view, decided in main: the outbox's
    * own row again under its idempotency key, else a copy through the outbox's checks, else (its
    * files are gone) the message to open in the composer.
    */
-  'history:retry': { input: z.object({ messageId: historyIdSchema }).strict(), output: historyRetrySchema },
+  'outbox:retryFromHistory': { input: z.object({ messageId: historyIdSchema }).strict(), output: historyRetrySchema },
   /**
    * Compose requests (from `mailto:` links) that arrived before the page listened. Subscribe
    * to `compose:open` first, then call this once at start; later requests come as events.
    */
   'compose:pending': { input: none, output: z.array(editableMessageSchema) },
   /** Whether Composer opens the computer's email links, in the platform's wording for the setting. */
-  'mailto:status': { input: none, output: mailClientStatusSchema },
+  'mailClient:status': { input: none, output: mailClientStatusSchema },
   /** Makes Composer the default mail app (on Windows: opens Settings, where the person chooses). */
-  'mailto:make-default': { input: none, output: mailClientStatusSchema },
+  'mailClient:makeDefault': { input: none, output: mailClientStatusSchema },
   /** The spellchecker's languages: the dictionaries there are, the chosen ones, the system's. */
   'spellcheck:status': { input: none, output: spellcheckStatusSchema },
   /** Chooses the spellchecker's languages (kept in the settings); an empty list follows the system. */
@@ -190,7 +190,7 @@ export const events = {
   'outbox:changed': z.array(outboxRowSchema),
   'history:changed': historyChangedSchema,
   /** A menu item or its accelerator was used; see shared/menu-command.ts for what each asks. */
-  'menu:command': menuCommandSchema,
+  'menus:command': menuCommandSchema,
   /** Open a composer with these fields (a `mailto:` link was opened); `notice` says what could not be read. */
   'compose:open': editableMessageSchema,
   /** Attach these files to the open composer (they were dropped on the app's icon); `notice` names the ones left out. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * What a menu item asks the renderer to do, carried by the `menu:command` event. Editing
+ * What a menu item asks the renderer to do, carried by the `menus:command` event. Editing
  * (undo, cut, paste as plain text, select all), zoom, full screen, About and Quit are not
  * here: Electron performs those itself through menu roles, so the page never has to.
  *

@@ -56,7 +56,7 @@ export const submitMessageSchema = messageContentSchema.extend({
    * message waits only the undo-send delay.
    */
   sendAt: z.iso.datetime({ offset: true }).optional(),
-  /** The history message this one answers (from `history:reply-target`), so the history threads it even where the vendor cannot. */
+  /** The history message this one answers (from `history:replyTarget`), so the history threads it even where the vendor cannot. */
   replyToHistoryId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
 });
 export type SubmitMessage = z.infer<typeof submitMessageSchema>;

@@ -69,12 +69,12 @@ export const outboxSettingsSchema = z
   .strict();
 export type OutboxSettings = z.infer<typeof outboxSettingsSchema>;
 
-/** `outbox:set-settings` input: only the settings being changed; the others stay as they are. */
+/** `outbox:setSettings` input: only the settings being changed; the others stay as they are. */
 export const outboxSettingsPatchSchema = outboxSettingsSchema.partial().strict();
 export type OutboxSettingsPatch = z.infer<typeof outboxSettingsPatchSchema>;
 
 /**
- * What `history:retry` did: the message is on its way again (the outbox's own row under its
+ * What `outbox:retryFromHistory` did: the message is on its way again (the outbox's own row under its
  * key, or a copy), or, when its files are gone, it is to be opened in the composer to attach them.
  */
 export const historyRetrySchema = z.discriminatedUnion('kind', [

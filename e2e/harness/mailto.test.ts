@@ -97,8 +97,8 @@ describe('harness --mailto', () => {
     const harness = await start();
     const ws = await connect(harness);
     const explanation = 'Only the installed Composer app can become your default mail app; this copy cannot.';
-    expect(await call(ws, 'mailto:status')).toEqual({ ok: true, value: { available: false, isDefault: false, actionLabel: '', explanation } });
-    expect(await call(ws, 'mailto:make-default')).toEqual({ ok: false, error: { kind: 'unsupported', message: explanation } });
+    expect(await call(ws, 'mailClient:status')).toEqual({ ok: true, value: { available: false, isDefault: false, actionLabel: '', explanation } });
+    expect(await call(ws, 'mailClient:makeDefault')).toEqual({ ok: false, error: { kind: 'unsupported', message: explanation } });
     ws.close();
   });
 });

@@ -21,17 +21,17 @@ test('menu commands and mailto: links reach the page through the contract', asyn
   await page.evaluate(() => {
     const seen: unknown[] = [];
     (window as unknown as { seen: unknown[] }).seen = seen;
-    window.mailer!.on('menu:command', (command) => seen.push(['menu:command', command]));
+    window.mailer!.on('menus:command', (command) => seen.push(['menus:command', command]));
     window.mailer!.on('compose:open', (request) => seen.push(['compose:open', request.to, request.subject]));
   });
   // The window asked for the links that came before it listened as it started, so none are left.
   await expect(page.getByTestId('app-version')).toBeVisible();
   expect(await page.evaluate(() => window.mailer!.compose.pending())).toEqual({ ok: true, value: [] });
   harness.core.compose.openMailto('mailto:bob@y.org?subject=After');
-  harness.core.bus.emit('menu:command', 'send');
+  harness.core.bus.emit('menus:command', 'send');
   await expect.poll(() => page.evaluate(() => (window as unknown as { seen: unknown[] }).seen)).toEqual([
     ['compose:open', [{ email: 'bob@y.org' }], 'After'],
-    ['menu:command', 'send'],
+    ['menus:command', 'send'],
   ]);
 });
 
@@ -42,15 +42,15 @@ test('the menu’s New message, Send and Save draft act on the composer', async 
   const { page, harness } = app;
   if (!harness) return;
   await connectAccounts(page, [personal]);
-  await page.evaluate(() => window.mailer!.outbox['set-settings']({ undoDelayMs: 0 }));
+  await page.evaluate(() => window.mailer!.outbox.setSettings({ undoDelayMs: 0 }));
   const composer = page.getByRole('region', { name: 'New message' });
   const drafts = page.getByRole('list', { name: 'Drafts list' });
 
   // Save draft: the message is in the Drafts list; New message then starts an empty one.
   await composer.getByLabel('Subject').fill('Kept by the menu');
-  harness.core.bus.emit('menu:command', 'save-draft');
+  harness.core.bus.emit('menus:command', 'save-draft');
   await expect(drafts.getByRole('button', { name: /^Kept by the menu/ })).toBeVisible();
-  harness.core.bus.emit('menu:command', 'new-message');
+  harness.core.bus.emit('menus:command', 'new-message');
   await expect(composer.getByLabel('Subject')).toHaveValue('');
 
   // Send from the menu, twice in a row: the same checks as the button, and one message goes out.
@@ -58,8 +58,8 @@ test('the menu’s New message, Send and Save draft act on the composer', async 
   await to.fill('bea@example.org');
   await to.press('Enter');
   await composer.getByLabel('Subject').fill('Sent from the menu');
-  harness.core.bus.emit('menu:command', 'send');
-  harness.core.bus.emit('menu:command', 'send');
+  harness.core.bus.emit('menus:command', 'send');
+  harness.core.bus.emit('menus:command', 'send');
   await expect(page.getByRole('status').filter({ hasText: /bea@example\.org|Bea/ })).toBeVisible();
   await expect.poll(() => sandboxDeliveries(app), { timeout: 20_000 }).toHaveLength(1);
   expect((await sandboxDeliveries(app))[0]?.subject).toBe('Sent from the menu');
@@ -75,7 +75,7 @@ test('the menu’s Send asks first when the subject is empty, like the button', 
   const to = composer.getByLabel('To', { exact: true });
   await to.fill('bea@example.org');
   await to.press('Enter');
-  harness.core.bus.emit('menu:command', 'send');
+  harness.core.bus.emit('menus:command', 'send');
   await expect(composer.getByRole('alertdialog', { name: 'Before sending' })).toContainText('no subject');
   expect(await sandboxDeliveries(app)).toEqual([]);
 });
@@ -115,7 +115,7 @@ test('the menu’s Find in the Sent view opens Sent with its search box focused'
   const { page, harness } = app;
   if (!harness) return;
   await connectAccounts(page, [personal]);
-  harness.core.bus.emit('menu:command', 'find-sent');
+  harness.core.bus.emit('menus:command', 'find-sent');
   await expect(page.getByRole('heading', { name: 'Sent', exact: true })).toBeVisible();
   await expect(page.getByLabel('Search sent mail')).toBeFocused();
 });

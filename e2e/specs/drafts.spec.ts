@@ -122,7 +122,7 @@ test('an attachment survives its original being deleted and arrives intact', asy
   test.skip(app.harness === null, 'Files are queued for the dialog through the harness.');
   const { page } = app;
   await connectAccounts(page, [personal]);
-  await page.evaluate(() => window.mailer!.outbox['set-settings']({ undoDelayMs: 0 }));
+  await page.evaluate(() => window.mailer!.outbox.setSettings({ undoDelayMs: 0 }));
   await page.getByRole('button', { name: 'New message' }).click();
   await writeDraft(page, 'bea@example.org', 'The report', 'Here it is, attached.');
   const original = path.join(app.dataDir, 'report.pdf');
@@ -149,7 +149,7 @@ test('a failed send keeps the draft whole, with the reason on it', async ({ app 
     await connectAccounts(page, [
       { label: 'Stuut', from: { email: 'ann@example.com' }, settings: { provider: 'stuut', baseUrl: stuut.url, emailSender: 'sndr_test', timeoutMs: 30_000 }, signatureHtml: '', secret: stuut.info.token ?? '' },
     ]);
-    await page.evaluate(() => window.mailer!.outbox['set-settings']({ undoDelayMs: 0 }));
+    await page.evaluate(() => window.mailer!.outbox.setSettings({ undoDelayMs: 0 }));
     stuut.injectFault({ kind: 'status', status: 500, body: { error: { type: 'server_error', message: 'Mailbox backend down' } } });
     await page.getByRole('button', { name: 'New message' }).click();
     await writeDraft(page, 'bea@example.org', 'Will fail', 'Every word of this stays.');

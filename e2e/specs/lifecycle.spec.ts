@@ -47,7 +47,7 @@ test('a scheduled message offers Send now, Change time, Edit and Cancel; Cancel 
 test('editing a scheduled message takes it out of the Outbox first; sending it then delivers it once, never two copies', async ({ app }) => {
   const { page } = app;
   await connectAccounts(page, [sandboxAccount]);
-  await page.evaluate(() => window.mailer!.outbox['set-settings']({ undoDelayMs: 0 }));
+  await page.evaluate(() => window.mailer!.outbox.setSettings({ undoDelayMs: 0 }));
   await writeAndSchedule(page, 'Later message');
   await expect.poll(() => liveRows(page, 'Later message')).toEqual(['scheduled']);
 

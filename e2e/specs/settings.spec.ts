@@ -20,7 +20,7 @@ test('Settings gathers sending, composing, notifications and this computer; the 
   // A change is kept: the undo delay set here is the outbox's.
   await settings.getByLabel('Undo send delay in seconds').selectOption('20');
   await expect.poll(async () => page.evaluate(async () => {
-    const result = await window.mailer!.outbox['get-settings']();
+    const result = await window.mailer!.outbox.getSettings();
     return result.ok ? result.value.undoDelayMs : null;
   })).toBe(20_000);
 
@@ -35,7 +35,7 @@ test('Settings gathers sending, composing, notifications and this computer; the 
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   if (app.harness) {
     await openOutbox(page);
-    app.harness.core.bus.emit('menu:command', 'settings');
+    app.harness.core.bus.emit('menus:command', 'settings');
     await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   }
 });

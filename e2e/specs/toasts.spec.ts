@@ -39,7 +39,7 @@ test('the send toast ends when the Outbox shows the message sent; there is one t
   test.setTimeout(60_000);
   const { page } = app;
   await connectAccounts(page, [sandbox]);
-  await page.evaluate(() => window.mailer!.outbox['set-settings']({ undoDelayMs: 2_000 }));
+  await page.evaluate(() => window.mailer!.outbox.setSettings({ undoDelayMs: 2_000 }));
   let composer = await write(page, 'First note');
   await composer.getByRole('button', { name: 'Send', exact: true }).click();
   composer = await write(page, 'Second note');

@@ -69,7 +69,7 @@ describe('what quitting would cut short, from the outbox', () => {
       settings: { provider: 'crm-gateway', endpointUrl: `${sim.url}${CRM_GATEWAY_PATH}` },
       secret: CRM_GATEWAY_TEST_KEY,
     });
-    await app.ok('outbox:set-settings', { undoDelayMs: 0 });
+    await app.ok('outbox:setSettings', { undoDelayMs: 0 });
     sim.injectFault({ kind: 'delay', ms: 400 });
     await app.ok('outbox:submit', message(saved.id, { subject: 'first' }));
     await app.ok('outbox:submit', message(saved.id, { subject: 'second' }));

@@ -4,7 +4,7 @@ import { buildAppMenu } from '../menus/app-menu.js';
 import { buildContextMenu } from '../menus/context-menu.js';
 import type { MenuAction, MenuItemSpec } from '../menus/menu-spec.js';
 
-/** Where a renderer command goes: the core's event bus (`menu:command`), or a new window when none is open. */
+/** Where a renderer command goes: the core's event bus (`menus:command`), or a new window when none is open. */
 export interface MenuTargets {
   sendCommand(command: MenuCommand): void;
   openWindow(): void;

@@ -28,7 +28,7 @@ export interface SendableAccount {
   secret: string;
 }
 
-/** The connected accounts: every `accounts:*` and `vault:*` channel is one call here. */
+/** The connected accounts and the vault that keeps their keys: every `accounts:*` channel is one call here. */
 export interface AccountsService {
   list(): Promise<AccountsList>;
   save(draft: AccountDraft): Promise<AccountView>;

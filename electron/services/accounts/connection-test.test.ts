@@ -49,8 +49,8 @@ beforeEach(() => {
 });
 
 const rolloutSettings = (baseUrl = rollout.url): AccountSettingsInput => ({ provider: 'rollout', baseUrl, credentialId: 'cred_42', timeoutMs: 2_000 });
-const test = (input: { id?: string; settings: AccountSettingsInput; secret?: string }) => call<ConnectionTest>(core, 'accounts:test-connection', input);
-const refused = async (input: unknown) => (await core.dispatch('accounts:test-connection', input, testWindow)) as Result<ConnectionTest>;
+const test = (input: { id?: string; settings: AccountSettingsInput; secret?: string }) => call<ConnectionTest>(core, 'accounts:testConnection', input);
+const refused = async (input: unknown) => (await core.dispatch('accounts:testConnection', input, testWindow)) as Result<ConnectionTest>;
 
 describe('Test connection reads with the settings as typed, and never sends', () => {
   it('Rollout: GET /people?limit=1 with the send headers; a good key is OK', async () => {

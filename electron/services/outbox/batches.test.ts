@@ -26,7 +26,7 @@ const delivered = () => readSandboxRecords(path.join(data.dir, 'sandbox-outbox.j
 
 async function sandbox(): Promise<string> {
   const id = (await app.ok<AccountView>('accounts:save', { label: 'Sandbox', from, settings: { provider: 'sandbox' } })).id;
-  await app.ok('outbox:set-settings', { undoDelayMs: 0 });
+  await app.ok('outbox:setSettings', { undoDelayMs: 0 });
   return id;
 }
 
@@ -47,7 +47,7 @@ const table = 'email,invoice_number,company\nbea@example.org,INV-1,Lee Co\ncy@ac
 describe('send individually', () => {
   it('puts one outbox entry per To recipient, each filled for them with its own key, Cc on none when asked', async () => {
     const accountId = await sandbox();
-    const outcome = await app.ok<BatchOutcome>('outbox:submit-batch', { message: message(accountId, template), copies: 'none', mergeTable: table });
+    const outcome = await app.ok<BatchOutcome>('outbox:submitBatch', { message: message(accountId, template), copies: 'none', mergeTable: table });
     expect(outcome.count).toBe(3);
     const [batch] = await app.ok<BatchRow[]>('outbox:batches');
     expect(batch).toMatchObject({ total: 3, waiting: 3, sent: 0, failed: 0 });
@@ -65,15 +65,15 @@ describe('send individually', () => {
 
   it('refuses the whole batch, naming the field and recipient, when one recipient has no value', async () => {
     const accountId = await sandbox();
-    const result = await app.call('outbox:submit-batch', { message: message(accountId, template), copies: 'each', mergeTable: 'email,invoice_number\nbea@example.org,INV-1' });
+    const result = await app.call('outbox:submitBatch', { message: message(accountId, template), copies: 'each', mergeTable: 'email,invoice_number\nbea@example.org,INV-1' });
     expect(result).toMatchObject({ ok: false, error: { kind: 'invalid_input', message: expect.stringContaining('{{invoice_number}} has no value for cy@acme.io') } });
     expect(await app.ok<OutboxRow[]>('outbox:list')).toEqual([]);
   });
 
   it('waits at the account’s pace rather than breach it, and the pace survives a restart', async () => {
     const accountId = await sandbox();
-    await app.ok('outbox:set-pace', { accountId, pace: { perMinute: 2, perDay: 100 } });
-    await app.ok('outbox:submit-batch', { message: message(accountId, { ...template, cc: [] }), copies: 'each', mergeTable: table });
+    await app.ok('outbox:setPace', { accountId, pace: { perMinute: 2, perDay: 100 } });
+    await app.ok('outbox:submitBatch', { message: message(accountId, { ...template, cc: [] }), copies: 'each', mergeTable: table });
     time.advance(1_000);
     await app.core.outbox.idle();
     expect(await delivered()).toHaveLength(1);

@@ -52,7 +52,7 @@ describe('decisions about a message in the outbox', () => {
     expect((await live()).map((r) => r.id)).toEqual([again.id]);
     expect((await rowOf(id))?.state).toBe('cancelled');
 
-    expect(await app.ok('outbox:send-now', { id: again.id })).toMatchObject({ state: 'queued' });
+    expect(await app.ok('outbox:sendNow', { id: again.id })).toMatchObject({ state: 'queued' });
     await app.core.outbox.idle();
     expect((await rowOf(again.id))?.state).toBe('sent');
     expect(sim.requests).toHaveLength(1);
@@ -67,19 +67,19 @@ describe('decisions about a message in the outbox', () => {
     time.advance(2 * 60 * 60_000);
     await app.core.outbox.idle();
     expect(sim.requests).toHaveLength(0);
-    expect(await app.call('outbox:send-now', { id })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(await app.call('outbox:sendNow', { id })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
   });
 
   it('Retry now sends a message waiting out a vendor’s Retry-After at once', async () => {
     await connect();
     sim.injectFault({ kind: 'status', status: 503, body: { error: 'down' }, headers: { 'retry-after': '600' } });
-    await app.ok('outbox:set-settings', { undoDelayMs: 0 });
+    await app.ok('outbox:setSettings', { undoDelayMs: 0 });
     const { id } = await app.ok<SubmitOutcome>('outbox:submit', message(accountId));
     await app.core.outbox.idle();
     const waiting = await rowOf(id);
     expect(waiting).toMatchObject({ state: 'queued', attempts: 1, actions: ['retry_now', 'edit', 'cancel'] });
     expect(waiting!.nextAttemptAt! - time.clock()).toBeGreaterThanOrEqual(599_000);
-    expect(await app.ok('outbox:retry-now', { id })).toMatchObject({ nextAttemptAt: time.clock() });
+    expect(await app.ok('outbox:retryNow', { id })).toMatchObject({ nextAttemptAt: time.clock() });
     await app.core.outbox.idle();
     expect((await rowOf(id))?.state).toBe('sent');
     expect(sim.requests).toHaveLength(2);
@@ -87,7 +87,7 @@ describe('decisions about a message in the outbox', () => {
 
   it('a rejected key stays `auth` from the outbox into the history, and the row offers Open Accounts', async () => {
     await connect('gw_wrong_key');
-    await app.ok('outbox:set-settings', { undoDelayMs: 0 });
+    await app.ok('outbox:setSettings', { undoDelayMs: 0 });
     const { id } = await app.ok<SubmitOutcome>('outbox:submit', message(accountId, { subject: 'Key test' }));
     await app.core.outbox.idle();
     expect(await rowOf(id)).toMatchObject({ state: 'failed', errorKind: 'auth', actions: ['open_accounts', 'retry', 'edit'] });

@@ -22,7 +22,7 @@ beforeEach(async () => {
   time = manualTime(Date.now());
   app = outboxCore(data.dir, time);
   sim = await startRebilly();
-  await app.ok('outbox:set-settings', { undoDelayMs: 0 });
+  await app.ok('outbox:setSettings', { undoDelayMs: 0 });
 });
 afterEach(async () => {
   app.core.close();

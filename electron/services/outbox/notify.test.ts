@@ -36,7 +36,7 @@ beforeEach(async () => {
     notifier,
   });
   sim = await startCrmGateway();
-  await ok('outbox:set-settings', { undoDelayMs: 0 });
+  await ok('outbox:setSettings', { undoDelayMs: 0 });
 });
 afterEach(async () => {
   core.close();
@@ -65,12 +65,12 @@ describe('outbox notifications', () => {
   });
 
   it('tells the desktop a message was sent once the person turns that on, and the setting survives a restart', async () => {
-    expect(await ok<OutboxSettings>('outbox:set-settings', { notifyOnSent: true })).toEqual({ undoDelayMs: 0, notifyOnSent: true });
+    expect(await ok<OutboxSettings>('outbox:setSettings', { notifyOnSent: true })).toEqual({ undoDelayMs: 0, notifyOnSent: true });
     const account = await gatewayAccount(sim.info.apiKey ?? '');
     await ok<SubmitOutcome>('outbox:submit', message(account, { subject: 'Third' }));
     await core.outbox.idle();
     expect(notifier.shown).toEqual([{ title: 'Message sent', body: '“Third” to Bea Lee was sent.' }]);
     // Changing one setting leaves the other as it was.
-    expect(await ok<OutboxSettings>('outbox:set-settings', { undoDelayMs: 10_000 })).toEqual({ undoDelayMs: 10_000, notifyOnSent: true });
+    expect(await ok<OutboxSettings>('outbox:setSettings', { undoDelayMs: 10_000 })).toEqual({ undoDelayMs: 10_000, notifyOnSent: true });
   });
 });

@@ -20,7 +20,7 @@ beforeEach(async () => {
   data = await tempDataDir();
   time = manualTime();
   app = outboxCore(data.dir, time);
-  await app.ok('outbox:set-settings', { undoDelayMs: 0 });
+  await app.ok('outbox:setSettings', { undoDelayMs: 0 });
 });
 afterEach(async () => {
   app.core.close();

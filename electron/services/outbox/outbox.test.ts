@@ -112,9 +112,9 @@ describe('the outbox', () => {
   });
 
   it('keeps the undo delay as a setting between 0 and 30 s', async () => {
-    expect(await app.ok('outbox:get-settings')).toEqual({ undoDelayMs: 5_000, notifyOnSent: false });
-    expect(await app.ok('outbox:set-settings', { undoDelayMs: 0 })).toEqual({ undoDelayMs: 0, notifyOnSent: false });
-    const refused = await app.call('outbox:set-settings', { undoDelayMs: 31_000 });
+    expect(await app.ok('outbox:getSettings')).toEqual({ undoDelayMs: 5_000, notifyOnSent: false });
+    expect(await app.ok('outbox:setSettings', { undoDelayMs: 0 })).toEqual({ undoDelayMs: 0, notifyOnSent: false });
+    const refused = await app.call('outbox:setSettings', { undoDelayMs: 31_000 });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toContain('The undo delay can be at most 30 seconds.');
     const accountId = await sandboxAccount();
@@ -213,7 +213,7 @@ describe('the outbox', () => {
     expect(row?.actions).toEqual(['check', 'send_again']);
     expect(await app.call('outbox:retry', { id })).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining('Send again anyway') } });
     expect(rollout.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
-    expect(await app.ok('outbox:send-again', { id })).toMatchObject({ id, state: 'queued' });
+    expect(await app.ok('outbox:sendAgain', { id })).toMatchObject({ id, state: 'queued' });
     await app.core.outbox.idle();
     expect((await rowOf(id))?.state).toBe('sent');
     expect(rollout.requests.filter((r) => r.method === 'POST')).toHaveLength(2);

@@ -16,7 +16,7 @@ beforeEach(async () => {
   data = await tempDataDir();
   app = outboxCore(data.dir, manualTime());
   sim = await startCrmGateway();
-  await app.ok('outbox:set-settings', { undoDelayMs: 0 });
+  await app.ok('outbox:setSettings', { undoDelayMs: 0 });
 });
 afterEach(async () => {
   app.core.close();

@@ -28,7 +28,7 @@ beforeEach(async () => {
   time = manualTime();
   app = outboxCore(data.dir, time);
   sim = await startRebilly();
-  await app.ok('outbox:set-settings', { undoDelayMs: 0 });
+  await app.ok('outbox:setSettings', { undoDelayMs: 0 });
 });
 afterEach(async () => {
   app.core.close();

@@ -36,7 +36,7 @@ describe('request preview', () => {
     sim = await startRollout();
     const secret = sim.info.jwt ?? '';
     const account = await app.ok<AccountView>('accounts:save', { label: 'CRM', from, settings: { provider: 'rollout', baseUrl: sim.url, credentialId: sim.info.credentialId ?? '' }, secret });
-    const preview = await app.ok<RequestPreview>('outbox:preview', message(account.id, { cc: [{ email: 'boss@example.com' }] }));
+    const preview = await app.ok<RequestPreview>('preview:request', message(account.id, { cc: [{ email: 'boss@example.com' }] }));
     expect(preview.method).toBe('POST');
     expect(preview.url).toBe(`${sim.url}/emailMessages`);
     expect(preview.headers).toContainEqual({ name: 'Authorization', value: 'Bearer ••••••••', masked: true });
@@ -50,7 +50,7 @@ describe('request preview', () => {
     sim = await startCrmGateway();
     const account = await app.ok<AccountView>('accounts:save', { label: 'GW', from, settings: { provider: 'crm-gateway', endpointUrl: `${sim.url}${CRM_GATEWAY_PATH}` }, secret: sim.info.apiKey });
     const scan = await file(70_000);
-    const preview = await app.ok<RequestPreview>('outbox:preview', message(account.id, { attachments: [scan.ref] }));
+    const preview = await app.ok<RequestPreview>('preview:request', message(account.id, { attachments: [scan.ref] }));
     const body = preview.body.kind === 'json' ? preview.body.text : '';
     expect(body).toContain(`[file: 70000 bytes, sha256 ${scan.sha256}]`);
     expect(preview.headers.find((h) => h.name === 'Idempotency-Key')?.value).toContain('its own key');
@@ -62,7 +62,7 @@ describe('request preview', () => {
     sim = await startUnipile();
     const account = await app.ok<AccountView>('accounts:save', { label: 'Mail', from, settings: { provider: 'unipile', baseUrl: sim.url, accountId: sim.info.accountId ?? '' }, secret: sim.info.apiKey });
     const scan = await file(1_000);
-    const preview = await app.ok<RequestPreview>('outbox:preview', message(account.id, { attachments: [scan.ref] }));
+    const preview = await app.ok<RequestPreview>('preview:request', message(account.id, { attachments: [scan.ref] }));
     expect(preview.body.kind === 'multipart' && preview.body.parts.find((p) => p.file)?.file).toEqual({ filename: 'scan-1000.bin', size: 1_000, sha256: scan.sha256 });
     expect(preview.headers.find((h) => h.name === 'X-API-KEY')).toEqual({ name: 'X-API-KEY', value: '••••••••', masked: true });
     expect(sim.requests).toEqual([]);

@@ -183,7 +183,7 @@ export const useAccountsStore = create<AccountsState & AccountsActions>()((set, 
       const input = form ? connectionTestInput(form).input : null;
       if (!input || connection.testing) return;
       set({ connection: { testing: true } });
-      const result = await bridge().accounts['test-connection'](input);
+      const result = await bridge().accounts.testConnection(input);
       // An edit while the read was out dropped the question; its answer is about other settings.
       if (get().formRevision !== formRevision || get().form === null) return set(noConnectionResult);
       set({ connection: { testing: false, result: result.ok ? result.value : { outcome: 'vendor', sentence: result.error.message } } });
@@ -195,17 +195,17 @@ export const useAccountsStore = create<AccountsState & AccountsActions>()((set, 
       set((state) => ({ confirmRemoveId: null, ...(state.form?.id === id ? closeForm(state) : {}) }));
     },
     async setDefault(id) {
-      afterList(await bridge().accounts['set-default']({ id }));
+      afterList(await bridge().accounts.setDefault({ id }));
     },
     async unlock(passphrase) {
       set({ vaultBusy: true, vaultError: null });
-      const result = await bridge().vault.unlock({ passphrase });
+      const result = await bridge().accounts.unlock({ passphrase });
       set((state) => (result.ok ? { ...withList(state, result.value), vaultBusy: false } : { ...state, vaultBusy: false, vaultError: result.error.message }));
       return result.ok;
     },
     async chooseVault(choice) {
       set({ vaultBusy: true, vaultError: null });
-      const result = await bridge().vault['choose-mode'](choice);
+      const result = await bridge().accounts.chooseVaultMode(choice);
       set((state) => (result.ok ? { ...withList(state, result.value), vaultBusy: false } : { ...state, vaultBusy: false, vaultError: result.error.message }));
       return result.ok;
     },

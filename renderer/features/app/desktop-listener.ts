@@ -62,7 +62,7 @@ export function listenDesktop(): () => void {
   const open = (message: EditableMessage) => later(() => openRequest(message));
   const stopCompose = mailer.on('compose:open', open);
   const stopAttach = mailer.on('compose:attach', (payload) => later(() => attachFiles(payload)));
-  const stopMenu = mailer.on('menu:command', runCommand);
+  const stopMenu = mailer.on('menus:command', runCommand);
   // First in the queue: files held for this page arrive while it asks, and join the message the held links open.
   const pending = mailer.compose.pending();
   later(async () => {

@@ -86,7 +86,7 @@ function personalizedMessage(state: ComposerState, accountId: string, bodies: { 
 /** Send individually: main puts one outbox entry per To recipient, filled for them and paced. */
 async function sendIndividually(state: ComposerState, accountId: string, bodies: { html: string; text: string }): Promise<void> {
   const message = { ...toSubmitMessage(state, accountId, bodies), ...(state.draftId ? { draftId: state.draftId } : {}) };
-  const result = await bridge().outbox['submit-batch']({ message, copies: state.copies, ...(state.mergeTable.trim() ? { mergeTable: state.mergeTable } : {}) });
+  const result = await bridge().outbox.submitBatch({ message, copies: state.copies, ...(state.mergeTable.trim() ? { mergeTable: state.mergeTable } : {}) });
   if (result.ok) useComposerStore.setState({ ...withNewMessage(useComposerStore.getState()), remark: `Queued: ${result.value.summary} See the Outbox for its progress.` });
   else useComposerStore.setState({ status: { kind: 'failed', text: result.error.message, accountId }, draftError: result.error.message });
 }
@@ -150,7 +150,7 @@ export const useComposerStore = create<ComposerState & ComposerLinks & ComposerA
     // Sent individually, each recipient gets a message of their own: the first one's is shown.
     const [first] = message.to;
     const shown = state.individually && first ? personalize({ ...message, to: [first], ...(state.copies === 'none' ? { cc: [], bcc: [] } : {}) }, first, readTable(state.mergeTable).table) : message;
-    const result = await bridge().outbox.preview(shown);
+    const result = await bridge().preview.request(shown);
     if (result.ok) set({ requestPreview: result.value });
     else set({ requestPreview: null, remark: `The request could not be previewed: ${result.error.message}` });
   },

@@ -74,13 +74,13 @@ export const useDesktopStore = create<DesktopState & DesktopActions>()((set, get
   return {
     ...initialDesktopState,
     async load() {
-      const result = await bridge().mailto.status();
+      const result = await bridge().mailClient.status();
       set((state) => withMailClientAnswer(state, result));
     },
     async makeDefault() {
       if (get().busy) return;
       set({ busy: true, error: null });
-      const result = await bridge().mailto['make-default']();
+      const result = await bridge().mailClient.makeDefault();
       set((state) => withMailClientAnswer(state, result));
     },
     async loadSpellcheck() {

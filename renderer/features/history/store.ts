@@ -241,7 +241,7 @@ export const useHistoryStore = create<HistoryState & HistoryActions>()((set, get
     set({ error, notice: null });
   },
   async compose(messageId, mode) {
-    const result = await bridge().history['reply-target']({ messageId, mode });
+    const result = await bridge().history.replyTarget({ messageId, mode });
     if (!result.ok) {
       set({ error: result.error.message });
       return;
@@ -250,7 +250,7 @@ export const useHistoryStore = create<HistoryState & HistoryActions>()((set, get
     useAppStore.getState().navigate('compose');
   },
   async retry(message) {
-    const again = await bridge().history.retry({ messageId: message.id });
+    const again = await bridge().outbox.retryFromHistory({ messageId: message.id });
     if (!again.ok) {
       set({ error: again.error.message, notice: null });
       return;

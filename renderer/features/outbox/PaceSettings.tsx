@@ -40,7 +40,7 @@ export function PaceSettings() {
   if (accounts.length === 0) return <p className="pace-source">Connect an account to set how fast Send individually may go.</p>;
   const save = async (reset: boolean) => {
     const pace = reset ? null : { perMinute: Number(perMinute), perDay: Number(perDay) };
-    const result = await bridge().outbox['set-pace']({ accountId, pace });
+    const result = await bridge().outbox.setPace({ accountId, pace });
     if (result.ok) {
       show(result.value);
       setMessage(reset ? 'Back to the vendor’s default pace.' : 'Pace saved.');

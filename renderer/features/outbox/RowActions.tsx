@@ -50,7 +50,7 @@ function SendAgainConfirm(props: { row: OutboxRow; onDone: () => void }) {
         className="button-primary"
         onClick={() => {
           props.onDone();
-          void useOutboxStore.getState().decide('send-again', props.row.id);
+          void useOutboxStore.getState().decide('sendAgain', props.row.id);
         }}
       >
         Send it again
@@ -80,11 +80,11 @@ export function RowActions(props: { row: OutboxRow; subject: string; onEdit: () 
   if (row.actions.length === 0) return null;
   const store = useOutboxStore.getState;
   const run: Record<OutboxAction, () => void> = {
-    send_now: () => void store().decide('send-now', row.id),
+    send_now: () => void store().decide('sendNow', row.id),
     reschedule: () => setOpen('time'),
     edit: props.onEdit,
     cancel: () => void store().cancel(row.id),
-    retry_now: () => void store().decide('retry-now', row.id),
+    retry_now: () => void store().decide('retryNow', row.id),
     retry: () => void store().decide('retry', row.id),
     send_again: () => setOpen('again'),
     check: () => void store().decide('check', row.id),

@@ -29,7 +29,7 @@ export function liveRowOf(rows: OutboxRow[], draftId: string): OutboxRow | undef
   return rows.find((row) => row.draftId === draftId && row.state !== 'sent' && row.state !== 'accepted' && row.state !== 'cancelled');
 }
 
-type RowDecision = 'send-now' | 'retry-now' | 'retry' | 'send-again' | 'check';
+type RowDecision = 'sendNow' | 'retryNow' | 'retry' | 'sendAgain' | 'check';
 
 // Actions
 interface OutboxActions {
@@ -52,7 +52,7 @@ export const useOutboxStore = create<OutboxViewState & OutboxActions>()((set, ge
   ...initialOutboxState,
   async load() {
     const current = fresh.begin();
-    const [rows, settings] = await Promise.all([bridge().outbox.list(), bridge().outbox['get-settings']()]);
+    const [rows, settings] = await Promise.all([bridge().outbox.list(), bridge().outbox.getSettings()]);
     if (!rows.ok) set({ error: rows.error.message });
     else if (current()) set({ rows: rows.value });
     await get().loadBatches();
@@ -89,7 +89,7 @@ export const useOutboxStore = create<OutboxViewState & OutboxActions>()((set, ge
     set({ error: result.ok ? null : result.error.message });
   },
   async setUndoDelay(seconds) {
-    const result = await bridge().outbox['set-settings']({ undoDelayMs: Math.round(seconds * 1000) });
+    const result = await bridge().outbox.setSettings({ undoDelayMs: Math.round(seconds * 1000) });
     if (result.ok) set({ undoDelayMs: result.value.undoDelayMs, error: null });
     else set({ error: result.error.message });
   },
@@ -97,7 +97,7 @@ export const useOutboxStore = create<OutboxViewState & OutboxActions>()((set, ge
     // The box shows the click at once (a controlled checkbox would otherwise flick back until main answers).
     const before = get().notifyOnSent;
     set({ notifyOnSent: on });
-    const result = await bridge().outbox['set-settings']({ notifyOnSent: on });
+    const result = await bridge().outbox.setSettings({ notifyOnSent: on });
     if (result.ok) set({ notifyOnSent: result.value.notifyOnSent, error: null });
     else set({ notifyOnSent: before, error: result.error.message });
   },

@@ -25,6 +25,6 @@ export function suggestionText(suggestion: RecipientSuggestion): string {
 
 /** Addresses sent to before that start with `prefix`; none when the history cannot answer (typing goes on). */
 export async function fetchSuggestions(prefix: string): Promise<RecipientSuggestion[]> {
-  const result = await bridge().recipients.suggest({ prefix, limit: 8 });
+  const result = await bridge().history.suggestRecipients({ prefix, limit: 8 });
   return result.ok ? result.value : [];
 }
