@@ -5,6 +5,11 @@ export function timeOfDay(at: number): string {
   return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
+/** "Mon, Dec 7": a day this week or next, without its time. */
+export function weekdayDate(at: number): string {
+  return new Date(at).toLocaleDateString([], { weekday: 'short', month: 'short', day: 'numeric' });
+}
+
 /** For a row in a list. Today: the time; this year: the day; older: the date with its year. */
 export function shortWhen(at: number, now: Date = new Date()): string {
   const date = new Date(at);
