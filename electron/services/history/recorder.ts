@@ -5,7 +5,7 @@ import type { HistoryAddress } from '../../../shared/history.js';
 import type { AttachmentRef } from '../../../shared/message.js';
 import { normalizeSubject } from '../../../shared/subject.js';
 import type { OutgoingAttachment } from '../../../shared/outgoing.js';
-import { inTransaction } from '../storage/transaction.js';
+import { inTransactionUnsynced } from '../storage/transaction.js';
 import { deflateHtml } from './body-codec.js';
 import type { AttemptOutcome, HistoryAttempt, RecordedMessage } from './attempt-types.js';
 import { createEarlierTries, outcomeColumns } from './earlier-tries.js';
@@ -84,7 +84,8 @@ export function createRecorder(deps: RecorderDeps): { record(attempt: HistoryAtt
     const subjectKey = normalizeSubject(content.subject);
     const replyToHistoryId = attempt.replyToHistoryId && messageExists.get(attempt.replyToHistoryId) ? attempt.replyToHistoryId : undefined;
     const id = randomUUID();
-    return inTransaction(db, () => {
+    // The outbox already holds how the attempt ended, synced: this record need not wait for the disk.
+    return inTransactionUnsynced(db, () => {
       const tried = earlier.find(attempt);
       if (tried) {
         const recorded = earlier.update(tried, attempt, at);

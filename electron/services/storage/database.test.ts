@@ -37,6 +37,8 @@ describe('storage', () => {
       expect(pragma('synchronous')).toBe(2); // FULL
       expect(pragma('busy_timeout')).toBe(5000);
       expect(pragma('auto_vacuum')).toBe(2); // INCREMENTAL
+      // The log is copied into the file when the app is quiet, not in the commit that crosses 4 MB.
+      expect(pragma('wal_autocheckpoint')).toBe(10000);
     } finally {
       storage.close();
     }

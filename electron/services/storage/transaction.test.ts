@@ -1,6 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { inTransaction } from './transaction.js';
+import { inTransaction, inTransactionUnsynced } from './transaction.js';
 
 function table(): DatabaseSync {
   const db = new DatabaseSync(':memory:');
@@ -41,5 +41,30 @@ describe('inTransaction', () => {
     inTransaction(db, () => db.exec("INSERT INTO t VALUES ('kept')"));
     db.exec('COMMIT');
     expect(values(db)).toEqual(['kept']);
+  });
+
+  it('unsynced: commits or rolls back whole as inTransaction does, without an fsync of its own, and puts the sync level back', () => {
+    const db = table();
+    const level = () => (db.prepare('PRAGMA synchronous').get() as { synchronous: number }).synchronous;
+    db.exec('PRAGMA synchronous = FULL');
+    const during = inTransactionUnsynced(db, () => {
+      db.exec("INSERT INTO t VALUES ('a')");
+      return level();
+    });
+    expect(during).toBe(1); // NORMAL
+    expect(level()).toBe(2); // FULL again for everything else
+    expect(() =>
+      inTransactionUnsynced(db, () => {
+        db.exec("INSERT INTO t VALUES ('b')");
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(values(db)).toEqual(['a']);
+    expect(level()).toBe(2);
+    // A caller that chose less (a bulk import with sync off) keeps its choice.
+    db.exec('PRAGMA synchronous = OFF');
+    inTransactionUnsynced(db, () => db.exec("INSERT INTO t VALUES ('c')"));
+    expect(level()).toBe(0);
+    expect(values(db)).toEqual(['a', 'c']);
   });
 });

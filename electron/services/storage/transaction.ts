@@ -19,3 +19,25 @@ export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
     throw error;
   }
 }
+
+const NORMAL = 1;
+
+/**
+ * As `inTransaction`, but its commit is not fsynced on its own (synchronous=NORMAL for this one
+ * commit): it survives the app crashing or being killed, and reaches the disk with the next
+ * fully synced commit or checkpoint, which writes out the whole log before it. Only a power cut
+ * or OS crash in between can lose it. For records that something else already holds durably
+ * (the sent history: the outbox committed the message's fate with a full sync), where an
+ * fsync per record would cost more than the rest of the write.
+ */
+export function inTransactionUnsynced<T>(db: DatabaseSync, work: () => T): T {
+  if (db.isTransaction) return work();
+  const { synchronous: level } = db.prepare('PRAGMA synchronous').get() as { synchronous: number };
+  if (level <= NORMAL) return inTransaction(db, work);
+  db.exec(`PRAGMA synchronous = ${NORMAL}`);
+  try {
+    return inTransaction(db, work);
+  } finally {
+    db.exec(`PRAGMA synchronous = ${level}`);
+  }
+}

@@ -1,10 +1,10 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { revealBidi } from '../../../shared/inert-text.js';
 import type { ThreadSummary } from '../../../shared/history.js';
 import { shortWhen } from '../../lib/when.js';
 import { participantsLabel } from './format.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
-import { nearEnd, visibleRange } from './virtual-window.js';
+import { blockOf, blockRange, nearEnd } from './virtual-window.js';
 
 /** Fixed, so the list can place any row without measuring the ones before it. */
 export const ROW_HEIGHT = 78;
@@ -21,7 +21,8 @@ function StatusBadges(props: { statuses: ThreadSummary['statuses']; showUnsent: 
   );
 }
 
-function ThreadRow(props: { thread: ThreadSummary; index: number; total: number; open: boolean; account: string; showUnsent: boolean; onOpen: () => void }) {
+/** Memoized: a row already in the page is not rendered again when the window moves past it. */
+const ThreadRow = memo(function ThreadRow(props: { thread: ThreadSummary; index: number; total: number; open: boolean; account: string; showUnsent: boolean; onOpen: (id: string) => void }) {
   const { thread } = props;
   const subject = revealBidi(thread.subject.trim()) || '(no subject)';
   const people = participantsLabel(thread.participants);
@@ -32,7 +33,7 @@ function ThreadRow(props: { thread: ThreadSummary; index: number; total: number;
       aria-setsize={props.total}
       aria-posinset={props.index + 1}
     >
-      <button type="button" className="sent-open" onClick={props.onOpen} aria-current={props.open ? 'true' : undefined}>
+      <button type="button" className="sent-open" onClick={() => props.onOpen(thread.id)} aria-current={props.open ? 'true' : undefined}>
         <span className="sent-top">
           <span className="sent-people">{people}</span>
           {thread.count > 1 ? (
@@ -53,7 +54,7 @@ function ThreadRow(props: { thread: ThreadSummary; index: number; total: number;
       </button>
     </li>
   );
-}
+});
 
 export interface ThreadListProps {
   threads: ThreadSummary[];
@@ -67,13 +68,14 @@ export interface ThreadListProps {
 }
 
 /**
- * The Sent view's threads, newest first. Only the rows in view (and a few either side) are in
- * the page, so fifty thousand threads scroll like fifty; the next page is asked for as the
- * person nears the end of what has arrived.
+ * The Sent view's threads, newest first. Only the rows in view (and a block either side) are in
+ * the page, so half a million threads scroll like fifty: the window moves a block of rows at a
+ * time, and only the rows entering it are rendered. The next page is asked for as the person
+ * nears the end of what has arrived.
  */
 export function ThreadList(props: ThreadListProps) {
   const box = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  const [block, setBlock] = useState(0);
   const [height, setHeight] = useState(600);
   useLayoutEffect(() => {
     const element = box.current;
@@ -83,14 +85,14 @@ export function ThreadList(props: ThreadListProps) {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  const { start, end } = visibleRange(scrollTop, height, ROW_HEIGHT, props.threads.length);
+  const { start, end } = blockRange(block, height, ROW_HEIGHT, props.threads.length);
   const wantMore = props.hasMore && nearEnd(end, props.threads.length);
   const { onNeedMore } = props;
   useEffect(() => {
     if (wantMore) onNeedMore();
   }, [wantMore, onNeedMore, props.threads.length]);
   return (
-    <div className="sent-scroll" ref={box} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} tabIndex={-1}>
+    <div className="sent-scroll" ref={box} onScroll={(event) => setBlock(blockOf(event.currentTarget.scrollTop, ROW_HEIGHT))} tabIndex={-1}>
       <ul className="sent-list" aria-label="Sent threads" style={{ height: props.threads.length * ROW_HEIGHT }}>
         {props.threads.slice(start, end).map((thread, offset) => (
           <ThreadRow
@@ -101,7 +103,7 @@ export function ThreadList(props: ThreadListProps) {
             open={thread.id === props.openId}
             account={props.accountLabel(thread.accountId)}
             showUnsent={props.showUnsent}
-            onOpen={() => props.onOpen(thread.id)}
+            onOpen={props.onOpen}
           />
         ))}
       </ul>

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HistoryMessage, HistoryThread, ThreadSummary } from '../../../shared/history.js';
 import { initialHistoryState, type HistoryState, refreshLimit, shownMessages, withFilters, withoutMessage, withoutThreads, withPage, withRefreshedHead, withThread } from './store.js';
-import { nearEnd, visibleRange } from './virtual-window.js';
+import { BLOCK_ROWS, blockOf, blockRange, nearEnd } from './virtual-window.js';
 
 const summary = (id: string, latestAt = 0): ThreadSummary => ({ id, subject: id, participants: [], count: 1, latestAt, snippet: '', accountId: 'a', statuses: { sent: 1, accepted: 0, failed: 0, unknown_outcome: 0 } });
 
@@ -64,11 +65,25 @@ describe('sent history list', () => {
 });
 
 describe('virtual window', () => {
-  it('renders the rows in view plus a margin, never past the ends', () => {
-    expect(visibleRange(0, 780, 78, 50_000)).toEqual({ start: 0, end: 19 });
-    expect(visibleRange(78 * 1000, 780, 78, 50_000)).toEqual({ start: 992, end: 1019 });
-    expect(visibleRange(78 * 49_995, 780, 78, 50_000)).toEqual({ start: 49_987, end: 50_000 });
-    expect(visibleRange(0, 780, 78, 3)).toEqual({ start: 0, end: 3 });
+  it('renders every row in view from anywhere in a block, a bounded number of them, never past the ends', () => {
+    fc.assert(
+      fc.property(fc.nat(60_000), fc.integer({ min: 0, max: 2_000 }), fc.integer({ min: 0, max: 1_200 }), (count, top, viewport) => {
+        const scrollTop = Math.min(top * 37, Math.max(0, count * 78 - viewport));
+        const { start, end } = blockRange(blockOf(scrollTop, 78), viewport, 78, count);
+        const firstInView = Math.floor(scrollTop / 78);
+        const lastInView = Math.min(count, Math.ceil((scrollTop + viewport) / 78));
+        expect(start).toBeLessThanOrEqual(Math.min(firstInView, count));
+        expect(end).toBeGreaterThanOrEqual(lastInView);
+        expect(end).toBeLessThanOrEqual(count);
+        expect(end - start).toBeLessThanOrEqual(3 * BLOCK_ROWS + Math.ceil(viewport / 78) + 1);
+      }),
+    );
+  });
+
+  it('renders the same rows while the scroll stays within a block', () => {
+    expect(blockOf(0, 78)).toBe(blockOf(78 * BLOCK_ROWS - 1, 78));
+    expect(blockOf(78 * BLOCK_ROWS, 78)).toBe(1);
+    expect(blockRange(0, 780, 78, 3)).toEqual({ start: 0, end: 3 });
   });
 
   it('asks for more as the end of what arrived comes near', () => {
