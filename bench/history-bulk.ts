@@ -3,6 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Address } from '../shared/address.js';
 import { normalizeSubject } from '../shared/subject.js';
 import { deflateHtml } from '../electron/services/history/body-codec.js';
+import { listIndexedWords } from '../electron/services/history/deferred-index.js';
 import { outcomeColumns } from '../electron/services/history/earlier-tries.js';
 import { createRecipientIndex } from '../electron/services/history/recipients.js';
 import { createThreadRefresh, uniqueAddresses } from '../electron/services/history/thread-rows.js';
@@ -15,8 +16,8 @@ const addressesOf = (list: readonly Address[]) => list.map((a) => (a.name ? { na
  * message's thread (one corpus thread is one recorded thread: its messages are hours apart,
  * one subject, one set of people), so placement is skipped; thread rows are refreshed once
  * at the end by the recorder's own refresh, and the search index is built in one pass
- * ('rebuild', with the schema's indexing trigger set aside meanwhile and put back as it was)
- * instead of message by message. At 500,000 messages the recorder's path takes over an hour
+ * ('rebuild', with the schema's trigger that queues a message for the index set aside
+ * meanwhile and put back as it was; then the list of indexed words) instead of message by message. At 500,000 messages the recorder's path takes over an hour
  * on a loaded machine; this takes minutes. The index a 'rebuild' writes is merged: slightly
  * smaller than one grown message by message.
  */
@@ -89,4 +90,5 @@ export function bulkRecord(db: DatabaseSync, attempts: Iterable<HistoryAttempt &
   db.exec('COMMIT');
   db.exec(indexTrigger);
   db.exec("INSERT INTO history_search (history_search) VALUES ('rebuild')");
+  listIndexedWords(db);
 }

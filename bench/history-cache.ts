@@ -40,6 +40,7 @@ async function sourceKey(shape: HistoryShape): Promise<string> {
     'electron/services/history/compact-storage.ts',
     'electron/services/history/body-codec.ts',
     'electron/services/history/search-index.ts',
+    'electron/services/history/deferred-index.ts',
     'electron/services/history/earlier-tries.ts',
     'electron/services/history/attempt-merge.ts',
     'electron/services/history/recorder.ts',
@@ -87,9 +88,16 @@ async function generate(dataDir: string, shape: HistoryShape): Promise<Generated
     for (const attempt of counted()) {
       if (done % BATCH === 0) storage.db.exec('BEGIN');
       await history.record(attempt);
-      if ((done + 1) % BATCH === 0) storage.db.exec('COMMIT');
+      if ((done + 1) % BATCH === 0) {
+        // The index step the app runs after recording, here once per batch, inside it.
+        history.indexPending();
+        storage.db.exec('COMMIT');
+      }
     }
-    if (storage.db.isTransaction) storage.db.exec('COMMIT');
+    if (storage.db.isTransaction) {
+      history.indexPending();
+      storage.db.exec('COMMIT');
+    }
   }
   storage.db.exec('PRAGMA optimize');
   storage.close();

@@ -12,13 +12,16 @@ export interface ServiceSamples {
   search: number[];
   suggest: number[];
   record: number[];
+  /** The index step after each record (scheduled off the record's path in the app). */
+  index: number[];
 }
 
 /**
  * The main-side history calls a Sent-view session makes, timed on a generated history:
  * a fresh start's first page (50 threads), full-text queries (common and rare words,
  * prefixes, two words, filters), two-letter autocomplete, and recording more messages
- * (no attachments, the app's FULL sync). `now` is the time after the corpus's last message.
+ * (no attachments), each followed by the search index step the app schedules after it, timed
+ * apart. `now` is the time after the corpus's last message.
  */
 export async function measureService(dataDir: string, now: number, runs: number): Promise<ServiceSamples> {
   let at = now;
@@ -67,12 +70,16 @@ export async function measureService(dataDir: string, now: number, runs: number)
   }
 
   const record: number[] = [];
+  const index: number[] = [];
   for (const attempt of corpus({ messages: runs, threads: runs / 2, start: at, stepMs: 60_000 }, seeded(99))) {
     at += 60_000;
     const started = performance.now();
     await history.record({ ...attempt, attemptedAt: at });
     record.push(performance.now() - started);
+    const [indexMs, indexed] = time(() => history.indexPending());
+    if (indexed !== 1) throw new Error(`the index step indexed ${indexed} messages, not the one recorded`);
+    index.push(indexMs);
   }
   storage.close();
-  return { open, search, suggest, record };
+  return { open, search, suggest, record, index };
 }

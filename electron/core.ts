@@ -138,6 +138,9 @@ export function createCore(options: CoreOptions): Core {
     bus,
     providerFacts: (id) => ({ displayName: providers[id].displayName, threading: providers[id].capabilities.threading }),
     openAttachment: (token) => attachments.open(token),
+    // The search index is written just after a record, not inside it.
+    schedule: (work) => void (options.timers ?? systemTimers).set(work, 0),
+    logError: (error) => logError('history:index', error),
   });
   attachments.addReferencer(templateAttachmentTokens(storage.db));
   const templates = createTemplatesService({ db: storage.db, clock, bus, releaseAttachments });

@@ -17,6 +17,7 @@ import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
 import { ServiceError } from '../../../shared/service-error.js';
 import { inflateHtml } from './body-codec.js';
+import { createSearchIndexer } from './deferred-index.js';
 import { createDeletion } from './deletion.js';
 import { createDeliveryReports, type DeliveredMessage } from './delivery-report.js';
 import { createReads, replyThreadingOf, sentContentOf, type MessageRow, type ProviderFacts } from './reads.js';
@@ -34,6 +35,12 @@ export interface HistoryDeps {
   openAttachment(token: string): Promise<OutgoingAttachment>;
   /** Called with the tokens of purged messages; the store deletes copies nothing else needs. */
   releaseAttachments?: (tokens: string[]) => void;
+  /**
+   * Runs work soon, after what is running now (main: a timer). The search index is written
+   * this way after each record, off the recording's path. Without it, at once.
+   */
+  schedule?: (work: () => void) => void;
+  logError?: (error: unknown) => void;
 }
 
 /** The sent history: recording (for the outbox), the Sent view's reads, search, autocomplete, delete/undo. */
@@ -55,6 +62,8 @@ export interface HistoryService extends HistoryRecorder {
   purgeDeleted(): void;
   /** A message its vendor only accepted is now known sent or failed; false when none waited. */
   reportDelivery(delivered: DeliveredMessage): boolean;
+  /** Writes the search index for the messages recorded or changed since it last ran (scheduled after each record); returns how many. */
+  indexPending(): number;
 }
 
 export function createHistoryService(deps: HistoryDeps): HistoryService {
@@ -62,13 +71,35 @@ export function createHistoryService(deps: HistoryDeps): HistoryService {
   const recipients = createRecipientIndex(db);
   const recorder = createRecorder({ db, clock, recipients, openAttachment: deps.openAttachment });
   const reads = createReads(db, deps.providerFacts);
-  const search = createSearch(db);
+  const indexer = createSearchIndexer(db);
+  const search = createSearch(db, indexer);
   const deletion = createDeletion(db, recipients);
   const settleAccepted = createDeliveryReports(db);
   const messageRow = db.prepare('SELECT * FROM history_messages WHERE id = ? AND deleted_at IS NULL');
   const attachmentRows = db.prepare('SELECT token, filename, mime_type, size FROM history_attachments WHERE message_seq = ? ORDER BY position');
 
   const announce = (change: HistoryChanged) => deps.bus.emit('history:changed', change);
+
+  let indexing = false;
+  /** One index step per burst of records: what they queued is indexed together. */
+  function scheduleIndexing(): void {
+    if (indexing) return;
+    indexing = true;
+    const run = () => {
+      indexing = false;
+      if (!db.isOpen) return;
+      try {
+        indexer.indexPending();
+      } catch (error) {
+        // The messages stay queued, and search finds them there; the next record tries again.
+        deps.logError?.(error);
+      }
+    };
+    if (deps.schedule) deps.schedule(run);
+    else run();
+  }
+  // What an earlier session queued and did not index (it quit or crashed first).
+  if (indexer.pending() > 0) scheduleIndexing();
 
   async function forwardFiles(seq: number): Promise<{ kept: AttachmentRef[]; missing: string[] }> {
     const rows = attachmentRows.all(seq) as { token: string | null; filename: string; mime_type: string; size: number }[];
@@ -85,6 +116,7 @@ export function createHistoryService(deps: HistoryDeps): HistoryService {
   return {
     async record(attempt) {
       const recorded = await recorder.record(attempt);
+      scheduleIndexing();
       announce({ kind: 'recorded', threadIds: [recorded.threadId] });
       return recorded;
     },
@@ -93,6 +125,7 @@ export function createHistoryService(deps: HistoryDeps): HistoryService {
       if (threadId) announce({ kind: 'recorded', threadIds: [threadId] });
       return threadId !== null;
     },
+    indexPending: () => indexer.indexPending(),
     threads: (query) => reads.threads(query),
     thread: (id) => reads.thread(id),
     search: (query) => search(query),

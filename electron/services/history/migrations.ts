@@ -2,6 +2,7 @@ import type { MigrationSet } from '../storage/migrations.js';
 import { rebuildTable, replaceOnce } from '../storage/rebuild-table.js';
 import { mergeRetriedRecords } from './attempt-merge.js';
 import { compactStorage } from './compact-storage.js';
+import { deferredIndex } from './deferred-index.js';
 
 /**
  * The sent history's tables. A thread row carries its list fields (count, latest time,
@@ -10,7 +11,8 @@ import { compactStorage } from './compact-storage.js';
  * it is recorded (only its outcome, when a retry ends, and soft deletion), which is what lets
  * the FTS index read its text from it (external content) instead of holding a second copy of
  * every body. Version 4 (compact-storage.ts) repacks the messages for histories of hundreds of
- * thousands, and moves the index onto a view (search-index.ts).
+ * thousands, and moves the index onto a view (search-index.ts); version 5 writes the index after
+ * recording rather than inside it (deferred-index.ts).
  */
 export const historyMigrations: MigrationSet = {
   owner: 'history',
@@ -158,5 +160,6 @@ export const historyMigrations: MigrationSet = {
       },
     },
     compactStorage,
+    deferredIndex,
   ],
 };

@@ -29,6 +29,8 @@ describe('searching a word typed in part, past the index’s 3-letter prefixes',
       const words = Array.from({ length: 1 + Math.floor(random() * 6) }, pick).join(' ');
       await f.record({ content: contentOf({ subject: pick(), html: `<p>${words}</p>`, text: words }), outcome: sent(`m${i}`) });
     }
+    // The walk reads the index: the messages' turn in the index step has come.
+    f.history.indexPending();
     const prefixSearch = createPrefixSearch(f.db);
     const viaFts = f.db.prepare('SELECT m.id FROM history_search JOIN history_messages m ON m.seq = history_search.rowid WHERE history_search MATCH ? ORDER BY history_search.rowid DESC LIMIT ?');
     let compared = 0;
@@ -42,7 +44,7 @@ describe('searching a word typed in part, past the index’s 3-letter prefixes',
       if (quick === null) continue;
       compared++;
       const expected = (viaFts.all(toMatchQuery(typed), limit) as { id: string }[]).map((row) => row.id);
-      expect(quick.map((hit) => hit.messageId), `"${typed}", limit ${limit}`).toEqual(expected);
+      expect(quick.map((found) => found.hit.messageId), `"${typed}", limit ${limit}`).toEqual(expected);
     }
     expect(compared).toBeGreaterThan(150);
   });

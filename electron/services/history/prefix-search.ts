@@ -60,7 +60,8 @@ export function marked(text: string, terms: readonly Term[], window?: number): T
   return segments;
 }
 
-interface Candidate {
+/** A message a search looks at: the columns `CANDIDATE_COLUMNS` reads. */
+export interface Candidate {
   seq: number;
   id: string;
   thread_id: string;
@@ -72,6 +73,24 @@ interface Candidate {
   to_json: string;
   cc_json: string;
   bcc_json: string;
+}
+
+/** The message's own columns: the file names are read only for a candidate that needs them. */
+export const CANDIDATE_COLUMNS = 'm.seq, m.id, m.thread_id, m.account_id, m.status, m.attempted_at, m.subject, m.body_text, m.to_json, m.cc_json, m.bcc_json';
+
+/** What a search is narrowed to, and how many hits it wants. */
+export interface SearchFilters {
+  accountId?: string | undefined;
+  status?: HistoryStatus | undefined;
+}
+export interface SearchLimits extends SearchFilters {
+  limit: number;
+}
+
+/** A hit and where it stands in record order (newest first is highest seq). */
+export interface Found {
+  seq: number;
+  hit: SearchHit;
 }
 
 /** The recipients as the search view writes them: `Ann Lee ann@acme.io, bob@beta.org`. */
@@ -94,73 +113,101 @@ function hasWord(folded: string, term: Term): boolean {
   return false;
 }
 
-/**
- * Search for words typed in part beyond the index's own prefixes ("invoi", "customer"): FTS5
- * answers such a prefix by merging the lists of every word it starts, whole, before it can
- * return the newest match, which at hundreds of thousands of messages is most of a search's
- * time. Instead the index's 3-letter list is walked newest first (lazily, stopping at the
- * limit) and each candidate's words are checked here. A prefix that few messages have would
- * make this walk long: past a budget of candidates, or when the first ones show too few matches
- * to fill the page within it, it answers null and the caller asks FTS5.
- */
-export function createPrefixSearch(db: DatabaseSync) {
-  const statements = new Map<string, StatementSync>();
-  function statement(account: boolean, status: boolean): StatementSync {
-    const key = `${account}:${status}`;
-    let prepared = statements.get(key);
-    if (!prepared) {
-      const filters = [account ? 'AND m.account_id = :account' : '', status ? 'AND m.status = :status' : ''].join(' ');
-      // The message's own columns: the file names are read only for a candidate that needs them.
-      prepared = db.prepare(
-        `SELECT m.seq, m.id, m.thread_id, m.account_id, m.status, m.attempted_at, m.subject, m.body_text, m.to_json, m.cc_json, m.bcc_json
-           FROM history_search JOIN history_messages m ON m.seq = history_search.rowid
-          WHERE history_search MATCH :match AND m.deleted_at IS NULL ${filters}
-          ORDER BY history_search.rowid DESC`,
-      );
-      statements.set(key, prepared);
-    }
-    return prepared;
-  }
+/** Folded as the index folds them. */
+export const foldTerms = (terms: readonly Term[]): Term[] => terms.map((term) => ({ text: fold(term.text), prefix: term.prefix }));
 
+/**
+ * Whether a message has every (folded) term among its words, file names included, checked
+ * here rather than by the index: as the index would answer, with the matches marked.
+ */
+export function createCandidateCheck(db: DatabaseSync) {
   const fileNames = db.prepare("SELECT group_concat(filename, ', ') AS names FROM (SELECT filename FROM history_attachments WHERE message_seq = ? ORDER BY position)");
   const filesOf = (seq: number) => (fileNames.get(seq) as { names: string | null }).names;
 
-  return function prefixSearch(terms: readonly Term[], input: { accountId?: string | undefined; status?: HistoryStatus | undefined; limit: number }): SearchHit[] | null {
-    const folded = terms.map((term) => ({ text: fold(term.text), prefix: term.prefix }));
+  return function check(row: Candidate, folded: readonly Term[]): Found | null {
+    // Most candidates are settled by their subject, text and recipients; the file names are read only for those left.
+    const recipients = recipientsOf(row);
+    const own = foldText(`${row.subject} ${row.body_text} ${recipients}`);
+    const missing = folded.filter((term) => !hasWord(own, term));
+    let attachments: string | null | undefined;
+    if (missing.length > 0) {
+      attachments = filesOf(row.seq);
+      if (!attachments || !missing.every((term) => hasWord(foldText(attachments ?? ''), term))) return null;
+    }
+    const body = marked(row.body_text, folded, 24);
+    if (attachments === undefined && !body.some((segment) => segment.match)) attachments = filesOf(row.seq);
+    const files = attachments ? marked(attachments, folded) : [];
+    const hit: SearchHit = {
+      messageId: row.id,
+      threadId: row.thread_id,
+      accountId: row.account_id,
+      status: row.status,
+      attemptedAt: row.attempted_at,
+      subject: marked(row.subject, folded),
+      snippet: !body.some((s) => s.match) && files.some((s) => s.match) ? [{ text: 'Attached: ', match: false }, ...files] : body,
+      recipients: marked(recipients, folded, 16),
+    };
+    return { seq: row.seq, hit };
+  };
+}
+
+/** The filters a search takes, as SQL on the messages (`m`). */
+export const filterSql = (input: SearchFilters) =>
+  [input.accountId !== undefined ? 'AND m.account_id = :account' : '', input.status !== undefined ? 'AND m.status = :status' : ''].join(' ');
+
+/** One prepared statement per combination of filters, prepared on first use. */
+export function statementsByFilters(db: DatabaseSync, sql: (filters: string) => string): (input: SearchFilters) => StatementSync {
+  const statements = new Map<string, StatementSync>();
+  return (input) => {
+    const filters = filterSql(input);
+    let prepared = statements.get(filters);
+    if (!prepared) {
+      prepared = db.prepare(sql(filters));
+      statements.set(filters, prepared);
+    }
+    return prepared;
+  };
+}
+
+/** Their values, beside the other parameters. */
+export function filterParams(input: SearchFilters, params: Record<string, string | number>): Record<string, string | number> {
+  if (input.accountId !== undefined) params.account = input.accountId;
+  if (input.status !== undefined) params.status = input.status;
+  return params;
+}
+
+/**
+ * Search for words typed in part beyond the index's own prefixes when they start more words
+ * than a query can name one by one (search-words.ts): FTS5 answers such a prefix by merging the
+ * lists of every word it starts, whole, before it can return the newest match. Instead the
+ * index's 3-letter list is walked newest first (lazily, stopping at the limit) and each
+ * candidate's words are checked here. A prefix that few messages have would make this walk
+ * long: past a budget of candidates, or when the first ones show too few matches to fill the
+ * page within it, it answers null and the caller asks FTS5.
+ */
+export function createPrefixSearch(db: DatabaseSync) {
+  const statement = statementsByFilters(
+    db,
+    (filters) => `SELECT ${CANDIDATE_COLUMNS}
+       FROM history_search JOIN history_messages m ON m.seq = history_search.rowid
+      WHERE history_search MATCH :match AND m.deleted_at IS NULL ${filters}
+      ORDER BY history_search.rowid DESC`,
+  );
+  const check = createCandidateCheck(db);
+
+  return function prefixSearch(terms: readonly Term[], input: SearchLimits): Found[] | null {
+    const folded = foldTerms(terms);
     const match = folded.map((term) => (term.prefix && [...term.text].length > INDEXED_PREFIX ? quoted([...term.text].slice(0, INDEXED_PREFIX).join(''), true) : quoted(term.text, term.prefix))).join(' ');
-    const params: Record<string, string | number> = { match };
-    if (input.accountId !== undefined) params.account = input.accountId;
-    if (input.status !== undefined) params.status = input.status;
-    const hits: SearchHit[] = [];
+    const found: Found[] = [];
     let looked = 0;
-    for (const row of statement(input.accountId !== undefined, input.status !== undefined).iterate(params) as Iterable<Candidate>) {
+    for (const row of statement(input).iterate(filterParams(input, { match })) as Iterable<Candidate>) {
       if (++looked > BUDGET) return null;
       // Few matches among the first candidates: a rare word, which FTS5 finds faster (its lists are short).
-      if (looked === PROBE && hits.length * BUDGET < input.limit * PROBE) return null;
-      // Most candidates are settled by their subject, text and recipients; the file names are read only for those left.
-      const recipients = recipientsOf(row);
-      const own = foldText(`${row.subject} ${row.body_text} ${recipients}`);
-      const missing = folded.filter((term) => !hasWord(own, term));
-      let attachments: string | null | undefined;
-      if (missing.length > 0) {
-        attachments = filesOf(row.seq);
-        if (!attachments || !missing.every((term) => hasWord(foldText(attachments ?? ''), term))) continue;
-      }
-      const body = marked(row.body_text, folded, 24);
-      if (attachments === undefined && !body.some((segment) => segment.match)) attachments = filesOf(row.seq);
-      const files = attachments ? marked(attachments, folded) : [];
-      hits.push({
-        messageId: row.id,
-        threadId: row.thread_id,
-        accountId: row.account_id,
-        status: row.status,
-        attemptedAt: row.attempted_at,
-        subject: marked(row.subject, folded),
-        snippet: !body.some((s) => s.match) && files.some((s) => s.match) ? [{ text: 'Attached: ', match: false }, ...files] : body,
-        recipients: marked(recipients, folded, 16),
-      });
-      if (hits.length === input.limit) break;
+      if (looked === PROBE && found.length * BUDGET < input.limit * PROBE) return null;
+      const hit = check(row, folded);
+      if (hit) found.push(hit);
+      if (found.length === input.limit) break;
     }
-    return hits;
+    return found;
   };
 }

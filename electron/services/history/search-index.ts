@@ -1,17 +1,19 @@
 /** A JSON address list without its keys: `[{"name":"Ann","email":"a@x"}]` -> `[{"Ann","a@x"}]`. */
 const values = (column: string) => `replace(replace(${column}, '"name":', ''), '"email":', '')`;
 /** The recipients as text (`Ann a@x, b@y`), from the stored JSON with SQLite's own string functions. */
-const RECIPIENTS = `trim(replace(replace(replace(replace(replace(
+export const RECIPIENTS = `trim(replace(replace(replace(replace(replace(
   ${values('m.to_json')} || ', ' || ${values('m.cc_json')} || ', ' || ${values('m.bcc_json')},
   '"},{"', ', '), '","', ' '), '[{"', ''), '"}]', ''), '\\"', '"'), '[] ,')`;
 
-const COLUMNS = 'subject, body_text, recipients, attachments';
-const indexRows = (seq: string) => `INSERT INTO history_search (rowid, ${COLUMNS}) SELECT seq, ${COLUMNS} FROM history_search_content WHERE seq IN (${seq});`;
+/** The index's columns, as the view (its content) names them. */
+export const INDEX_COLUMNS = 'subject, body_text, recipients, attachments';
+const indexRows = (seq: string) => `INSERT INTO history_search (rowid, ${INDEX_COLUMNS}) SELECT seq, ${INDEX_COLUMNS} FROM history_search_content WHERE seq IN (${seq});`;
 const removeRows = (seq: string) =>
-  `INSERT INTO history_search (history_search, rowid, ${COLUMNS}) SELECT 'delete', seq, ${COLUMNS} FROM history_search_content WHERE seq IN (${seq});`;
+  `INSERT INTO history_search (history_search, rowid, ${INDEX_COLUMNS}) SELECT 'delete', seq, ${INDEX_COLUMNS} FROM history_search_content WHERE seq IN (${seq});`;
 
 /**
- * The history's search index (history migration 4). What it reads (external content) is the
+ * The history's search index as history migration 4 made it (migration 5, deferred-index.ts,
+ * puts new messages in a queue instead of indexing them in their own transaction). What it reads (external content) is the
  * view: the subject, the text, every recipient's name and address, and the attachments' file
  * names, derived rather than stored a second time. (Not json_each: FTS5 reads the view as
  * main.<view>, where table-valued functions do not resolve.)
@@ -32,7 +34,7 @@ export const CREATE_SEARCH = `
   -- find the words again in the text); it halves the index. Prefixes of 2 and 3 letters
   -- are indexed so search-as-you-type stays fast.
   CREATE VIRTUAL TABLE history_search USING fts5(
-    ${COLUMNS},
+    ${INDEX_COLUMNS},
     content = 'history_search_content', content_rowid = 'seq',
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3',

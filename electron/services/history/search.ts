@@ -1,6 +1,10 @@
-import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import type { HistoryStatus, SearchHit, TextSegment } from '../../../shared/history.js';
-import { createPrefixSearch, INDEXED_PREFIX, type Term } from './prefix-search.js';
+import type { SearchIndexer } from './deferred-index.js';
+import { createPrefixSearch, filterParams, INDEXED_PREFIX, statementsByFilters, type Found, type SearchLimits, type Term } from './prefix-search.js';
+import { foldKey as fold } from './recipients.js';
+import { createTailSearch } from './search-tail.js';
+import { createWordExpansion } from './search-words.js';
 
 // Private-use characters: they never occur in what people type, so they mark matches unambiguously.
 const OPEN = '\uE000';
@@ -25,7 +29,7 @@ export function toTerms(query: string): Term[] {
 /** The terms as an FTS5 query that cannot be a syntax error (each quoted). Null when nothing searchable is left. */
 export function toMatchQuery(query: string): string | null {
   const terms = toTerms(query);
-  return terms.length > 0 ? terms.map((term) => `"${term.text}"${term.prefix ? '*' : ''}`).join(' ') : null;
+  return terms.length > 0 ? matchQuery(terms, new Map()) : null;
 }
 
 /** Splits FTS5 highlight()/snippet() output at the markers into text the renderer shows as text. */
@@ -50,66 +54,103 @@ function snippetSegments(body: string, attachments: string | null): TextSegment[
   return [{ text: 'Attached: ', match: false }, ...toSegments(attachments)];
 }
 
+interface IndexRow {
+  seq: number;
+  id: string;
+  thread_id: string;
+  account_id: string;
+  status: HistoryStatus;
+  attempted_at: number;
+  subject_marked: string;
+  body_marked: string;
+  recipients_marked: string;
+  attachments_marked: string | null;
+}
+
+/** The index's answer for a query: its terms, each long prefix given as the words it starts. */
+function matchQuery(terms: readonly Term[], expanded: ReadonlyMap<Term, string[]>): string {
+  return terms
+    .map((term) => {
+      const words = expanded.get(term);
+      if (words) return `(${words.map((word) => `"${word}"`).join(' OR ')})`;
+      return `"${term.text}"${term.prefix ? '*' : ''}`;
+    })
+    // Explicit: FTS5 does not join a parenthesized group to its neighbours by a space.
+    .join(' AND ');
+}
+
+/** Two newest-first lists as one, newest first, up to `limit`. */
+function merged(a: Found[], b: Found[], limit: number): Found[] {
+  return [...a, ...b].sort((x, y) => y.seq - x.seq).slice(0, limit);
+}
+
+/** Past this many messages waiting for the index, a search has the index step catch up first. */
+const TAIL_LIMIT = 200;
+
 /**
  * Full-text search over subject, body text, recipients and attachment names, newest first.
  * FTS5 walks its index in descending rowid (record order) and stops at the limit, so a common
- * word costs no more than a rare one.
+ * word costs no more than a rare one; a word typed in part past the index's own prefixes is
+ * asked as the whole words it starts (search-words.ts). Messages the index step has not
+ * reached yet are searched beside it (search-tail.ts).
  */
-export function createSearch(db: DatabaseSync) {
-  const statements = new Map<string, StatementSync>();
-  function statement(account: boolean, status: boolean): StatementSync {
-    const key = `${account}:${status}`;
-    let prepared = statements.get(key);
-    if (!prepared) {
-      const filters = [account ? 'AND m.account_id = :account' : '', status ? 'AND m.status = :status' : ''].join(' ');
-      prepared = db.prepare(
-        `SELECT m.id, m.thread_id, m.account_id, m.status, m.attempted_at,
-                highlight(history_search, 0, :open, :close) AS subject_marked,
-                snippet(history_search, 1, :open, :close, '…', 24) AS body_marked,
-                snippet(history_search, 2, :open, :close, '…', 16) AS recipients_marked,
-                highlight(history_search, 3, :open, :close) AS attachments_marked
-           FROM history_search JOIN history_messages m ON m.seq = history_search.rowid
-          WHERE history_search MATCH :match AND m.deleted_at IS NULL ${filters}
-          ORDER BY history_search.rowid DESC LIMIT :limit`,
-      );
-      statements.set(key, prepared);
-    }
-    return prepared;
-  }
+export function createSearch(db: DatabaseSync, indexer: SearchIndexer) {
+  const statement = statementsByFilters(
+    db,
+    (filters) => `SELECT m.seq, m.id, m.thread_id, m.account_id, m.status, m.attempted_at,
+            highlight(history_search, 0, :open, :close) AS subject_marked,
+            snippet(history_search, 1, :open, :close, '…', 24) AS body_marked,
+            snippet(history_search, 2, :open, :close, '…', 16) AS recipients_marked,
+            highlight(history_search, 3, :open, :close) AS attachments_marked
+       FROM history_search JOIN history_messages m ON m.seq = history_search.rowid
+      WHERE history_search MATCH :match AND m.deleted_at IS NULL ${filters}
+      ORDER BY history_search.rowid DESC LIMIT :limit`,
+  );
 
   const prefixSearch = createPrefixSearch(db);
+  const tailSearch = createTailSearch(db);
+  const wordsStarting = createWordExpansion(db);
+
+  function viaIndex(match: string, input: SearchLimits): Found[] {
+    const rows = statement(input).all(filterParams(input, { open: OPEN, close: CLOSE, match, limit: input.limit })) as unknown as IndexRow[];
+    return rows.map((row) => ({
+      seq: row.seq,
+      hit: {
+        messageId: row.id,
+        threadId: row.thread_id,
+        accountId: row.account_id,
+        status: row.status,
+        attemptedAt: row.attempted_at,
+        subject: toSegments(row.subject_marked),
+        snippet: snippetSegments(row.body_marked, row.attachments_marked),
+        recipients: toSegments(row.recipients_marked),
+      },
+    }));
+  }
+
+  function indexed(terms: Term[], input: SearchLimits): Found[] {
+    const expanded = new Map<Term, string[]>();
+    let tooMany = false;
+    for (const term of terms) {
+      if (!term.prefix || [...term.text].length <= INDEXED_PREFIX) continue;
+      const words = wordsStarting(fold(term.text));
+      if (words === null) tooMany = true;
+      // No indexed word starts so: nothing in the index has every term.
+      else if (words.length === 0) return [];
+      else expanded.set(term, words);
+    }
+    if (tooMany) {
+      const walked = prefixSearch(terms, input);
+      if (walked !== null) return walked;
+      return viaIndex(matchQuery(terms, new Map()), input);
+    }
+    return viaIndex(matchQuery(terms, expanded), input);
+  }
 
   return function search(input: { query: string; accountId?: string | undefined; status?: HistoryStatus | undefined; limit: number }): SearchHit[] {
     const terms = toTerms(input.query);
-    if (terms.some((term) => term.prefix && [...term.text].length > INDEXED_PREFIX)) {
-      const found = prefixSearch(terms, input);
-      if (found !== null) return found;
-    }
-    const match = toMatchQuery(input.query);
-    if (match === null) return [];
-    const params: Record<string, string | number> = { open: OPEN, close: CLOSE, match, limit: input.limit };
-    if (input.accountId !== undefined) params.account = input.accountId;
-    if (input.status !== undefined) params.status = input.status;
-    const rows = statement(input.accountId !== undefined, input.status !== undefined).all(params) as {
-      id: string;
-      thread_id: string;
-      account_id: string;
-      status: HistoryStatus;
-      attempted_at: number;
-      subject_marked: string;
-      body_marked: string;
-      recipients_marked: string;
-      attachments_marked: string | null;
-    }[];
-    return rows.map((row) => ({
-      messageId: row.id,
-      threadId: row.thread_id,
-      accountId: row.account_id,
-      status: row.status,
-      attemptedAt: row.attempted_at,
-      subject: toSegments(row.subject_marked),
-      snippet: snippetSegments(row.body_marked, row.attachments_marked),
-      recipients: toSegments(row.recipients_marked),
-    }));
+    if (terms.length === 0) return [];
+    if (indexer.pending() > TAIL_LIMIT) indexer.indexPending();
+    return merged(tailSearch(terms, input), indexed(terms, input), input.limit).map((found) => found.hit);
   };
 }

@@ -31,15 +31,18 @@ export const failed = (message = 'The vendor refused the message (HTTP 422).'): 
 
 /**
  * A real database and attachment folder in a fresh temp folder, a movable clock, and the events
- * announced. `seed` writes into the folder first (a database left by an earlier version).
+ * announced. `seed` writes into the folder first (a database left by an earlier version). The
+ * search index is written at once after each record, or with `deferIndexing` only when the
+ * test says (`runScheduled`), as main's timer would.
  */
-export function historyFixture(start = Date.UTC(2025, 2, 3, 9, 0, 0), seed?: (dataDir: string) => void) {
+export function historyFixture(start = Date.UTC(2025, 2, 3, 9, 0, 0), seed?: (dataDir: string) => void, options: { deferIndexing?: boolean } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'composer-history-'));
   seed?.(dataDir);
   let now = start;
   const clock = () => now;
   const events: [EventName, unknown][] = [];
   const releases: Promise<void>[] = [];
+  const scheduled: (() => void)[] = [];
   const openAll = (): { storage: Storage; history: HistoryService; attachments: AttachmentStore } => {
     const storage = openStorage({ dataDir, clock, notices: { post: () => undefined }, migrations: [attachmentsMigrations, historyMigrations] });
     const attachments = createAttachmentStore({ db: storage.db, dataDir, clock, picker: noFilePicker, referencers: [historyAttachmentTokens(storage.db)] });
@@ -50,6 +53,7 @@ export function historyFixture(start = Date.UTC(2025, 2, 3, 9, 0, 0), seed?: (da
       providerFacts: (id) => ({ displayName: providerCatalogue[id].name, threading: providerCatalogue[id].capabilities.threading }),
       openAttachment: (token) => attachments.open(token),
       releaseAttachments: (tokens) => void releases.push(attachments.release(tokens)),
+      ...(options.deferIndexing ? { schedule: (work: () => void) => void scheduled.push(work) } : {}),
     });
     return { storage, history, attachments };
   };
@@ -67,6 +71,10 @@ export function historyFixture(start = Date.UTC(2025, 2, 3, 9, 0, 0), seed?: (da
       return current.storage.db;
     },
     now: () => now,
+    /** Runs what the service scheduled (the index step) and has not run yet. */
+    runScheduled() {
+      for (const work of scheduled.splice(0)) work();
+    },
     advance(ms: number) {
       now += ms;
     },
