@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 const root = path.resolve(import.meta.dirname, '..');
+/** `npm run build:harness` bundles the harness process here, as `npm run harness` runs it. */
+const BUNDLED_CLI = path.join(root, 'dist/harness-server/cli.mjs');
 
 export interface HarnessProcess {
   url: string;
@@ -18,11 +21,12 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * The harness in a process of its own (as `npm run harness` starts it), so a spec can kill it.
+ * The harness in a process of its own, the bundled one `npm run harness` starts, so a spec can kill it.
  * A bench measures it as people run it: `testHooks: false` leaves the specs' hooks out.
  */
 export async function startHarnessProcess(dataDir: string, options: { testHooks?: boolean } = {}): Promise<HarnessProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'e2e/harness/cli.ts'), '--data-dir', dataDir], {
+  if (!existsSync(BUNDLED_CLI)) throw new Error('The bundled harness is missing: run `npm run build:harness` first.');
+  const child = spawn(process.execPath, [BUNDLED_CLI, '--data-dir', dataDir], {
     cwd: root,
     env: options.testHooks === false ? process.env : { ...process.env, COMPOSER_TEST_HOOKS: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],

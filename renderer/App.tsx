@@ -1,61 +1,21 @@
-import { useEffect } from 'react';
-import { AccountsScreen, AccountsSidebar, selectAccounts, useAccountsStore, VaultPanel } from './features/accounts/index.js';
+import { Suspense } from 'react';
+import { AccountsSidebar, selectAccounts, useAccountsStore, VaultPanel } from './features/accounts/index.js';
 import { AppFooter } from './features/app/AppFooter.js';
-import { listenDesktop } from './features/app/desktop-listener.js';
 import { NoticeBar } from './features/app/NoticeBar.js';
 import { selectView, useAppStore } from './features/app/store.js';
 import { Welcome } from './features/app/Welcome.js';
-import { ComposerPage, followSentMessage, useComposerStore } from './features/composer/index.js';
+import { ComposerPage, useComposerStore } from './features/composer/index.js';
 import { DraftsList, DraftsToggle, useDraftsStore } from './features/drafts/index.js';
-import { OutboxView, selectWaiting, useOutboxStore } from './features/outbox/index.js';
-import { SentView } from './features/history/index.js';
-import { SettingsView } from './features/settings/index.js';
-import { TemplatesScreen, useTemplatesStore } from './features/templates/index.js';
+import { selectWaiting, useOutboxStore } from './features/outbox/index.js';
 import { Toasts } from './features/toasts/index.js';
+import { AccountsScreen, OutboxView, SentView, SettingsView, TemplatesScreen } from './screens.js';
 
 export function App() {
-  const load = useAppStore((state) => state.load);
-  const listen = useAppStore((state) => state.listen);
-  const loadAccounts = useAccountsStore((state) => state.load);
-  const listenAccounts = useAccountsStore((state) => state.listen);
   const view = useAppStore(selectView);
   const navigate = useAppStore((state) => state.navigate);
   const hasAccounts = useAccountsStore(selectAccounts).length > 0;
   const waiting = useOutboxStore(selectWaiting);
   const draftsOpen = useDraftsStore((state) => state.panelOpen);
-
-  useEffect(() => {
-    const stop = listen();
-    const stopAccounts = listenAccounts();
-    const outbox = useOutboxStore.getState();
-    const stopOutbox = outbox.listen();
-    const stopDesktop = listenDesktop();
-    const stopTemplates = useTemplatesStore.getState().listen();
-    const stopFollowing = followSentMessage(
-      (listener) => useOutboxStore.subscribe((state) => listener(state.rows)),
-      () => useAppStore.getState().navigate('outbox'),
-    );
-    // Ctrl+, (⌘, on a Mac) opens Settings, as the menu's Preferences / Settings does.
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === ',') {
-        event.preventDefault();
-        useAppStore.getState().navigate('settings');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    void load();
-    void loadAccounts();
-    void outbox.load();
-    return () => {
-      stop();
-      stopAccounts();
-      stopOutbox();
-      stopDesktop();
-      stopTemplates();
-      stopFollowing();
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [load, listen, loadAccounts, listenAccounts]);
 
   return (
     <div className="shell" data-testid="main-window">
@@ -111,11 +71,13 @@ export function App() {
           ) : (
             <Welcome />
           ))}
-        {view === 'outbox' && <OutboxView />}
-        {view === 'accounts' && <AccountsScreen />}
-        {view === 'sent' && <SentView />}
-        {view === 'settings' && <SettingsView />}
-        {view === 'templates' && <TemplatesScreen />}
+        <Suspense fallback={<p className="screen-loading">Loading…</p>}>
+          {view === 'outbox' && <OutboxView />}
+          {view === 'accounts' && <AccountsScreen />}
+          {view === 'sent' && <SentView />}
+          {view === 'settings' && <SettingsView />}
+          {view === 'templates' && <TemplatesScreen />}
+        </Suspense>
         <AppFooter />
       </main>
       <Toasts />

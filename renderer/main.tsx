@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { startWindow } from './start.js';
 // In this order: a later sheet's rule wins over an earlier one of the same weight.
 import './styles/base.css';
 import './styles/accounts.css';
@@ -12,6 +13,7 @@ import './styles/settings.css';
 
 const root = document.getElementById('root');
 if (root) {
+  startWindow();
   createRoot(root).render(
     <StrictMode>
       <App />

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAddress, isValidEmail, parseAddress, parseRecipients } from './address.js';
+import { formatAddress, isBareMailbox, isValidEmail, parseAddress, parseRecipients, isPlainAddress } from './address.js';
 
 /** [what the user typed, the address it becomes | the reason it is refused] */
 const table: Array<[string, { name?: string; email: string } | string]> = [
@@ -85,6 +86,20 @@ describe('isValidEmail (bare addresses only)', () => {
       expect(isValidEmail(email)).toBe(false);
     },
   );
+});
+
+describe('the plain-address shortcut', () => {
+  it('agrees with the RFC 5322 parser on every address it lets past', () => {
+    const atom = fc.stringMatching(/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,12}$/);
+    const label = fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9-]{0,10}[A-Za-z0-9])?$/);
+    const plain = fc.tuple(fc.array(atom, { minLength: 1, maxLength: 3 }), fc.array(label, { minLength: 2, maxLength: 4 })).map(([local, host]) => `${local.join('.')}@${host.join('.')}`);
+    fc.assert(
+      fc.property(fc.oneof(plain, fc.emailAddress(), fc.string({ maxLength: 40 })), (email) => {
+        if (isPlainAddress(email)) expect(isBareMailbox(email)).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
 });
 
 describe('parseRecipients on lists', () => {

@@ -8,7 +8,7 @@ describe('plainTextToHtml', () => {
     expect(plainTextToHtml('Hi Ann,\r\n\r\nSee you at 5.\nBob')).toBe('<p>Hi Ann,</p><p>See you at 5.<br>Bob</p>');
   });
   it('shows markup in the body as text, never as HTML', () => {
-    expect(plainTextToHtml('<img src=x onerror=alert(1)> & "q"')).toBe('<p>&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;</p>');
+    expect(plainTextToHtml('<img src=x onerror=alert(1)> & "q"')).toBe('<p>&#60;img src=x onerror=alert(1)&#62; &#38; &#34;q&#34;</p>');
   });
   it('gives nothing for an empty or blank body', () => {
     expect(plainTextToHtml(' \n \n')).toBe('');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { draftContentSchema, draftDocSchema, draftIdSchema, type Draft, type DraftRecipient } from './drafts.js';
+import { escapeHtml } from './escape-html.js';
 import type { AttachmentRef, ReplyTarget, SubmitMessage } from './message.js';
 
 /**
@@ -23,10 +24,6 @@ export const editableMessageSchema = draftContentSchema.omit({ doc: true }).exte
 export type EditableMessage = z.infer<typeof editableMessageSchema>;
 
 const EMPTY_DOC = { type: 'doc', content: [{ type: 'paragraph' }] };
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * Plain text (a link's body) as editor HTML: a blank line starts a new paragraph, a single

@@ -1,3 +1,5 @@
+import { escapeHtml } from './escape-html.js';
+
 /**
  * The shape of a TipTap/ProseMirror JSON document (`editor.getJSON()`), declared here so
  * shared/ needs no editor package. Only what the serializer reads.
@@ -34,10 +36,6 @@ const STYLE = {
 const ALIGNMENTS = new Set(['center', 'right', 'justify']);
 const SAFE_SCHEMES = /^(?:https?:|mailto:)/i;
 
-/** Escapes text and attribute values (quotes included, so one function serves both). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
 
 /** The href if it is http, https or mailto (what the composer lets a link be), otherwise null. */
 export function safeHref(href: unknown): string | null {
@@ -151,3 +149,4 @@ export function docToEmailHtml(doc: EmailDocNode): string {
 }
 
 export { htmlToPlainText } from './plain-text.js';
+export { escapeHtml };

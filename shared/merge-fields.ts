@@ -1,4 +1,4 @@
-import { escapeHtml } from './email-html.js';
+import { escapeHtml } from './escape-html.js';
 import { rowFor, type MergeTable } from './merge-table.js';
 
 /**

@@ -32,24 +32,30 @@ const heading = { leadingLineBreaks: 2, trailingLineBreaks: 2, uppercase: false 
 // The editor wraps every list item's text in <p>; inside an item that must not open blank lines.
 const tight = { leadingLineBreaks: 1, trailingLineBreaks: 1 };
 
-// Compiled once: building the selector tree is the costly part of a conversion.
-const convert = compile({
-  wordwrap: 78,
-  formatters: { composerList: formatList },
-  selectors: [
-    { selector: 'a', options: { linkBrackets: ['<', '>'], hideLinkHrefIfSameAsText: true } },
-    { selector: 'ul', format: 'composerList' },
-    { selector: 'ol', format: 'composerList' },
-    { selector: 'li > p', format: 'block', options: tight },
-    { selector: 'h1', options: heading },
-    { selector: 'h2', options: heading },
-    { selector: 'h3', options: heading },
-    { selector: 'h4', options: heading },
-    { selector: 'h5', options: heading },
-    { selector: 'h6', options: heading },
-    { selector: 'img', format: 'skip' },
-  ],
-});
+function compileConverter(): (html: string) => string {
+  return compile({
+    wordwrap: 78,
+    formatters: { composerList: formatList },
+    selectors: [
+      { selector: 'a', options: { linkBrackets: ['<', '>'], hideLinkHrefIfSameAsText: true } },
+      { selector: 'ul', format: 'composerList' },
+      { selector: 'ol', format: 'composerList' },
+      { selector: 'li > p', format: 'block', options: tight },
+      { selector: 'h1', options: heading },
+      { selector: 'h2', options: heading },
+      { selector: 'h3', options: heading },
+      { selector: 'h4', options: heading },
+      { selector: 'h5', options: heading },
+      { selector: 'h6', options: heading },
+      { selector: 'img', format: 'skip' },
+    ],
+  });
+}
+
+// Compiled once, on the first conversion: building the selector tree is the costly part of
+// one, and a start (which converts nothing) need not pay it.
+let compiled: ((html: string) => string) | null = null;
+const convert = (html: string) => (compiled ??= compileConverter())(html);
 
 /**
  * The plain-text part from the HTML part (html-to-text): links as `text <url>` (only the

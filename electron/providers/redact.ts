@@ -28,6 +28,37 @@ function formsOf(secret: string): string[] {
   return forms;
 }
 
+interface SecretPieces {
+  /** Every run of MIN_SECRET_RUN characters of the secret's forms, folded to lower case. */
+  runs: Set<string>;
+  /** Forms too short to cut into runs, removed where they appear whole. */
+  whole: string[];
+}
+
+/**
+ * The pieces of the last few secrets: a send redacts its vendor's words three or four times
+ * with the same key, and cutting a key's forms into runs is most of a redaction's cost.
+ */
+const remembered = new Map<string, SecretPieces>();
+const REMEMBERED_SECRETS = 8;
+
+function piecesOf(secret: string): SecretPieces {
+  const known = remembered.get(secret);
+  if (known) return known;
+  const pieces: SecretPieces = { runs: new Set(), whole: [] };
+  for (const form of formsOf(secret)) {
+    if (form.length < MIN_SECRET_RUN) {
+      if (form.length > 0) pieces.whole.push(form);
+      continue;
+    }
+    const folded = fold(form);
+    for (let i = 0; i + MIN_SECRET_RUN <= folded.length; i++) pieces.runs.add(folded.slice(i, i + MIN_SECRET_RUN));
+  }
+  if (remembered.size >= REMEMBERED_SECRETS) remembered.delete(remembered.keys().next().value as string);
+  remembered.set(secret, pieces);
+  return pieces;
+}
+
 /**
  * Replaces every secret with a marker before a vendor's words reach an error, the outbox's
  * `lastError`, the database or the window: any run of at least eight characters of the key or
@@ -35,24 +66,14 @@ function formsOf(secret: string): string[] {
  * caught as well as an exact one. Shorter secrets are removed where they appear whole.
  */
 export function redact(text: string, secrets: string[]): string {
-  const runs = new Set<string>();
-  const whole = new Set<string>();
-  for (const secret of secrets) {
-    if (secret.length === 0) continue;
-    for (const form of formsOf(secret)) {
-      if (form.length < MIN_SECRET_RUN) {
-        if (form.length > 0) whole.add(form);
-        continue;
-      }
-      const folded = fold(form);
-      for (let i = 0; i + MIN_SECRET_RUN <= folded.length; i++) runs.add(folded.slice(i, i + MIN_SECRET_RUN));
-    }
-  }
-  if (runs.size === 0 && whole.size === 0) return text;
+  const pieces = secrets.filter((secret) => secret.length > 0).map(piecesOf);
+  if (pieces.length === 0) return text;
+  const whole = new Set(pieces.flatMap((p) => p.whole));
   const hidden = new Uint8Array(text.length);
   const folded = fold(text);
   for (let i = 0; i + MIN_SECRET_RUN <= folded.length; i++) {
-    if (runs.has(folded.slice(i, i + MIN_SECRET_RUN))) hidden.fill(1, i, i + MIN_SECRET_RUN);
+    const run = folded.slice(i, i + MIN_SECRET_RUN);
+    if (pieces.some((p) => p.runs.has(run))) hidden.fill(1, i, i + MIN_SECRET_RUN);
   }
   for (const form of whole) {
     for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) hidden.fill(1, at, at + form.length);

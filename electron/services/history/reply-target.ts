@@ -1,6 +1,7 @@
 import type { HistoryCopy } from '../../../shared/editable-message.js';
 import type { HistoryAddress, ReplyMode, ReplyThreading } from '../../../shared/history.js';
 import type { AttachmentRef, ReplyTarget } from '../../../shared/message.js';
+import { escapeHtml } from '../../../shared/escape-html.js';
 import { forwardSubject, replySubject } from '../../../shared/subject.js';
 
 /** The parts of a recorded message a reply or forward is built from. */
@@ -20,10 +21,6 @@ export interface ReplySource {
   remoteId: string | null;
   remoteThreadId: string | null;
   threading: ReplyThreading;
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function describe(address: HistoryAddress): string {

@@ -53,12 +53,3 @@ export const settingsDataSchema = z.object({
   spellcheckLanguages: z.array(z.string().max(35)).max(10),
 });
 export type SettingsData = z.infer<typeof settingsDataSchema>;
-
-/** The shape conf's own validator checks before anything reads the file. */
-export const settingsJsonSchema = {
-  accounts: { type: 'array' },
-  defaultAccountId: { type: ['string', 'null'] },
-  secrets: { type: 'object' },
-  vault: { type: 'object' },
-  spellcheckLanguages: { type: 'array' },
-} as const;

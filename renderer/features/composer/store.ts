@@ -68,7 +68,8 @@ interface ComposerActions extends AttachmentActions {
    */
   open(message: EditableMessage, options?: { signatureHtml?: string; keep?: boolean }): Promise<void>;
   /** Saves the open draft, then shows draft `id` exactly as it was saved. */
-  openDraft(id: string): Promise<void>;
+  /** `onlyIntoPristine`: the draft reopened at start, shown only if nothing was typed while it was fetched. */
+  openDraft(id: string, options?: { onlyIntoPristine?: boolean }): Promise<void>;
   /** After a conflict: this window's text becomes a draft of its own beside the other window's. */
   keepBoth(): Promise<void>;
   forgetDraft(id: string): void;
@@ -210,10 +211,11 @@ export const useComposerStore = create<ComposerState & ComposerLinks & ComposerA
     // A reply is written above the quote; a message with no recipient yet starts in To.
     requestComposerFocus(message.reply || message.to.length > 0 ? 'body' : 'to');
   },
-  async openDraft(id) {
+  async openDraft(id, options = {}) {
     if (get().draftId === id) return;
     await get().flushDraft();
     const result = await bridge().drafts.get({ id });
+    if (options.onlyIntoPristine && !composerIsPristine(get())) return;
     if (result.ok) set((state) => withMessage(state, result.value));
     else set({ remark: result.error.message });
   },

@@ -1,13 +1,13 @@
-import { useEffect, useRef } from 'react';
 import { revealBidi } from '../../../shared/inert-text.js';
 import type { DraftSummary } from '../../../shared/drafts.js';
 import type { OutboxRow } from '../../../shared/outbox.js';
 import { selectAccounts, useAccountsStore } from '../accounts/index.js';
 import { useAppStore } from '../app/index.js';
-import { composerIsPristine, useComposerStore } from '../composer/index.js';
+import { useComposerStore } from '../composer/index.js';
 import { liveRowOf, useOutboxStore } from '../outbox/index.js';
 import { shortWhen } from '../../lib/when.js';
 import { selectDrafts, useDraftsStore } from './store.js';
+import { useShownCount } from './use-shown-count.js';
 
 /** A draft whose message is in the outbox says where it stands; null for an ordinary draft. */
 function outboxWords(row: OutboxRow | undefined): string | null {
@@ -57,10 +57,7 @@ function DraftRow(props: { draft: DraftSummary; open: boolean; account: string |
   );
 }
 
-/**
- * Every draft beside the composer, newest first. The newest one is opened at start, so a
- * message being written before the app closed is where it was left.
- */
+/** Every draft beside the composer, newest first; the app keeps the list current (App.tsx). */
 export function DraftsList() {
   const drafts = useDraftsStore(selectDrafts);
   const loaded = useDraftsStore((state) => state.loaded);
@@ -68,22 +65,7 @@ export function DraftsList() {
   const accounts = useAccountsStore(selectAccounts);
   const openId = useComposerStore((state) => state.draftId);
   const rows = useOutboxStore((state) => state.rows);
-  const restoredAtStart = useRef(false);
-
-  useEffect(() => {
-    const store = useDraftsStore.getState();
-    const stop = store.listen();
-    void Promise.all([store.load(), useOutboxStore.getState().load()]).then(() => {
-      if (restoredAtStart.current) return;
-      restoredAtStart.current = true;
-      // A message waiting in the outbox is not reopened as an ordinary draft.
-      const rows = useOutboxStore.getState().rows;
-      const newest = useDraftsStore.getState().drafts.find((d) => !liveRowOf(rows, d.id));
-      // Only into a composer nobody has touched yet: an open message is never replaced.
-      if (newest && composerIsPristine()) void useComposerStore.getState().openDraft(newest.id);
-    });
-    return stop;
-  }, []);
+  const { shown, marker } = useShownCount(drafts.length);
 
   const labelOf = (id: string | null) => accounts.find((a) => a.id === id)?.label ?? null;
   const closePanel = () => useDraftsStore.getState().setPanelOpen(false);
@@ -119,7 +101,7 @@ export function DraftsList() {
       ) : null}
       {loaded && drafts.length === 0 ? <p className="drafts-empty">No drafts. What you write is saved here as you type.</p> : null}
       <ul className="draft-list" aria-label="Drafts list">
-        {drafts.map((draft) => {
+        {drafts.slice(0, shown).map((draft) => {
           const live = liveRowOf(rows, draft.id);
           const waiting = live?.state === 'scheduled' || live?.state === 'queued';
           return (
@@ -140,6 +122,7 @@ export function DraftsList() {
           />
           );
         })}
+        {shown < drafts.length ? <li ref={marker} className="draft-more" aria-hidden="true" /> : null}
       </ul>
     </section>
   );

@@ -1,5 +1,4 @@
-/** The outbox feature as the app sees it: the view and the waiting count for the sidebar. */
-export { OutboxView } from './OutboxView.js';
+/** The outbox feature as the app sees it: the waiting count for the sidebar and the settings; the view is in screen.ts. */
 export { liveRowOf, selectWaiting, useOutboxStore } from './store.js';
 export { NotifySetting, OutboxSettingsError, UndoDelaySetting } from './OutboxSettings.js';
 export { PaceSettings } from './PaceSettings.js';

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { Template } from '../../../shared/templates.js';
-import { htmlToPlainText } from '../../../shared/plain-text.js';
 import { snippetFromText } from '../../../shared/snippet.js';
+import { htmlWords } from '../../lib/html-words.js';
 import { useTemplatesStore } from './store.js';
 
 /** The body's words for the list, without its markup. */
-const bodyWords = (html: string) => snippetFromText(htmlToPlainText(html), 140);
+const bodyWords = (html: string) => snippetFromText(htmlWords(html), 140);
 
 function RenameForm(props: { template: Template }) {
   const { template } = props;

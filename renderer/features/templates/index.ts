@@ -1,3 +1,2 @@
-/** Templates and snippets as the app and the composer see them. */
-export { TemplatesScreen } from './TemplatesScreen.js';
+/** Templates and snippets as the app and the composer see them; the Templates screen is in screen.ts. */
 export { useTemplatesStore, selectTemplates } from './store.js';

@@ -1,13 +1,13 @@
-import { htmlToPlainText } from '../../../../shared/plain-text.js';
 import { snippetFromText } from '../../../../shared/snippet.js';
 import type { Template } from '../../../../shared/templates.js';
+import { htmlWords } from '../../../lib/html-words.js';
 
 export const optionId = (listId: string, index: number) => `${listId}-option-${index}`;
 
 /** What a template or snippet is, at a glance: its subject, or its first words. */
 function detail(template: Template): string {
   if (template.kind === 'template' && template.subject.trim() !== '') return template.subject;
-  return snippetFromText(htmlToPlainText(template.html), 60);
+  return snippetFromText(htmlWords(template.html), 60);
 }
 
 /**

@@ -1,0 +1,2 @@
+/** The screen the app loads when it is first opened (renderer/screens.ts), apart from what a start needs. */
+export { TemplatesScreen } from './TemplatesScreen.js';
