@@ -3,13 +3,31 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { AccountDraftInput } from '../shared/accounts.js';
-import type { AppUnderTest } from './fixtures.js';
+import { test, type AppUnderTest } from './fixtures.js';
 import { startHarness, type Harness } from './harness/server.js';
 import { CRM_GATEWAY_PATH } from './vendors/crm-gateway/simulator.js';
-import type { VendorName } from './vendors/all.js';
+import { closeAllSimulators, startAllSimulators, type VendorName } from './vendors/all.js';
 import type { VendorSimulator } from './vendors/kit/server.js';
 
 const root = path.resolve(import.meta.dirname, '..');
+
+/**
+ * Every vendor's simulator for the tests of one spec file: started once, emptied before each
+ * test, closed after the last. The object is filled when the file's first test starts.
+ */
+export function simulatorsForSpec(): Record<VendorName, VendorSimulator> {
+  const sims = {} as Record<VendorName, VendorSimulator>;
+  test.beforeAll(async () => {
+    Object.assign(sims, await startAllSimulators());
+  });
+  test.afterAll(async () => {
+    await closeAllSimulators(sims);
+  });
+  test.beforeEach(() => {
+    for (const sim of Object.values(sims)) sim.reset();
+  });
+  return sims;
+}
 
 /** An account on each vendor's simulator, with the key the simulator accepts (or `secret` instead). */
 export function simulatorAccount(vendor: VendorName, sim: VendorSimulator, secret?: string): AccountDraftInput & { label: string } {

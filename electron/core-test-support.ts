@@ -1,6 +1,6 @@
 import type { ChannelName } from '../shared/ipc.js';
 import type { Result } from '../shared/result.js';
-import { createCore, type Core } from './core.js';
+import { createCore, type Core, type CoreOptions } from './core.js';
 import type { ManualTime } from './services/outbox/test-support.js';
 import { createFileKeyCipher } from './services/vault/file-key-cipher.js';
 
@@ -15,16 +15,19 @@ export async function call<T>(core: Core, channel: string, input?: unknown): Pro
   return result.value as T;
 }
 
-/** A core on a data folder with hand-moved time, and a typed call helper (the outbox's tests drive it). */
-export function outboxCore(dataDir: string, time: ManualTime, extra: { random?: () => number } = {}) {
-  const core: Core = createCore({
+/** A core as the harness starts it, on `dataDir` with a key-file cipher and the test origin trusted; `extra` adds or overrides options. */
+export function testCore(dataDir: string, extra: Partial<Omit<CoreOptions, 'info'>> = {}): Core {
+  return createCore({
     info: { name: 'Composer', version: '0.0.0', dataDir, platform: 'linux', runtime: 'harness' },
     trustedOrigins: [TEST_ORIGIN],
     cipher: createFileKeyCipher(dataDir),
-    clock: time.clock,
-    timers: time.timers,
-    random: extra.random ?? (() => 0.5),
+    ...extra,
   });
+}
+
+/** A core on a data folder with hand-moved time, and a typed call helper (the outbox's tests drive it). */
+export function outboxCore(dataDir: string, time: ManualTime, extra: { random?: () => number } = {}) {
+  const core = testCore(dataDir, { clock: time.clock, timers: time.timers, random: extra.random ?? (() => 0.5) });
   const call = async <T = unknown>(channel: ChannelName, input?: unknown): Promise<Result<T>> =>
     (await core.dispatch(channel, input, testWindow)) as Result<T>;
   const ok = async <T = unknown>(channel: ChannelName, input?: unknown): Promise<T> => {

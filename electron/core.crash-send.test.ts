@@ -6,8 +6,8 @@ import type { OutboxRow } from '../shared/outbox.js';
 import { CRM_GATEWAY_PATH, CRM_GATEWAY_TEST_KEY, crmGatewaySent, startCrmGateway } from '../e2e/vendors/crm-gateway/simulator.js';
 import type { VendorSimulator } from '../e2e/vendors/kit/server.js';
 import { startRollout } from '../e2e/vendors/rollout/simulator.js';
-import { createCore, type Core } from './core.js';
-import { createFileKeyCipher } from './services/vault/file-key-cipher.js';
+import type { Core } from './core.js';
+import { testCore } from './core-test-support.js';
 import { tempDataDir } from './services/outbox/test-support.js';
 
 const child = path.join(import.meta.dirname, 'core.crash-send.child.ts');
@@ -55,11 +55,7 @@ async function killMidSend(vendor: VendorSimulator, account: unknown): Promise<s
 }
 
 async function restart(): Promise<{ row: (id: string) => Promise<OutboxRow | undefined> }> {
-  core = createCore({
-    info: { name: 'Composer', version: '0.0.0', dataDir: data.dir, platform: 'linux', runtime: 'harness' },
-    trustedOrigins: [sender.url],
-    cipher: createFileKeyCipher(data.dir),
-  });
+  core = testCore(data.dir, { trustedOrigins: [sender.url] });
   const started = core;
   await started.ready;
   await started.outbox.idle();

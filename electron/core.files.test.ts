@@ -4,10 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleMessage } from '../e2e/vendors/kit/send-fixtures.js';
 import type { AttachmentRef } from '../shared/message.js';
-import { createCore, type Core } from './core.js';
-import { call, TEST_ORIGIN } from './core-test-support.js';
+import type { Core } from './core.js';
+import { call, testCore } from './core-test-support.js';
 import { createProviderRegistry } from './providers/registry.js';
-import { createFileKeyCipher } from './services/vault/file-key-cipher.js';
 
 let dir = '';
 let data = '';
@@ -16,12 +15,7 @@ const started: Core[] = [];
 const previousUmask = process.umask(0o022);
 
 function start(): Core {
-  const core = createCore({
-    info: { name: 'Composer', version: '0.0.0', dataDir: data, platform: 'linux', runtime: 'harness' },
-    trustedOrigins: [TEST_ORIGIN],
-    filePicker: { pickFiles: async () => picks.shift() ?? [] },
-    cipher: createFileKeyCipher(data),
-  });
+  const core = testCore(data, { filePicker: { pickFiles: async () => picks.shift() ?? [] } });
   started.push(core);
   return core;
 }

@@ -9,11 +9,9 @@ import type { EditableMessage } from '../shared/editable-message.js';
 import type { HistoryThread, SearchHit, ThreadsPage } from '../shared/history.js';
 import type { AttachmentRef } from '../shared/message.js';
 import type { OutboxRow } from '../shared/outbox.js';
-import { createCore, type Core } from './core.js';
-import { call, TEST_ORIGIN, testWindow } from './core-test-support.js';
-import { createFileKeyCipher } from './services/vault/file-key-cipher.js';
+import type { Core } from './core.js';
+import { call, testCore, testWindow } from './core-test-support.js';
 
-const ORIGIN = TEST_ORIGIN;
 const sender = testWindow;
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.history-test-9a1';
 let dir: string;
@@ -56,11 +54,7 @@ async function sendAndSettle(core: Core, input: object): Promise<OutboxRow> {
 }
 
 function start(): Core {
-  const core = createCore({
-    info: { name: 'Composer', version: '0.0.0', dataDir: path.join(dir, 'data'), platform: 'linux', runtime: 'harness' },
-    trustedOrigins: [ORIGIN],
-    cipher: createFileKeyCipher(path.join(dir, 'data')),
-  });
+  const core = testCore(path.join(dir, 'data'));
   started.push(core);
   return core;
 }

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames, type ChannelName } from '../shared/ipc.js';
-import { createCore, type Core } from './core.js';
-import { createFileKeyCipher } from './services/vault/file-key-cipher.js';
+import type { Core } from './core.js';
+import { testCore } from './core-test-support.js';
 
 const SECRETS = {
   // Random-looking, so that no five characters of them occur in ordinary words or ids.
@@ -43,10 +43,7 @@ describe('no channel, event, log line or error ever carries a secret', () => {
     const seen: string[] = [];
     const log = (...args: unknown[]) => seen.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : JSON.stringify(a))).join(' '));
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, method).mockImplementation(log);
-    const core: Core = createCore({
-      info: { name: 'Composer', version: '0.0.0', dataDir: dir, platform: 'linux', runtime: 'harness' },
-      trustedOrigins: ['http://127.0.0.1:1'],
-      cipher: createFileKeyCipher(dir),
+    const core: Core = testCore(dir, {
       scrypt: { N: 2 ** 10, r: 8, p: 1 },
       logError: (channel, error) => log(channel, error),
     });

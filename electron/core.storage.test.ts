@@ -4,11 +4,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DraftContent } from '../shared/drafts.js';
 import type { AttachmentRef } from '../shared/message.js';
-import { createCore, type Core } from './core.js';
-import { call, TEST_ORIGIN } from './core-test-support.js';
+import type { Core } from './core.js';
+import { call, testCore } from './core-test-support.js';
 import { TRASH_FOLDER } from './services/attachments/attachment-trash.js';
 import { DATABASE_FILE } from './services/storage/database.js';
-import { createFileKeyCipher } from './services/vault/file-key-cipher.js';
 
 /**
  * Stores keep what they cannot read: a damaged database is set aside, and the attachment copies
@@ -21,12 +20,7 @@ const started: Core[] = [];
 
 function start(): Core {
   const data = path.join(dir, 'data');
-  const core = createCore({
-    info: { name: 'Composer', version: '0.0.0', dataDir: data, platform: 'linux', runtime: 'harness' },
-    trustedOrigins: [TEST_ORIGIN],
-    filePicker: { pickFiles: async () => picks.shift() ?? [] },
-    cipher: createFileKeyCipher(data),
-  });
+  const core = testCore(data, { filePicker: { pickFiles: async () => picks.shift() ?? [] } });
   started.push(core);
   return core;
 }

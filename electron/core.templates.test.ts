@@ -4,19 +4,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AttachmentRef } from '../shared/message.js';
 import type { Template } from '../shared/templates.js';
-import { createCore, type Core } from './core.js';
-import { call, TEST_ORIGIN, testWindow } from './core-test-support.js';
-import { createFileKeyCipher } from './services/vault/file-key-cipher.js';
+import type { Core } from './core.js';
+import { call, testCore, testWindow } from './core-test-support.js';
 
 let dir = '';
 const started: Core[] = [];
 
 function start(): Core {
-  const core = createCore({
-    info: { name: 'Composer', version: '0.0.0', dataDir: path.join(dir, 'data'), platform: 'linux', runtime: 'harness' },
-    trustedOrigins: [TEST_ORIGIN],
-    cipher: createFileKeyCipher(path.join(dir, 'data')),
-  });
+  const core = testCore(path.join(dir, 'data'));
   started.push(core);
   return core;
 }

@@ -5,23 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DraftContent } from '../shared/drafts.js';
 import type { EditableMessage } from '../shared/editable-message.js';
 import type { AttachmentRef } from '../shared/message.js';
-import { createCore, type Core } from './core.js';
-import { call, TEST_ORIGIN, testWindow } from './core-test-support.js';
-import { createFileKeyCipher } from './services/vault/file-key-cipher.js';
+import type { Core } from './core.js';
+import { call, testCore, testWindow } from './core-test-support.js';
 
-const ORIGIN = TEST_ORIGIN;
 const sender = testWindow;
 let dir: string;
 let picks: string[][];
 const started: Core[] = [];
 
 function start(): Core {
-  const core = createCore({
-    info: { name: 'Composer', version: '0.0.0', dataDir: path.join(dir, 'data'), platform: 'linux', runtime: 'harness' },
-    trustedOrigins: [ORIGIN],
-    filePicker: { pickFiles: async () => picks.shift() ?? [] },
-    cipher: createFileKeyCipher(path.join(dir, 'data')),
-  });
+  const core = testCore(path.join(dir, 'data'), { filePicker: { pickFiles: async () => picks.shift() ?? [] } });
   started.push(core);
   return core;
 }

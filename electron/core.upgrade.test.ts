@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ALL_MIGRATIONS, createCore, type Core } from './core.js';
-import { call, TEST_ORIGIN } from './core-test-support.js';
+import { ALL_MIGRATIONS, type Core } from './core.js';
+import { call, testCore } from './core-test-support.js';
 import { DATABASE_FILE } from './services/storage/database.js';
 import { runMigrations, schemaVersion } from './services/storage/migrations.js';
-import { createFileKeyCipher } from './services/vault/file-key-cipher.js';
 
 /**
  * A database written by the version landed on 2026-12-06 (the committed fixture, made by that
@@ -83,12 +82,7 @@ describe('upgrading a database written by the landed version', () => {
   });
 
   it('the app opens it healthy and shows what it held: outbox, Sent (searchable) and drafts', async () => {
-    const core: Core = createCore({
-      info: { name: 'Composer', version: '0.0.0', dataDir: path.join(dir, 'data'), platform: 'linux', runtime: 'harness' },
-      trustedOrigins: [TEST_ORIGIN],
-      cipher: createFileKeyCipher(path.join(dir, 'data')),
-      clock,
-    });
+    const core: Core = testCore(path.join(dir, 'data'), { clock });
     try {
       await core.ready;
       expect(core.storage.setAsideAs).toBeUndefined();

@@ -1,5 +1,5 @@
 import type { AccountSettingsInput, ProviderId } from './accounts.js';
-import { providerName } from './providers/catalogue.js';
+import { providerCatalogue, providerName } from './providers/catalogue.js';
 
 /** Where an account's key is sent: its provider and the origin of its address. */
 export interface Destination {
@@ -8,12 +8,14 @@ export interface Destination {
   origin: string;
 }
 
-type DestinationSettings = Pick<AccountSettingsInput, 'provider'> & { baseUrl?: string | undefined; endpointUrl?: string | undefined };
+type DestinationSettings = Pick<AccountSettingsInput, 'provider'> & Partial<Record<string, unknown>>;
 
-/** The address the provider calls: base URL, endpoint URL, DSN or Rebilly environment. */
+/** The address the provider calls (base URL, endpoint URL, DSN, environment), as its catalogue entry names it. */
 function addressOf(settings: DestinationSettings): string | null {
-  if (settings.provider === 'sandbox') return null;
-  return (settings.provider === 'crm-gateway' ? settings.endpointUrl : settings.baseUrl)?.trim() ?? '';
+  const key = providerCatalogue[settings.provider].address;
+  if (key === null) return null;
+  const value = settings[key];
+  return typeof value === 'string' ? value.trim() : '';
 }
 
 /** The origin as URL parsing normalises it, so `HTTPS://Api.example.com/` and `https://api.example.com` are one place. */

@@ -77,9 +77,10 @@ export const accountDraftSchema = z
     const message = missingSecret(draft);
     if (message) context.addIssue({ code: 'custom', path: ['secret'], message });
     // Checked on what is saved, not on what is stored, so an older settings file still loads.
-    for (const field of ['baseUrl', 'endpointUrl'] as const) {
-      const value = (draft.settings as Partial<Record<typeof field, string>>)[field];
-      if (value !== undefined && hasUrlCredentials(value)) {
+    const field = providerCatalogue[draft.settings.provider].address;
+    if (field !== null) {
+      const value = (draft.settings as Partial<Record<string, unknown>>)[field];
+      if (typeof value === 'string' && hasUrlCredentials(value)) {
         context.addIssue({
           code: 'custom',
           path: ['settings', field],

@@ -3,22 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '../fixtures.js';
 import { connectAccounts, queuePickedFiles, sandboxDeliveries, sha256 } from '../composer-helpers.js';
-import { arrivedFiles, openOutbox, outboxRow, restartHarness, sandboxAccount, setUndoDelay, shownNotifications, simulatorAccount, writeMessage } from '../outbox-helpers.js';
+import { arrivedFiles, openOutbox, outboxRow, restartHarness, sandboxAccount, setUndoDelay, shownNotifications, simulatorAccount, simulatorsForSpec, writeMessage } from '../outbox-helpers.js';
 import { startHarnessProcess, type HarnessProcess } from '../harness-process.js';
 import { crmGatewaySent } from '../vendors/crm-gateway/simulator.js';
-import { closeAllSimulators, startAllSimulators, type VendorName } from '../vendors/all.js';
-import type { VendorSimulator } from '../vendors/kit/server.js';
+import type { VendorName } from '../vendors/all.js';
 
-let sims: Record<VendorName, VendorSimulator>;
-test.beforeAll(async () => {
-  sims = await startAllSimulators();
-});
-test.afterAll(async () => {
-  await closeAllSimulators(sims);
-});
-test.beforeEach(() => {
-  for (const sim of Object.values(sims)) sim.reset();
-});
+const sims = simulatorsForSpec();
 
 /** Two files of awkward sizes: a small text one and a binary one past 64 KiB. */
 async function twoFiles(dir: string) {

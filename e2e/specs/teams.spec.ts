@@ -1,35 +1,17 @@
 import { expect, test } from '../fixtures.js';
-import { connectAccounts } from '../composer-helpers.js';
-import { openOutbox, outboxRow, restartHarness, setUndoDelay, simulatorAccount } from '../outbox-helpers.js';
-import { closeAllSimulators, startAllSimulators, type VendorName } from '../vendors/all.js';
+import { connectAccounts, queuePickedFiles } from '../composer-helpers.js';
+import { openOutbox, outboxRow, restartHarness, setUndoDelay, simulatorAccount, simulatorsForSpec, writeMessage } from '../outbox-helpers.js';
 import { CRM_GATEWAY_PATH, CRM_GATEWAY_TEST_KEY, crmGatewaySent, startCrmGateway } from '../vendors/crm-gateway/simulator.js';
-import type { VendorSimulator } from '../vendors/kit/server.js';
 
-let sims: Record<VendorName, VendorSimulator>;
-test.beforeAll(async () => {
-  sims = await startAllSimulators();
-});
-test.afterAll(async () => {
-  await closeAllSimulators(sims);
-});
-test.beforeEach(() => {
-  for (const sim of Object.values(sims)) sim.reset();
-});
+const sims = simulatorsForSpec();
 
 test('a merge field with no value blocks Send with its name until the pasted table fills it; the vendor gets the filled message', async ({ app }) => {
   const { page } = app;
   const account = simulatorAccount('unipile', sims.unipile);
   await connectAccounts(page, [account]);
   await setUndoDelay(page, 0);
-  await page.getByRole('button', { name: 'New message' }).click();
+  await writeMessage(app, { from: `${account.label} — ${account.from.email}`, to: 'Bea Lee <bea@example.org>', subject: 'Invoice for {{company}}', body: 'Hello {{first_name}}, {{invoice_number | "your invoice"}} is due.' }, queuePickedFiles);
   const composer = page.getByRole('region', { name: 'New message' });
-  await composer.getByLabel('From').selectOption({ label: `${account.label} — ${account.from.email}` });
-  const to = composer.getByLabel('To', { exact: true });
-  await to.fill('Bea Lee <bea@example.org>');
-  await to.press('Enter');
-  await composer.getByLabel('Subject').fill('Invoice for {{company}}');
-  await composer.getByRole('textbox', { name: 'Message body' }).click();
-  await page.keyboard.type('Hello {{first_name}}, {{invoice_number | "your invoice"}} is due.');
 
   const send = composer.getByRole('button', { name: 'Send', exact: true });
   await expect(send).toBeDisabled();
@@ -69,15 +51,8 @@ test('Send individually through Unipile: three messages, each with its recipient
   await pace.getByRole('button', { name: 'Save pace' }).click();
   await expect(pace.getByRole('status')).toHaveText('Pace saved.');
 
-  await page.getByRole('button', { name: 'New message' }).click();
+  await writeMessage(app, { from: `${account.label} — ${account.from.email}`, to: 'Bea Lee <bea@example.org>, Cy Ng <cy@acme.io>, dee@example.net', subject: 'Invoice {{invoice_number}}', body: 'Hello {{first_name | "there"}}, {{company}} owes {{amount}}.' }, queuePickedFiles);
   const composer = page.getByRole('region', { name: 'New message' });
-  await composer.getByLabel('From').selectOption({ label: `${account.label} — ${account.from.email}` });
-  const to = composer.getByLabel('To', { exact: true });
-  await to.fill('Bea Lee <bea@example.org>, Cy Ng <cy@acme.io>, dee@example.net');
-  await to.press('Enter');
-  await composer.getByLabel('Subject').fill('Invoice {{invoice_number}}');
-  await composer.getByRole('textbox', { name: 'Message body' }).click();
-  await page.keyboard.type('Hello {{first_name | "there"}}, {{company}} owes {{amount}}.');
   await expect(composer.locator('#send-reason')).toHaveText(/choose Send individually/);
   await composer.getByRole('checkbox', { name: 'Send individually' }).check();
   await expect(composer.getByText('3 separate messages, one per To recipient; no one sees the others.')).toBeVisible();
@@ -119,19 +94,12 @@ test('Preview request for Rollout with Cc shows the request its adapter would ma
   const { page } = app;
   const account = simulatorAccount('rollout', sims.rollout);
   await connectAccounts(page, [account]);
-  await page.getByRole('button', { name: 'New message' }).click();
+  await writeMessage(app, { from: `${account.label} — ${account.from.email}`, to: 'Bea Lee <bea@example.org>', subject: 'Renewal', body: 'Hello Bea.' }, queuePickedFiles);
   const composer = page.getByRole('region', { name: 'New message' });
-  await composer.getByLabel('From').selectOption({ label: `${account.label} — ${account.from.email}` });
-  const to = composer.getByLabel('To', { exact: true });
-  await to.fill('Bea Lee <bea@example.org>');
-  await to.press('Enter');
   await composer.getByRole('button', { name: 'Add Cc' }).click();
   const cc = composer.getByLabel('Cc', { exact: true });
   await cc.fill('boss@example.com');
   await cc.press('Enter');
-  await composer.getByLabel('Subject').fill('Renewal');
-  await composer.getByRole('textbox', { name: 'Message body' }).click();
-  await page.keyboard.type('Hello Bea.');
   // Send is refused (Rollout has no Cc), but what the vendor would receive can still be seen.
   await expect(composer.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
   await composer.getByRole('button', { name: 'Preview request' }).click();
@@ -167,16 +135,8 @@ test('a gateway 429 at its daily cap: the Outbox row says until when the limit r
     const account = simulatorAccount('crm-gateway', gateway);
     await connectAccounts(page, [account]);
     await setUndoDelay(page, 0);
-    await page.getByRole('button', { name: 'New message' }).click();
-    const composer = page.getByRole('region', { name: 'New message' });
-    await composer.getByLabel('From').selectOption({ label: `${account.label} — ${account.from.email}` });
-    const to = composer.getByLabel('To', { exact: true });
-    await to.fill('bea@example.org');
-    await to.press('Enter');
-    await composer.getByLabel('Subject').fill('Over the cap');
-    await composer.getByRole('textbox', { name: 'Message body' }).click();
-    await page.keyboard.type('Hello.');
-    await composer.getByRole('button', { name: 'Send', exact: true }).click();
+    await writeMessage(app, { from: `${account.label} — ${account.from.email}`, to: 'bea@example.org', subject: 'Over the cap', body: 'Hello.' }, queuePickedFiles);
+    await page.getByRole('region', { name: 'New message' }).getByRole('button', { name: 'Send', exact: true }).click();
 
     await openOutbox(page);
     const row = outboxRow(page, 'Over the cap', 'Waiting to retry');

@@ -7,6 +7,7 @@
 const formats = {
   time: new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' }),
   day: new Intl.DateTimeFormat([], { month: 'short', day: 'numeric' }),
+  weekday: new Intl.DateTimeFormat([], { weekday: 'short', month: 'short', day: 'numeric' }),
   date: new Intl.DateTimeFormat([], { year: 'numeric', month: 'short', day: 'numeric' }),
   long: new Intl.DateTimeFormat([], { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }),
   dayTime: new Intl.DateTimeFormat([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }),
@@ -18,6 +19,11 @@ const sameDay = (a: Date, b: Date) => a.getDate() === b.getDate() && a.getMonth(
 /** "14:05". */
 export function timeOfDay(at: number): string {
   return formats.time.format(at);
+}
+
+/** "Mon, Dec 7": a day this week or next, without its time. */
+export function weekdayDate(at: number): string {
+  return formats.weekday.format(at);
 }
 
 /** For a row in a list. Today: the time; this year: the day; older: the date with its year. */

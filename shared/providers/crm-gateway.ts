@@ -21,6 +21,7 @@ export const crmGateway = {
     },
   ],
   asksFrom: true,
+  address: 'endpointUrl',
   settings: z.object({ provider: z.literal('crm-gateway'), endpointUrl: url, timeoutMs }),
   capabilities: {
     cc: true,

@@ -1,27 +1,18 @@
 import type { z } from 'zod';
 import type { Capabilities } from '../capabilities.js';
 
-/** The Accounts form's text inputs; settings keys keep the schema's names so errors map back by path. */
-export type FieldKey =
-  | 'label'
-  | 'fromName'
-  | 'fromEmail'
-  | 'secret'
-  | 'baseUrl'
-  | 'credentialId'
-  | 'organizationId'
-  | 'credentialHash'
-  | 'emailSender'
-  | 'accountId'
-  | 'endpointUrl'
-  | 'timeoutSeconds';
-
-export interface FieldHelp {
-  key: FieldKey;
+/**
+ * One of the Accounts form's inputs for a vendor's setting. `key` is the setting's name in the
+ * vendor's settings schema, so the schema's reasons land beside the input by their path.
+ */
+export interface FieldHelp<Key extends string = string> {
+  key: Key;
   label: string;
   help: string;
   placeholder?: string;
   optional?: boolean;
+  /** Offered as one choice each instead of a free address (a vendor's fixed environments); an account saved with another value keeps it. */
+  choices?: readonly { label: string; value: string }[];
 }
 
 /** A vendor's limits that are not refusals: advice the composer gives, the pace a batch keeps. */
@@ -46,10 +37,12 @@ export interface ProviderEntry<Id extends string = string, Settings extends z.Zo
   link: { href: string; text: string } | null;
   secretLabel: string | null;
   secretHelp: string;
-  /** Settings fields in the order the form shows them (label, from and timeout are common). */
+  /** Settings fields in the order the form shows them (name, from, key and timeout are every vendor's). */
   fields: FieldHelp[];
   /** Whether the form asks for a from name and address (the sandbox needs nothing but a name). */
   asksFrom: boolean;
+  /** The setting holding the address the key is sent to (base URL, endpoint, DSN), or null when it sends nowhere. */
+  address: string | null;
   /** The settings an account of this vendor keeps next to its (separately encrypted) key. */
   settings: Settings;
   capabilities: Capabilities;

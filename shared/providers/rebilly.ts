@@ -13,10 +13,20 @@ export const rebilly = {
   secretLabel: 'Secret API key',
   secretHelp: 'A secret key from the API keys page; sent as REB-APIKEY. Keys for live and sandbox differ.',
   fields: [
+    {
+      key: 'baseUrl',
+      label: 'Environment',
+      help: '',
+      choices: [
+        { label: 'Live', value: rebillyBaseUrls.live },
+        { label: 'Sandbox', value: rebillyBaseUrls.sandbox },
+      ],
+    },
     { key: 'organizationId', label: 'Organization id', help: 'Shown in the Rebilly app under your organization settings.' },
     { key: 'credentialHash', label: 'ESP credential hash', help: 'Which email credential Rebilly sends with; leave empty for its default.', optional: true },
   ],
   asksFrom: true,
+  address: 'baseUrl',
   settings: z.object({
     provider: z.literal('rebilly'),
     baseUrl: url.default(rebillyBaseUrls.live),

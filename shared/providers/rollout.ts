@@ -14,6 +14,7 @@ export const rollout = {
     { key: 'baseUrl', label: 'Base URL', help: 'Leave the default unless Rollout gave you another.', placeholder: 'https://crm.universal.rollout.com/api' },
   ],
   asksFrom: true,
+  address: 'baseUrl',
   settings: z.object({ provider: z.literal('rollout'), baseUrl: url.default('https://crm.universal.rollout.com/api'), credentialId: required('credential id'), timeoutMs }),
   capabilities: {
     cc: false,

@@ -11,6 +11,7 @@ export const sandbox = {
   secretHelp: '',
   fields: [],
   asksFrom: false,
+  address: null,
   settings: z.object({ provider: z.literal('sandbox'), timeoutMs }),
   capabilities: {
     cc: true,

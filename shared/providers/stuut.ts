@@ -14,6 +14,7 @@ export const stuut = {
     { key: 'baseUrl', label: 'Base URL', help: 'Leave the default unless Stuut gave you another.', placeholder: 'https://api.stuut.ai' },
   ],
   asksFrom: true,
+  address: 'baseUrl',
   settings: z.object({
     provider: z.literal('stuut'),
     baseUrl: url.default('https://api.stuut.ai'),

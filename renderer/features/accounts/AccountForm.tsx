@@ -1,70 +1,31 @@
 import { useId } from 'react';
 import type { ProviderId } from '../../../shared/accounts.js';
-import { rebillyBaseUrls } from '../../../shared/accounts.js';
-import { keyDestinationNote, keyReentry, validateForm, type AccountForm as Form, type FormErrors, type FormField } from './form-model.js';
-import { providerHelp, providerOrder, type FieldHelp, type FieldKey } from './provider-help.js';
+import { providerCatalogue, providerIds, type FieldHelp, type ProviderEntry } from '../../../shared/providers/catalogue.js';
+import { keyDestinationNote, keyReentry, validateForm, type AccountForm as Form, type FieldKey, type FormErrors, type FormField } from './form-model.js';
+import { ChoiceField, Field } from './AccountFields.js';
 import { ConnectionCheck, fieldNames } from './ConnectionCheck.js';
 import { SignatureEditor } from './SignatureEditor.js';
 import { useAccountsStore, visibleErrors } from './store.js';
 
-const FIELD_NAMES: Record<FieldKey, string> = {
+/** The names of the inputs every vendor's form has; a vendor's own settings are named by its catalogue entry. */
+const COMMON_NAMES: Partial<Record<FormField, string>> = {
   label: 'Name',
   fromName: 'From name',
   fromEmail: 'From address',
   secret: 'Key',
-  baseUrl: 'Base URL',
-  credentialId: 'Credential id',
-  organizationId: 'Organization id',
-  credentialHash: 'ESP credential hash',
-  emailSender: 'Email sender id',
-  accountId: 'Unipile account id',
-  endpointUrl: 'Endpoint URL',
   timeoutSeconds: 'Request timeout',
 };
-
-function Field(props: { field: FieldHelp; value: string; error: string | undefined; onChange: (value: string) => void; type?: string; autoComplete?: string; autoFocus?: boolean }) {
-  const id = useId();
-  const { field } = props;
-  return (
-    <div className={`field${props.error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>
-        {field.label}
-        {field.optional && <span className="field-optional"> (optional)</span>}
-      </label>
-      <input
-        id={id}
-        type={props.type ?? 'text'}
-        value={props.value}
-        placeholder={field.placeholder}
-        autoComplete={props.autoComplete ?? 'off'}
-        autoFocus={props.autoFocus}
-        spellCheck={false}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={`${id}-help${props.error ? ` ${id}-error` : ''}`}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-      {props.error && (
-        <span id={`${id}-error`} className="field-error">
-          {props.error}
-        </span>
-      )}
-      <span id={`${id}-help`} className="field-help">
-        {field.help}
-      </span>
-    </div>
-  );
-}
 
 export function ProviderPicker(props: { onChoose: (provider: ProviderId) => void; onCancel: () => void }) {
   return (
     <section className="panel" aria-labelledby="choose-provider">
       <h2 id="choose-provider">Which service does this account send through?</h2>
       <ul className="provider-choices">
-        {providerOrder.map((id) => (
+        {providerIds.map((id) => (
           <li key={id}>
             <button type="button" className="provider-choice" onClick={() => props.onChoose(id)}>
-              <span className="provider-choice-name">{providerHelp[id].name}</span>
-              <span className="provider-choice-summary">{providerHelp[id].summary}</span>
+              <span className="provider-choice-name">{providerCatalogue[id].name}</span>
+              <span className="provider-choice-summary">{providerCatalogue[id].summary}</span>
             </button>
           </li>
         ))}
@@ -78,7 +39,7 @@ export function ProviderPicker(props: { onChoose: (provider: ProviderId) => void
   );
 }
 
-const fieldName = (field: FormField): string => (field in FIELD_NAMES ? FIELD_NAMES[field as FieldKey] : field);
+const fieldName = (field: FormField): string => COMMON_NAMES[field] ?? field;
 
 function saveBlocker(form: Form, errors: FormErrors): string | null {
   const fields = Object.keys(errors).filter((key) => key !== 'form' && key !== 'signatureHtml') as FieldKey[];
@@ -90,7 +51,7 @@ function saveBlocker(form: Form, errors: FormErrors): string | null {
 /** Adding or editing one account: the provider's own fields, with reasons shown as the person types. */
 export function AccountFormPanel(props: { form: Form }) {
   const { form } = props;
-  const help = providerHelp[form.provider];
+  const help: ProviderEntry = providerCatalogue[form.provider];
   const store = useAccountsStore();
   const shown = visibleErrors(store);
   const { errors } = validateForm(form);
@@ -103,7 +64,7 @@ export function AccountFormPanel(props: { form: Form }) {
   const keepsKey = Boolean(form.id && form.hasSecret) && keyReentry(form) === null;
   // Beside every field that decides where the key goes: changing it asks for the key again.
   const withNote = (item: FieldHelp): FieldHelp =>
-    destinationNote && (item.key === 'baseUrl' || item.key === 'endpointUrl') ? { ...item, help: `${item.help} ${destinationNote}` } : item;
+    destinationNote && item.key === help.address ? { ...item, help: item.help ? `${item.help} ${destinationNote}` : destinationNote } : item;
   return (
     <section className="panel" aria-labelledby="account-form-title">
       <h2 id="account-form-title">{form.id ? `Edit ${form.values.label || 'account'}` : `Add a ${help.name} account`}</h2>
@@ -151,21 +112,13 @@ export function AccountFormPanel(props: { form: Form }) {
             autoComplete="new-password"
           />
         )}
-        {form.provider === 'rebilly' && (
-          <fieldset className="field choice-row">
-            <legend>Environment</legend>
-            {(['live', 'sandbox'] as const).map((environment) => (
-              <label key={environment} className="choice">
-                <input type="radio" name="rebilly-environment" checked={form.rebillyEnvironment === environment} onChange={() => store.editRebillyEnvironment(environment)} />
-                {environment === 'live' ? 'Live' : 'Sandbox'} <span className="field-help">{rebillyBaseUrls[environment]}</span>
-              </label>
-            ))}
-            {destinationNote && <span className="field-help">{destinationNote}</span>}
-          </fieldset>
+        {help.fields.map((item) =>
+          item.choices ? (
+            <ChoiceField key={item.key} field={withNote(item)} choices={item.choices} {...field(item.key as FieldKey)} />
+          ) : (
+            <Field key={item.key} field={withNote(item)} {...field(item.key as FieldKey)} />
+          ),
         )}
-        {help.fields.map((item) => (
-          <Field key={item.key} field={withNote(item)} {...field(item.key)} />
-        ))}
         <Field field={common('timeoutSeconds', 'Request timeout (seconds)', 'How long to wait for the service before giving up: 1 to 300.')} {...field('timeoutSeconds')} type="number" />
         <ConnectionCheck form={form} fieldName={fieldName} />
         <div className="field">

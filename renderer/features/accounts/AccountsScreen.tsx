@@ -1,13 +1,13 @@
 import type { AccountView } from '../../../shared/accounts.js';
 import { AccountFormPanel, ProviderPicker } from './AccountForm.js';
-import { providerHelp } from './provider-help.js';
+import { providerCatalogue } from '../../../shared/providers/catalogue.js';
 import { selectAccounts, selectLoaded, useAccountsStore } from './store.js';
 import { VaultPanel } from './VaultPanel.js';
 
 function AccountRow(props: { account: AccountView }) {
   const { account } = props;
   const store = useAccountsStore();
-  const help = providerHelp[account.settings.provider];
+  const help = providerCatalogue[account.settings.provider];
   const confirming = store.confirmRemoveId === account.id;
   return (
     <li className={`account-row${account.attention ? ' account-row-attention' : ''}`} aria-label={account.label}>

@@ -1,5 +1,5 @@
 import type { AccountView } from '../../../shared/accounts.js';
-import { providerHelp } from './provider-help.js';
+import { providerName } from '../../../shared/providers/catalogue.js';
 import { selectAccounts, selectLoaded, useAccountsStore } from './store.js';
 
 export function AccountSummaryList(props: { accounts: AccountView[]; onOpen: (account: AccountView) => void }) {
@@ -7,7 +7,7 @@ export function AccountSummaryList(props: { accounts: AccountView[]; onOpen: (ac
     <ul className="side-accounts" aria-label="Connected accounts">
       {props.accounts.map((account) => (
         <li key={account.id}>
-          <button type="button" className="side-account" onClick={() => props.onOpen(account)} aria-label={`${account.label}, ${providerHelp[account.settings.provider].name}${account.attention ? ', needs attention' : ''}`}>
+          <button type="button" className="side-account" onClick={() => props.onOpen(account)} aria-label={`${account.label}, ${providerName(account.settings.provider)}${account.attention ? ', needs attention' : ''}`}>
             <span className="side-account-top">
               <span className="side-account-label">{account.label}</span>
               {account.isDefault && <span className="badge badge-default">Default</span>}
@@ -18,7 +18,7 @@ export function AccountSummaryList(props: { accounts: AccountView[]; onOpen: (ac
               )}
             </span>
             <span className="side-account-meta">
-              {providerHelp[account.settings.provider].name} · {account.from.email}
+              {providerName(account.settings.provider)} · {account.from.email}
             </span>
           </button>
         </li>

@@ -1,5 +1,5 @@
 import { useEffect, useId } from 'react';
-import { providerHelp } from './provider-help.js';
+import { providerCatalogue } from '../../../shared/providers/catalogue.js';
 import { selectProviders, useProvidersStore } from '../providers/index.js';
 import { connectionTestInput } from './connection-test-model.js';
 import type { AccountForm, FormField } from './form-model.js';
@@ -7,7 +7,7 @@ import { useAccountsStore } from './store.js';
 
 /** The form's names for the fields that stop an action, in the words of this provider's form. */
 export function fieldNames(form: AccountForm, fields: readonly FormField[], fallback: (field: FormField) => string): string {
-  const help = providerHelp[form.provider];
+  const help = providerCatalogue[form.provider];
   return fields.map((key) => (key === 'secret' ? (help.secretLabel ?? 'Key') : (help.fields.find((f) => f.key === key)?.label ?? fallback(key)))).join(', ');
 }
 
@@ -27,7 +27,8 @@ export function ConnectionCheck(props: { form: AccountForm; fieldName: (field: F
     if (providers.length === 0) void loadProviders();
   }, [providers.length, loadProviders]);
   const info = providers.find((p) => p.id === form.provider);
-  if (form.provider === 'sandbox' || !info) return null;
+  // A vendor with no key has nothing to test (the sandbox).
+  if (providerCatalogue[form.provider].secretLabel === null || !info) return null;
   if (!info.testsConnection) {
     return (
       <p className="connection-check field-help">

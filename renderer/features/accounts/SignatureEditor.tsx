@@ -7,7 +7,7 @@ export function SignatureEditor(props: { html: string; onChange: (html: string) 
   const editor = useEditor({
     extensions: [StarterKit.configure({ heading: false, codeBlock: false, horizontalRule: false, link: { openOnClick: false } })],
     content: props.html,
-    // The window's policy allows no inline style; the editor's base rules are in styles.css.
+    // The window's policy allows no inline style; the editor's base rules are in renderer/styles/composer.css.
     injectCSS: false,
     editorProps: {
       attributes: { 'aria-label': label, role: 'textbox', 'aria-multiline': 'true', class: 'signature-input', ...(props.error ? { 'aria-invalid': 'true' } : {}) },

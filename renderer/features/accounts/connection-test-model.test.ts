@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../shared/accounts.js';
 import { connectionTestInput } from './connection-test-model.js';
 import { formFromAccount, newForm } from './form-model.js';
-import { editField, editRebillyEnvironment, initialAccountsState, startEdit } from './store.js';
+import { editField, initialAccountsState, startEdit } from './store.js';
 
 const rebilly: AccountView = {
   id: 'r1',
@@ -30,13 +30,13 @@ describe('Test connection from the account form', () => {
   it('an edited account tests with its stored key until its address moves', () => {
     const form = formFromAccount(rebilly);
     expect(connectionTestInput(form).input).toEqual({ id: 'r1', settings: { provider: 'rebilly', baseUrl: 'https://api-sandbox.rebilly.com', organizationId: 'org', timeoutMs: 30_000 } });
-    expect(connectionTestInput({ ...form, rebillyEnvironment: 'live' }).missing).toEqual(['secret']);
+    expect(connectionTestInput({ ...form, values: { ...form.values, baseUrl: 'https://api.rebilly.com' } }).missing).toEqual(['secret']);
   });
 
   it('any edit drops the answer about the settings as they were', () => {
     const tested = { ...startEdit(initialAccountsState, rebilly), connection: { testing: false as const, result: { outcome: 'ok' as const, sentence: 'Connected.' } } };
     expect(editField(tested, 'organizationId', 'org2').connection).toEqual({ testing: false, result: null });
-    expect(editRebillyEnvironment(tested, 'live').connection).toEqual({ testing: false, result: null });
+    expect(editField(tested, 'baseUrl', 'https://api.rebilly.com').connection).toEqual({ testing: false, result: null });
     expect(editField(tested, 'label', 'x').formRevision).toBe(tested.formRevision + 1);
   });
 });

@@ -18,7 +18,7 @@ const rebilly: AccountView = {
 describe('account form model', () => {
   it('turns an account into a form and back without asking for the stored key', () => {
     const form = formFromAccount(rebilly);
-    expect(form.rebillyEnvironment).toBe('sandbox');
+    expect(form.values.baseUrl).toBe('https://api-sandbox.rebilly.com');
     expect(form.values.timeoutSeconds).toBe('45');
     const { draft, errors } = validateForm(form);
     expect(errors).toEqual({});
@@ -29,13 +29,29 @@ describe('account form model', () => {
   it('asks for the key again beside its field when an edit moves the account to another address, and says so beside the address', () => {
     const form = formFromAccount(rebilly);
     expect(keyDestinationNote(form)).toBe('Changing the address asks for the key again: the stored key is sent only to https://api-sandbox.rebilly.com.');
-    const live = { ...form, rebillyEnvironment: 'live' as const };
+    const live = { ...form, values: { ...form.values, baseUrl: 'https://api.rebilly.com' } };
     const { errors, draft } = validateForm(live);
     expect(errors.secret).toMatch(/^The address changed to https:\/\/api\.rebilly\.com: enter the key again/);
     expect(draft).toBeNull();
     expect(validateForm({ ...live, values: { ...live.values, secret: 'sk_live_new_key_1' } }).errors).toEqual({});
     // A change that keeps the origin keeps the key.
     expect(validateForm({ ...form, values: { ...form.values, organizationId: 'org-eu' } }).errors).toEqual({});
+  });
+
+  it("starts a new account at the vendor's usual address, and keeps an address the choices do not offer", () => {
+    expect(newForm('rollout').values.baseUrl).toBe('https://crm.universal.rollout.com/api');
+    expect(newForm('rebilly').values.baseUrl).toBe('https://api.rebilly.com');
+    expect(newForm('unipile').values.baseUrl).toBe('');
+    expect(newForm('stuut').values.timeoutSeconds).toBe('30');
+    const custom = formFromAccount({ ...rebilly, settings: { provider: 'rebilly', baseUrl: 'https://rebilly.internal.example', organizationId: 'org', timeoutMs: 45_000 } });
+    expect(validateForm(custom).draft?.settings).toEqual({ provider: 'rebilly', baseUrl: 'https://rebilly.internal.example', organizationId: 'org', timeoutMs: 45_000 });
+  });
+
+  it('leaves an optional setting out when it is empty, and sends it when typed', () => {
+    const form = formFromAccount(rebilly);
+    expect(draftFromForm(form).settings).not.toHaveProperty('credentialHash');
+    expect(draftFromForm({ ...form, values: { ...form.values, credentialHash: ' hash-1 ' } }).settings).toMatchObject({ credentialHash: ' hash-1 ' });
+    expect(validateForm({ ...form, values: { ...form.values, credentialHash: ' hash-1 ' } }).draft?.settings).toMatchObject({ credentialHash: 'hash-1' });
   });
 
   it('refuses an address holding a user name and password, beside the field', () => {

@@ -1,7 +1,6 @@
 import {
   accountDraftSchema,
   missingSecret,
-  rebillyBaseUrls,
   type AccountDraft,
   type AccountDraftInput,
   type AccountSettings,
@@ -10,10 +9,15 @@ import {
   type ProviderId,
 } from '../../../shared/accounts.js';
 import { destinationOf, keyReentryReason } from '../../../shared/account-destination.js';
+import { providerCatalogue, type FieldHelp, type ProviderEntry } from '../../../shared/providers/catalogue.js';
 import type { Failure } from '../../../shared/result.js';
-import type { FieldKey } from './provider-help.js';
 
-export type RebillyEnvironment = 'live' | 'sandbox' | 'custom';
+type KeysOf<T> = T extends unknown ? keyof T & string : never;
+/** A vendor's setting, by its name in the catalogue's settings schemas. */
+export type SettingKey = Exclude<KeysOf<AccountSettingsInput>, 'provider' | 'timeoutMs'>;
+const COMMON_FIELDS = ['label', 'fromName', 'fromEmail', 'secret', 'timeoutSeconds'] as const;
+/** The form's inputs: every vendor's name, from, key and timeout, then the vendor's own settings. */
+export type FieldKey = (typeof COMMON_FIELDS)[number] | SettingKey;
 export type FormField = FieldKey | 'signatureHtml' | 'form';
 
 /** What the person has typed, kept as text so nothing is lost while it is still invalid. */
@@ -21,7 +25,6 @@ export interface AccountForm {
   id: string | null;
   provider: ProviderId;
   values: Record<FieldKey, string>;
-  rebillyEnvironment: RebillyEnvironment;
   signatureHtml: string;
   /** The stored key's hint when editing; the secret field then may stay empty. */
   secretHint: string | null;
@@ -33,89 +36,58 @@ export interface AccountForm {
 /** The sandbox sends nowhere, so its address only labels what it records. */
 export const SANDBOX_ADDRESS = 'sandbox@example.com';
 
-const blank: Record<FieldKey, string> = {
-  label: '',
-  fromName: '',
-  fromEmail: '',
-  secret: '',
-  baseUrl: '',
-  credentialId: '',
-  organizationId: '',
-  credentialHash: '',
-  emailSender: '',
-  accountId: '',
-  endpointUrl: '',
-  timeoutSeconds: '30',
-};
+const entryOf = (provider: ProviderId): ProviderEntry => providerCatalogue[provider];
+// The catalogue names each field by its settings key; the schemas' keys are what SettingKey lists.
+const settingFields = (provider: ProviderId) => entryOf(provider).fields as readonly FieldHelp<SettingKey>[];
 
-const defaultBaseUrls: Partial<Record<ProviderId, string>> = {
-  rollout: 'https://crm.universal.rollout.com/api',
-  stuut: 'https://api.stuut.ai',
-};
+const settingKeys = Object.values(providerCatalogue).flatMap((entry: ProviderEntry) => entry.fields.map((field) => field.key));
+const blank = { ...Object.fromEntries([...COMMON_FIELDS, ...settingKeys].map((key) => [key, ''])), timeoutSeconds: '30' } as Record<FieldKey, string>;
+
+/** A setting as a new account starts: its schema's default (a vendor's usual address), else empty. */
+function initialValue(entry: ProviderEntry, key: string): string {
+  const parsed = entry.settings.shape[key]?.safeParse(undefined);
+  return parsed?.success && parsed.data !== undefined ? String(parsed.data) : '';
+}
 
 export function newForm(provider: ProviderId): AccountForm {
-  return {
-    id: null,
-    provider,
-    values: { ...blank, baseUrl: defaultBaseUrls[provider] ?? '' },
-    rebillyEnvironment: 'live',
-    signatureHtml: '',
-    secretHint: null,
-    hasSecret: false,
-    saved: null,
-  };
+  const entry = entryOf(provider);
+  const settings = Object.fromEntries(settingFields(provider).map(({ key }) => [key, initialValue(entry, key)]));
+  return { id: null, provider, values: { ...blank, ...settings }, signatureHtml: '', secretHint: null, hasSecret: false, saved: null };
 }
 
 export function formFromAccount(account: AccountView): AccountForm {
   const s = account.settings;
+  const saved = s as Partial<Record<string, unknown>>;
+  const settings = Object.fromEntries(settingFields(s.provider).map(({ key }) => [key, saved[key] === undefined ? '' : String(saved[key])]));
   const values: Record<FieldKey, string> = {
     ...blank,
+    ...settings,
     label: account.label,
     fromName: account.from.name ?? '',
     fromEmail: account.from.email,
     timeoutSeconds: String(s.timeoutMs / 1000),
   };
-  if ('baseUrl' in s) values.baseUrl = s.baseUrl;
-  if (s.provider === 'rollout') values.credentialId = s.credentialId;
-  if (s.provider === 'rebilly') {
-    values.organizationId = s.organizationId;
-    values.credentialHash = s.credentialHash ?? '';
-  }
-  if (s.provider === 'stuut') values.emailSender = s.emailSender;
-  if (s.provider === 'unipile') values.accountId = s.accountId;
-  if (s.provider === 'crm-gateway') values.endpointUrl = s.endpointUrl;
-  const rebillyEnvironment: RebillyEnvironment =
-    'baseUrl' in s && s.baseUrl === rebillyBaseUrls.sandbox ? 'sandbox' : 'baseUrl' in s && s.baseUrl !== rebillyBaseUrls.live && s.provider === 'rebilly' ? 'custom' : 'live';
-  return { id: account.id, provider: s.provider, values, rebillyEnvironment, signatureHtml: account.signatureHtml, secretHint: account.secretHint, hasSecret: account.hasSecret, saved: s };
+  return { id: account.id, provider: s.provider, values, signatureHtml: account.signatureHtml, secretHint: account.secretHint, hasSecret: account.hasSecret, saved: s };
 }
 
+/** The vendor's settings as typed; an optional one left empty is left out rather than sent empty. */
 function settingsOf(form: AccountForm, timeoutMs: number): AccountSettingsInput {
-  const v = form.values;
-  switch (form.provider) {
-    case 'rollout':
-      return { provider: 'rollout', baseUrl: v.baseUrl, credentialId: v.credentialId, timeoutMs };
-    case 'rebilly': {
-      const baseUrl = form.rebillyEnvironment === 'custom' ? v.baseUrl : rebillyBaseUrls[form.rebillyEnvironment];
-      const hash = v.credentialHash.trim();
-      return { provider: 'rebilly', baseUrl, organizationId: v.organizationId, ...(hash ? { credentialHash: hash } : {}), timeoutMs };
-    }
-    case 'stuut':
-      return { provider: 'stuut', baseUrl: v.baseUrl, emailSender: v.emailSender, timeoutMs };
-    case 'unipile':
-      return { provider: 'unipile', baseUrl: v.baseUrl, accountId: v.accountId, timeoutMs };
-    case 'crm-gateway':
-      return { provider: 'crm-gateway', endpointUrl: v.endpointUrl, timeoutMs };
-    case 'sandbox':
-      return { provider: 'sandbox', timeoutMs };
+  const settings: Record<string, unknown> = { provider: form.provider };
+  for (const { key, optional } of settingFields(form.provider)) {
+    const value = form.values[key];
+    if (!optional || value.trim() !== '') settings[key] = value;
   }
+  // The settings schema, not this cast, decides what is valid: validateForm parses it.
+  return { ...settings, timeoutMs } as AccountSettingsInput;
 }
 
 /** The `accounts:save` input this form stands for. */
 export function draftFromForm(form: AccountForm): AccountDraftInput {
   const v = form.values;
   const seconds = Number(v.timeoutSeconds.trim());
-  const name = form.provider === 'sandbox' ? v.label.trim() : v.fromName.trim();
-  const email = form.provider === 'sandbox' ? SANDBOX_ADDRESS : v.fromEmail.trim();
+  const asksFrom = entryOf(form.provider).asksFrom;
+  const name = asksFrom ? v.fromName.trim() : v.label.trim();
+  const email = asksFrom ? v.fromEmail.trim() : SANDBOX_ADDRESS;
   return {
     ...(form.id ? { id: form.id } : {}),
     label: v.label,
@@ -161,13 +133,13 @@ export function validateForm(form: AccountForm): { errors: FormErrors; draft: Ac
 
 /** Why the stored key cannot follow this edit (another provider or origin), when no new key is typed. */
 export function keyReentry(form: AccountForm, input: AccountDraftInput = draftFromForm(form)): string | null {
-  if (!form.saved || form.provider === 'sandbox' || input.secret) return null;
+  if (!form.saved || entryOf(form.provider).secretLabel === null || input.secret) return null;
   return keyReentryReason(form.saved, input.settings);
 }
 
 /** The sentence beside an address field when editing: where the stored key may go. */
 export function keyDestinationNote(form: AccountForm): string | null {
-  if (!form.saved || form.saved.provider === 'sandbox' || form.saved.provider !== form.provider) return null;
+  if (!form.saved || entryOf(form.provider).address === null || form.saved.provider !== form.provider) return null;
   return `Changing the address asks for the key again: the stored key is sent only to ${destinationOf(form.saved).origin}.`;
 }
 

@@ -4,9 +4,8 @@ import type { ConnectionTest } from '../../../shared/connection-test.js';
 import type { Failure } from '../../../shared/result.js';
 import { bridge } from '../../lib/bridge.js';
 import { createFreshness } from '../../lib/freshness.js';
-import { errorsFromFailure, formFromAccount, keyReentry, newForm, SANDBOX_ADDRESS, validateForm, type AccountForm, type FormErrors, type RebillyEnvironment } from './form-model.js';
+import { errorsFromFailure, formFromAccount, keyReentry, newForm, SANDBOX_ADDRESS, validateForm, type AccountForm, type FieldKey, type FormErrors } from './form-model.js';
 import { connectionTestInput } from './connection-test-model.js';
-import type { FieldKey } from './provider-help.js';
 
 // State
 export interface AccountsState {
@@ -93,10 +92,6 @@ export function editSignature(state: AccountsState, signatureHtml: string): Acco
   return state.form ? { ...state, form: { ...state.form, signatureHtml } } : state;
 }
 
-export function editRebillyEnvironment(state: AccountsState, rebillyEnvironment: RebillyEnvironment): AccountsState {
-  return state.form ? { ...state, ...edited(state), form: { ...state.form, rebillyEnvironment } } : state;
-}
-
 /** A refused save keeps every character typed and shows main's reasons beside the fields. */
 export function withSaveFailure(state: AccountsState, failure: Failure): AccountsState {
   return { ...state, saving: false, serverErrors: errorsFromFailure(failure) };
@@ -125,7 +120,6 @@ interface AccountsActions {
   closeForm(): void;
   editField(key: FieldKey, value: string): void;
   editSignature(html: string): void;
-  editRebillyEnvironment(environment: RebillyEnvironment): void;
   save(): Promise<boolean>;
   /** One harmless read with the form's settings and key; the answer shows beside the button. */
   testConnection(): Promise<void>;
@@ -164,7 +158,6 @@ export const useAccountsStore = create<AccountsState & AccountsActions>()((set, 
     closeForm: () => set(closeForm),
     editField: (key, value) => set((state) => editField(state, key, value)),
     editSignature: (html) => set((state) => editSignature(state, html)),
-    editRebillyEnvironment: (environment) => set((state) => editRebillyEnvironment(state, environment)),
     async save() {
       const form = get().form;
       const draft = form ? validateForm(form).draft : null;

@@ -1,4 +1,4 @@
-import { timeOfDay } from '../../lib/when.js';
+import { timeOfDay, weekdayDate } from '../../lib/when.js';
 
 /**
  * Time left before an action's window closes, as a toast button says it: seconds for the
@@ -16,5 +16,5 @@ export function timeLeft(ms: number, until: number, now: Date = new Date()): str
   const at = new Date(until);
   const time = timeOfDay(until);
   if (at.toDateString() === now.toDateString()) return `until ${time}`;
-  return `until ${at.toLocaleDateString([], { weekday: 'short', month: 'short', day: 'numeric' })} ${time}`;
+  return `until ${weekdayDate(until)} ${time}`;
 }

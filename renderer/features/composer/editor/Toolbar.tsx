@@ -101,7 +101,7 @@ function toolGroups(editor: Editor, tools: ToolState, onLink: () => void): ToolG
  * The formatting toolbar. It re-renders only when what it shows changes (an active mark,
  * undo becoming possible), never on every keystroke, so typing stays as fast as the editor.
  * It is one Tab stop, just before the body; the arrow keys move inside it. On a narrow
- * composer the less used groups move into "More" (container queries in styles.css pick
+ * composer the less used groups move into "More" (container queries in renderer/styles/layout.css pick
  * which), so the toolbar is always one row.
  */
 export function Toolbar(props: { editor: Editor; onLink: () => void; onInsertTemplate: () => void; onSaveTemplate: () => void }) {

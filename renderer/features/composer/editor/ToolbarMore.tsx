@@ -12,7 +12,7 @@ function MoreIcon() {
   );
 }
 
-/** The menu items shown right now: styles.css hides those whose group still fits in the toolbar. */
+/** The menu items shown right now: renderer/styles/layout.css hides those whose group still fits in the toolbar. */
 function shownItems(menu: HTMLElement | null): HTMLElement[] {
   return menu ? Array.from(menu.querySelectorAll<HTMLElement>('[role^="menuitem"]')).filter((item) => item.offsetParent !== null) : [];
 }

@@ -21,7 +21,7 @@ export function useComposerEditor(hooks: { current: EditorHooks }, acceptFiles: 
       handleDrop: (_view, event) => acceptFiles(filesOf(event.dataTransfer)),
       handleDOMEvents: { mousedown: caretAboveSignatureOnPress },
     },
-    // The CSP allows no inline styles; the editor's base rules are in styles.css.
+    // The CSP allows no inline styles; the editor's base rules are in renderer/styles/composer.css.
     injectCSS: false,
   });
 }

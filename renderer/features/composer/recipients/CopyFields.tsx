@@ -3,6 +3,11 @@ import { useShallow } from 'zustand/react/shallow';
 import { RecipientInput } from './RecipientInput.js';
 import { useComposerStore } from '../store.js';
 
+const COPIES = [
+  { field: 'cc', label: 'Cc', shortcut: 'Ctrl+Shift+C' },
+  { field: 'bcc', label: 'Bcc', shortcut: 'Ctrl+Shift+B' },
+] as const;
+
 /** Cc and Bcc with their "Add" toggles (and any other toggle the composer adds beside them). */
 export function CopyFields(props: { ccRefusal: string | null; bccRefusal: string | null; extraToggle: ReactNode }) {
   const s = useComposerStore(
@@ -17,45 +22,34 @@ export function CopyFields(props: { ccRefusal: string | null; bccRefusal: string
       removeLastRecipient: state.removeLastRecipient,
     })),
   );
+  const shown = { cc: s.showCc, bcc: s.showBcc };
+  const chips = { cc: s.cc, bcc: s.bcc };
+  const refusals = { cc: props.ccRefusal, bcc: props.bccRefusal };
+  const hidden = COPIES.filter(({ field }) => !shown[field]);
   return (
     <>
-      {!s.showCc || !s.showBcc || props.extraToggle ? (
+      {hidden.length > 0 || props.extraToggle ? (
         <div className="field-toggles">
-          {!s.showCc ? (
-            <button type="button" className="link-button" onClick={() => s.showField('cc')} title="Ctrl+Shift+C">
-              Add Cc
+          {hidden.map(({ field, label, shortcut }) => (
+            <button key={field} type="button" className="link-button" onClick={() => s.showField(field)} title={shortcut}>
+              Add {label}
             </button>
-          ) : null}
-          {!s.showBcc ? (
-            <button type="button" className="link-button" onClick={() => s.showField('bcc')} title="Ctrl+Shift+B">
-              Add Bcc
-            </button>
-          ) : null}
+          ))}
           {props.extraToggle}
         </div>
       ) : null}
-      {s.showCc ? (
+      {COPIES.filter(({ field }) => shown[field]).map(({ field, label }) => (
         <RecipientInput
-          field="cc"
-          label="Cc"
-          chips={s.cc}
-          refusal={props.ccRefusal}
-          onAdd={(input) => s.addRecipients('cc', input)}
-          onRemove={(id) => s.removeRecipient('cc', id)}
-          onRemoveLast={() => s.removeLastRecipient('cc')}
+          key={field}
+          field={field}
+          label={label}
+          chips={chips[field]}
+          refusal={refusals[field]}
+          onAdd={(input) => s.addRecipients(field, input)}
+          onRemove={(id) => s.removeRecipient(field, id)}
+          onRemoveLast={() => s.removeLastRecipient(field)}
         />
-      ) : null}
-      {s.showBcc ? (
-        <RecipientInput
-          field="bcc"
-          label="Bcc"
-          chips={s.bcc}
-          refusal={props.bccRefusal}
-          onAdd={(input) => s.addRecipients('bcc', input)}
-          onRemove={(id) => s.removeRecipient('bcc', id)}
-          onRemoveLast={() => s.removeLastRecipient('bcc')}
-        />
-      ) : null}
+      ))}
     </>
   );
 }

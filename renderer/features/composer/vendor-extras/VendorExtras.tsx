@@ -5,8 +5,8 @@ import { useComposerStore } from '../store.js';
 
 /**
  * What the account's vendor can do with a message beyond sending it, offered only where it can:
- * "Log to" CRM records (the CRM gateway's contact and deal, Rollout's person and user) and
- * Unipile's open and link tracking (off unless asked for).
+ * "Log to" CRM records (the kinds of record its capabilities name) and open and link tracking
+ * (off unless asked for).
  */
 export function VendorExtras(props: { capabilities: Capabilities | null; providerName: string }) {
   const extras = useComposerStore((s) => s.extras);
