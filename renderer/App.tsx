@@ -1,4 +1,3 @@
-import { Suspense } from 'react';
 import { AccountsSidebar, selectAccounts, selectLoaded, useAccountsStore, VaultPanel } from './features/accounts/index.js';
 import { AppFooter } from './features/app/AppFooter.js';
 import { NoticeBar } from './features/app/NoticeBar.js';
@@ -74,13 +73,11 @@ export function App() {
           ) : (
             <Welcome />
           ))}
-        <Suspense fallback={<p className="screen-loading">Loading…</p>}>
-          {view === 'outbox' && <OutboxView />}
-          {view === 'accounts' && <AccountsScreen />}
-          {view === 'sent' && <SentView />}
-          {view === 'settings' && <SettingsView />}
-          {view === 'templates' && <TemplatesScreen />}
-        </Suspense>
+        {view === 'outbox' && <OutboxView />}
+        {view === 'accounts' && <AccountsScreen />}
+        {view === 'sent' && <SentView />}
+        {view === 'settings' && <SettingsView />}
+        {view === 'templates' && <TemplatesScreen />}
         <AppFooter />
       </main>
       <Toasts />
