@@ -65,4 +65,16 @@ describe('searching a word typed in part, past the index’s 3-letter prefixes',
     expect(window.filter((s) => s.match).map((s) => s.text)).toEqual(['invoice']);
     expect(window.map((s) => s.text).join('').match(/[a-z]+/g)).toHaveLength(10);
   });
+
+  it('shows a few words before the first match in a snippet, however the match was found', async () => {
+    const text = `${'lead '.repeat(20)}the invoice is attached ${'tail '.repeat(20)}`;
+    await f.record({ content: contentOf({ subject: 'Numbers', html: `<p>${text}</p>`, text }), outcome: sent('m1') });
+    f.history.indexPending();
+    for (const query of ['invoice', 'invoi', 'attached invo']) {
+      const [hit] = f.history.search({ query, limit: 5 });
+      const before = hit!.snippet.slice(0, hit!.snippet.findIndex((s) => s.match)).map((s) => s.text).join('');
+      expect(before, query).toMatch(/^…/);
+      expect(before.match(/[a-z]+/g)!.length, query).toBeLessThanOrEqual(3);
+    }
+  });
 });

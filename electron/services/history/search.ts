@@ -48,9 +48,28 @@ export function toSegments(marked: string): TextSegment[] {
   return segments;
 }
 
+/** Words of context kept before the first match, as prefix-search.ts's marked() keeps. */
+const LEAD_WORDS = 3;
+
+/**
+ * FTS5 centres its snippet on the match, which a result card's two lines then cut off: the
+ * text before the first match is shortened to its last few words.
+ */
+function leadTrimmed(segments: TextSegment[]): TextSegment[] {
+  const first = segments.findIndex((segment) => segment.match);
+  if (first <= 0) return segments;
+  const before = segments
+    .slice(0, first)
+    .map((segment) => segment.text)
+    .join('');
+  const words = [...before.matchAll(/[\p{L}\p{N}]+/gu)];
+  if (words.length <= LEAD_WORDS) return segments;
+  return [{ text: `…${before.slice(words[words.length - LEAD_WORDS]!.index)}`, match: false }, ...segments.slice(first)];
+}
+
 /** The body's snippet, or, when only a file name matched, the names with the match marked. */
 function snippetSegments(body: string, attachments: string | null): TextSegment[] {
-  if (attachments === null || body.includes(OPEN) || !attachments.includes(OPEN)) return toSegments(body);
+  if (attachments === null || body.includes(OPEN) || !attachments.includes(OPEN)) return leadTrimmed(toSegments(body));
   return [{ text: 'Attached: ', match: false }, ...toSegments(attachments)];
 }
 
