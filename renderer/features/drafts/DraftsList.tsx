@@ -58,7 +58,7 @@ function DraftRow(props: { draft: DraftSummary; open: boolean; account: string |
   );
 }
 
-/** Every draft beside the composer, newest first; the app keeps the list current (App.tsx). */
+/** Every draft beside the composer, newest first; the window keeps the list current from its start (renderer/start.ts). */
 export function DraftsList() {
   const drafts = useDraftsStore(selectDrafts);
   const loaded = useDraftsStore((state) => state.loaded);
