@@ -19,6 +19,7 @@ export const CHANNEL_NAMES = [
   'drafts:save',
   'drafts:list',
   'drafts:get',
+  'drafts:newest',
   'drafts:delete',
   'drafts:restore',
   'drafts:versions',

@@ -88,6 +88,11 @@ export const channels = {
   'drafts:list': { input: none, output: z.array(draftSummarySchema) },
   /** A draft as the composer opens it. */
   'drafts:get': { input: z.object({ id: draftIdSchema }).strict(), output: editableMessageSchema },
+  /**
+   * What the window reopens at start, in one round trip: the newest draft whose message is not
+   * in the outbox, as the composer opens it; null when there is none.
+   */
+  'drafts:newest': { input: none, output: editableMessageSchema.nullable() },
   'drafts:delete': { input: z.object({ id: draftIdSchema }).strict(), output: z.null() },
   'drafts:restore': { input: z.object({ id: draftIdSchema }).strict(), output: z.null() },
   'drafts:versions': { input: z.object({ id: draftIdSchema }).strict(), output: z.array(draftVersionSummarySchema) },

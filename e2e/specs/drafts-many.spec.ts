@@ -59,7 +59,7 @@ test('a key typed at start while the newest draft is still on its way is kept, a
     socket.onMessage((message) => {
       if (typeof message === 'string') {
         const request = JSON.parse(message) as { id?: number; channel?: string };
-        if (request.channel === 'drafts:get' && typeof request.id === 'number') slow.add(request.id);
+        if (request.channel === 'drafts:newest' && typeof request.id === 'number') slow.add(request.id);
       }
       server.send(message);
     });
