@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import electron from 'vite-plugin-electron/simple';
 import { buildCsp } from './electron/security/csp.js';
+import { compileHintsAtStart } from './scripts/compile-hints.js';
 import { electronMainOptions, electronPreloadOptions } from './vite.electron.js';
 
 const here = import.meta.dirname;
@@ -40,6 +41,7 @@ export default defineConfig(({ mode }) => {
     base: './',
     plugins: [
       react(),
+      compileHintsAtStart(),
       ...(harness
         ? []
         : [
