@@ -1,9 +1,9 @@
 import { TextAlign } from '@tiptap/extension-text-align';
-import { Placeholder } from '@tiptap/extensions';
 import { Extension, type AnyExtension } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
 import { normalizeLinkUrl } from '../../../../shared/link-url.js';
 import { MergeMarks } from '../merge/merge-marks.js';
+import { FirstLinePlaceholder } from './placeholder.js';
 import { SignatureNode } from './signature.js';
 
 /**
@@ -55,7 +55,7 @@ export function composerExtensions(hooks: { current: EditorHooks }): AnyExtensio
       },
     }),
     AlignByClass.configure({ types: ['heading', 'paragraph'] }),
-    Placeholder.configure({ placeholder: 'Write your message…', showOnlyCurrent: false }),
+    FirstLinePlaceholder.configure({ text: 'Write your message…' }),
     SignatureNode,
     MergeMarks,
     Extension.create({
