@@ -1,7 +1,7 @@
 import { TextAlign } from '@tiptap/extension-text-align';
 import { Extension, type AnyExtension } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
-import { normalizeLinkUrl } from '../../../../shared/link-url.js';
+import { isAllowedLinkUrl } from '../../../../shared/link-url.js';
 import { MergeMarks } from '../merge/merge-marks.js';
 import { FirstLinePlaceholder } from './placeholder.js';
 import { SignatureNode } from './signature.js';
@@ -50,7 +50,7 @@ export function composerExtensions(hooks: { current: EditorHooks }): AnyExtensio
         linkOnPaste: true,
         defaultProtocol: 'https',
         protocols: ['mailto'],
-        isAllowedUri: (url) => normalizeLinkUrl(url) !== null,
+        isAllowedUri: (url) => isAllowedLinkUrl(url),
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),
