@@ -4,6 +4,7 @@ import { StarterKit } from '@tiptap/starter-kit';
 import { isAllowedLinkUrl } from '../../../../shared/link-url.js';
 import { MergeMarks } from '../merge/merge-marks.js';
 import { FirstLinePlaceholder } from './placeholder.js';
+import { RenderCache } from './render-cache.js';
 import { SignatureNode } from './signature.js';
 
 /**
@@ -58,6 +59,7 @@ export function composerExtensions(hooks: { current: EditorHooks }): AnyExtensio
     FirstLinePlaceholder.configure({ text: 'Write your message…' }),
     SignatureNode,
     MergeMarks,
+    RenderCache,
     Extension.create({
       name: 'composerKeys',
       addKeyboardShortcuts() {
