@@ -20,7 +20,8 @@ export function useShownMessage(editor: Editor, account: AccountView | null, gen
     const opened = opening ? useComposerStore.getState().doc : null;
     if (opening) {
       // Opening a draft is not an edit: no update event, so it is not saved back at once.
-      if (opened) editor.commands.setContent(opened, { emitUpdate: false });
+      // Nor is it typing: links in the opened text stay as they were saved (TipTap's autolink would also scan all of it).
+      if (opened) editor.chain().setMeta('preventAutolink', true).setContent(opened, { emitUpdate: false }).run();
       else editor.commands.clearContent(false);
       // The draft carries its account's signature; switching account later replaces that one.
       inserted.current = opened ? currentSignature(editor) : null;
