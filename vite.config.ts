@@ -13,8 +13,8 @@ const DEV_PORT = 5173;
  * main and preload into dist-electron. `vite build --mode harness` builds the renderer
  * plus the harness's WebSocket bridge into dist/harness and no Electron code at all.
  * `vite build --mode harness-server` bundles the harness process (services and server) into
- * dist/harness-server/cli.mjs, as main is bundled for Electron: a start then loads one file
- * instead of compiling some two hundred TypeScript modules.
+ * dist/harness-server (cli.mjs and the one file it loads), as main is bundled for Electron: a
+ * start then loads one file instead of compiling some two hundred TypeScript modules.
  */
 export default defineConfig(({ mode }) => {
   if (mode === 'harness-server') {
@@ -23,11 +23,12 @@ export default defineConfig(({ mode }) => {
       // files one by one, which was most of the start; one file is read and compiled at once.
       ssr: { noExternal: true },
       build: {
-        ssr: path.join(here, 'e2e/harness/cli.ts'),
+        // cli.mjs turns Node's compile cache on, then loads the rest (cli-[hash].mjs) through it.
+        ssr: path.join(here, 'e2e/harness/launch.ts'),
         outDir: path.join(here, 'dist/harness-server'),
         emptyOutDir: true,
         target: 'node24',
-        rolldownOptions: { output: { entryFileNames: 'cli.mjs' } },
+        rolldownOptions: { output: { entryFileNames: 'cli.mjs', chunkFileNames: '[name]-[hash].mjs' } },
       },
     };
   }

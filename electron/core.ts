@@ -187,6 +187,11 @@ export function createCore(options: CoreOptions): Core {
     'drafts:save': (input) => drafts.save(input),
     'drafts:list': () => drafts.list(),
     'drafts:get': ({ id }) => editableFromDraft(drafts.get(id)),
+    'drafts:newest': () => {
+      const inOutbox = outbox.draftsInOutbox();
+      const newest = drafts.list().find((draft) => !inOutbox.has(draft.id));
+      return newest ? editableFromDraft(drafts.get(newest.id)) : null;
+    },
     'drafts:delete': ({ id }) => {
       drafts.delete(id);
       return null;

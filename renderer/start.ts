@@ -1,8 +1,8 @@
 import { useAccountsStore } from './features/accounts/index.js';
 import { listenDesktop } from './features/app/desktop-listener.js';
 import { useAppStore } from './features/app/store.js';
-import { followSentMessage } from './features/composer/index.js';
-import { restoreNewestDraft, useDraftsStore } from './features/drafts/index.js';
+import { followSentMessage, useComposerStore } from './features/composer/index.js';
+import { useDraftsStore } from './features/drafts/index.js';
 import { useOutboxStore } from './features/outbox/index.js';
 import { useTemplatesStore } from './features/templates/index.js';
 
@@ -33,9 +33,12 @@ export function startWindow(): () => void {
     }
   };
   window.addEventListener('keydown', onKey);
-  void useAppStore.getState().load();
+  // First what the composer needs to show and take typing (the accounts, the draft it reopens), then the rest.
   void useAccountsStore.getState().load();
-  void restoreNewestDraft(outbox.load());
+  void useComposerStore.getState().reopenNewestDraft();
+  void useAppStore.getState().load();
+  void useDraftsStore.getState().load();
+  void outbox.load();
   return () => {
     for (const stop of stops) stop();
     window.removeEventListener('keydown', onKey);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addressSpecProblem } from './address-check.js';
 import { formatAddress, isBareMailbox, isValidEmail, parseAddress, parseRecipients, isPlainAddress } from './address.js';
 
 /** [what the user typed, the address it becomes | the reason it is refused] */
@@ -89,13 +90,26 @@ describe('isValidEmail (bare addresses only)', () => {
 });
 
 describe('the plain-address shortcut', () => {
+  const atom = fc.stringMatching(/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,12}$/);
+  const label = fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9-]{0,10}[A-Za-z0-9])?$/);
+  const plain = fc.tuple(fc.array(atom, { minLength: 1, maxLength: 3 }), fc.array(label, { minLength: 2, maxLength: 4 })).map(([local, host]) => `${local.join('.')}@${host.join('.')}`);
+
   it('agrees with the RFC 5322 parser on every address it lets past', () => {
-    const atom = fc.stringMatching(/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,12}$/);
-    const label = fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9-]{0,10}[A-Za-z0-9])?$/);
-    const plain = fc.tuple(fc.array(atom, { minLength: 1, maxLength: 3 }), fc.array(label, { minLength: 2, maxLength: 4 })).map(([local, host]) => `${local.join('.')}@${host.join('.')}`);
     fc.assert(
       fc.property(fc.oneof(plain, fc.emailAddress(), fc.string({ maxLength: 40 })), (email) => {
         if (isPlainAddress(email)) expect(isBareMailbox(email)).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('reads a plain address typed as a recipient as exactly that address, as the parser would', () => {
+    fc.assert(
+      fc.property(plain, (email) => {
+        const [entry] = parseRecipients(email);
+        const parserTakesIt = isBareMailbox(email) && addressSpecProblem(email) === null;
+        if (parserTakesIt) expect(entry).toEqual({ raw: email, address: { email }, error: null });
+        else expect(entry).toEqual({ raw: email, address: null, error: addressSpecProblem(email) });
       }),
       { numRuns: 2_000 },
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { channelNames, events } from './ipc.js';
+import { channels, channelNames, events } from './ipc.js';
+import { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName } from './ipc-names.js';
 
 /**
  * A channel's prefix names the room in electron/ that serves it, so `bridge().history.replyTarget`
@@ -31,5 +32,22 @@ describe('channel names', () => {
 
   it.each(allNames)('%s is served by a room that exists', (name) => {
     expect(Object.keys(ROOMS)).toContain(name.split(':')[0]);
+  });
+});
+
+describe('the names the bridge is built from', () => {
+  it('are exactly the channels and events the contract has schemas for', () => {
+    expect([...CHANNEL_NAMES].sort()).toEqual(Object.keys(channels).sort());
+    expect([...EVENT_NAMES].sort()).toEqual(Object.keys(events).sort());
+    expect(new Set(CHANNEL_NAMES).size).toBe(CHANNEL_NAMES.length);
+  });
+
+  it('tell a contract name from anything else', () => {
+    expect(isChannelName('drafts:save')).toBe(true);
+    expect(isChannelName('drafts:changed')).toBe(false);
+    expect(isChannelName('toString')).toBe(false);
+    expect(isEventName('drafts:changed')).toBe(true);
+    expect(isEventName('__proto__')).toBe(false);
+    expect(isEventName(42)).toBe(false);
   });
 });

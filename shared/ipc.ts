@@ -36,12 +36,16 @@ import { spellcheckSetSchema, spellcheckStatusSchema } from './spellcheck.js';
 import { composeAttachSchema } from './compose-attach.js';
 import { connectionTestInputSchema, connectionTestSchema } from './connection-test.js';
 import { templateIdInputSchema, templateRenameSchema, templateSaveSchema, templateSchema } from './templates.js';
+import { CHANNEL_NAMES, type ChannelName, type EventName } from './ipc-names.js';
 import type { Result } from './result.js';
+
+export { isChannelName, isEventName, type ChannelName, type EventName } from './ipc-names.js';
 
 /**
  * The one IPC contract. Every request channel has an input and an output schema; every
- * event from main has a payload schema. The preload, the renderer and the browser harness
- * all derive their types and their channel lists from this file, never by hand.
+ * event from main has a payload schema, keyed by the names in shared/ipc-names.ts. The
+ * preload, the renderer and the browser harness derive their types from this file and their
+ * channel lists from that one, never by hand.
  */
 
 export const appInfoSchema = z.object({
@@ -84,6 +88,11 @@ export const channels = {
   'drafts:list': { input: none, output: z.array(draftSummarySchema) },
   /** A draft as the composer opens it. */
   'drafts:get': { input: z.object({ id: draftIdSchema }).strict(), output: editableMessageSchema },
+  /**
+   * What the window reopens at start, in one round trip: the newest draft whose message is not
+   * in the outbox, as the composer opens it; null when there is none.
+   */
+  'drafts:newest': { input: none, output: editableMessageSchema.nullable() },
   'drafts:delete': { input: z.object({ id: draftIdSchema }).strict(), output: z.null() },
   'drafts:restore': { input: z.object({ id: draftIdSchema }).strict(), output: z.null() },
   'drafts:versions': { input: z.object({ id: draftIdSchema }).strict(), output: z.array(draftVersionSummarySchema) },
@@ -180,7 +189,7 @@ export const channels = {
   'templates:delete': { input: templateIdInputSchema, output: z.null() },
   /** Undo of a delete; under a free name ("Name (2)") if its own was taken meanwhile. */
   'templates:restore': { input: templateIdInputSchema, output: templateSchema },
-} as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'notices:changed': z.array(noticeSchema),
@@ -199,23 +208,14 @@ export const events = {
   'attachments:progress': attachmentProgressSchema,
   /** The templates and snippets (as `templates:list` answers) after every change. */
   'templates:changed': z.array(templateSchema),
-} as const satisfies Record<`${string}:${string}`, z.ZodType>;
+} as const satisfies Record<EventName, z.ZodType>;
 
-export type ChannelName = keyof typeof channels;
-export type EventName = keyof typeof events;
 export type ChannelInput<C extends ChannelName> = z.input<(typeof channels)[C]['input']>;
 export type ParsedInput<C extends ChannelName> = z.output<(typeof channels)[C]['input']>;
 export type ChannelOutput<C extends ChannelName> = z.output<(typeof channels)[C]['output']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
-export const channelNames = Object.keys(channels) as ChannelName[];
-
-export function isChannelName(name: unknown): name is ChannelName {
-  return typeof name === 'string' && Object.hasOwn(channels, name);
-}
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(events, name);
-}
+export const channelNames: readonly ChannelName[] = CHANNEL_NAMES;
 
 type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type Verb<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;

@@ -1,4 +1,5 @@
-import { channelNames, isEventName, type ChannelName, type EventName, type MailerApi } from './ipc.js';
+import type { MailerApi } from './ipc.js';
+import { CHANNEL_NAMES, isEventName, type ChannelName, type EventName } from './ipc-names.js';
 
 /** How a `window.mailer` reaches main: IPC in Electron, a WebSocket in the browser harness. */
 export interface MailerTransport {
@@ -7,12 +8,12 @@ export interface MailerTransport {
 }
 
 /**
- * Builds `window.mailer` from the contract's channel list: one function per channel and
+ * Builds `window.mailer` from the contract's channel list (names only, no schemas): one function per channel and
  * nothing else, so no caller can reach a channel the contract does not name.
  */
 export function buildMailer(transport: MailerTransport): MailerApi {
   const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
-  for (const channel of channelNames) {
+  for (const channel of CHANNEL_NAMES) {
     const [domain, verb] = channel.split(':') as [string, string];
     api[domain] ??= {};
     api[domain][verb] = (input?: unknown) => transport.invoke(channel, input);

@@ -65,6 +65,8 @@ export interface OutboxService extends OutboxDecisions {
    */
   retryRecorded(idempotencyKey: string | null): OutboxRow | null;
   list(): OutboxRow[];
+  /** The drafts whose message is in the outbox now: they open from there (Edit), not as drafts. */
+  draftsInOutbox(): ReadonlySet<string>;
   settings(): OutboxSettings;
   /** Changes the settings given and keeps the others. */
   saveSettings(patch: OutboxSettingsPatch): OutboxSettings;
@@ -266,6 +268,7 @@ export function createOutboxService(deps: OutboxDeps): OutboxService {
     },
 
     list: rows,
+    draftsInOutbox: () => store.liveDraftIds(),
     settings: () => store.settings(),
     saveSettings(patch) {
       store.saveSettings(patch);

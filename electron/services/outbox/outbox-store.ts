@@ -152,6 +152,7 @@ export function createOutboxStore(db: DatabaseSync) {
     `UPDATE outbox_messages SET state = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ?
      WHERE id = ? AND state IN ('failed', 'unknown_outcome')`,
   );
+  const liveDrafts = db.prepare(`SELECT draft_id FROM outbox_messages WHERE draft_id IS NOT NULL AND state IN ${LIVE}`);
   const getSetting = db.prepare('SELECT value FROM outbox_settings WHERE key = ?');
   const putSetting = db.prepare('INSERT INTO outbox_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
 
@@ -197,6 +198,8 @@ export function createOutboxStore(db: DatabaseSync) {
     wakes: () => wakes.all() as { account_id: string; at: number }[],
     list: (): OutboxRecord[] => [...many(open.all()), ...many(finished.all())],
     inState: (state: OutboxState): OutboxRecord[] => many(inState.all(state)),
+    /** The drafts whose message is still the outbox's (waiting, sending, failed or unknown). */
+    liveDraftIds: (): Set<string> => new Set((liveDrafts.all() as { draft_id: string }[]).map((row) => row.draft_id)),
     /** Marks the message as being sent; false when it is no longer waiting (taken out meanwhile). */
     claim: (id: string, providerId: string, now: number): boolean => changed(claim.run(providerId, now, id)),
     /** Waits for another try; `mayHaveSent` when this attempt may have reached the vendor. */

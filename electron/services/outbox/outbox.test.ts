@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../shared/accounts.js';
+import type { EditableMessage } from '../../../shared/editable-message.js';
 import type { SubmitOutcome } from '../../../shared/message.js';
 import type { OutboxRow } from '../../../shared/outbox.js';
 import { CRM_GATEWAY_PATH, CRM_GATEWAY_TEST_KEY, crmGatewaySent, startCrmGateway } from '../../../e2e/vendors/crm-gateway/simulator.js';
@@ -70,6 +71,29 @@ describe('the outbox', () => {
     expect(row).toMatchObject({ state: 'sent', attempts: 1, lastError: null });
     expect((await sandboxRecords()).map((r) => r.subject)).toEqual(['Quarterly numbers']);
     expect(await app.call('drafts:get', { id: draft.id })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+  });
+
+  it('reopens at start the newest draft whose message is not in the outbox, and nothing when there is no draft', async () => {
+    expect(await app.ok('drafts:newest')).toBeNull();
+    const accountId = await sandboxAccount();
+    const older = await saveDraft(accountId);
+    time.advance(1_000);
+    const newer = await saveDraft(accountId);
+    const newestId = async () => (await app.ok<EditableMessage | null>('drafts:newest'))?.draft?.id ?? null;
+    expect(await newestId()).toBe(newer.id);
+
+    // Waiting out its undo delay, the newer one is the outbox's: Edit opens it from there.
+    const submitted = await app.ok<SubmitOutcome>('outbox:submit', message(accountId, { draftId: newer.id }));
+    expect(await newestId()).toBe(older.id);
+    // Undo puts it back among the drafts, the newest again.
+    await app.ok('outbox:cancel', { id: submitted.id });
+    expect(await newestId()).toBe(newer.id);
+
+    const again = await app.ok<SubmitOutcome>('outbox:submit', message(accountId, { draftId: newer.id }));
+    time.advance(5_000);
+    await app.core.outbox.idle();
+    expect((await rowOf(again.id))?.state).toBe('sent');
+    expect(await newestId()).toBe(older.id);
   });
 
   it('announces each change of state on outbox:changed', async () => {

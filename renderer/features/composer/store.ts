@@ -68,8 +68,13 @@ interface ComposerActions extends AttachmentActions {
    */
   open(message: EditableMessage, options?: { signatureHtml?: string; keep?: boolean }): Promise<void>;
   /** Saves the open draft, then shows draft `id` exactly as it was saved. */
-  /** `onlyIntoPristine`: the draft reopened at start, shown only if nothing was typed while it was fetched. */
-  openDraft(id: string, options?: { onlyIntoPristine?: boolean }): Promise<void>;
+  openDraft(id: string): Promise<void>;
+  /**
+   * At start, the newest draft (one not in the outbox) is shown, so a message being written
+   * before the app closed is where it was left; only into a composer nobody has touched, before
+   * and after the fetch: what was typed meanwhile is never replaced.
+   */
+  reopenNewestDraft(): Promise<void>;
   /** After a conflict: this window's text becomes a draft of its own beside the other window's. */
   keepBoth(): Promise<void>;
   forgetDraft(id: string): void;
@@ -211,13 +216,24 @@ export const useComposerStore = create<ComposerState & ComposerLinks & ComposerA
     // A reply is written above the quote; a message with no recipient yet starts in To.
     requestComposerFocus(message.reply || message.to.length > 0 ? 'body' : 'to');
   },
-  async openDraft(id, options = {}) {
+  async openDraft(id) {
     if (get().draftId === id) return;
     await get().flushDraft();
     const result = await bridge().drafts.get({ id });
-    if (options.onlyIntoPristine && !composerIsPristine(get())) return;
     if (result.ok) set((state) => withMessage(state, result.value));
     else set({ remark: result.error.message });
+  },
+  async reopenNewestDraft() {
+    if (!composerIsPristine(get())) return;
+    // One round trip, asked as the window starts: main picks the draft, so the list and the outbox need not arrive first.
+    const result = await bridge().drafts.newest();
+    if (!composerIsPristine(get())) return;
+    if (!result.ok) {
+      set({ remark: `Your last draft was not reopened: ${result.error.message}` });
+      return;
+    }
+    const newest = result.value;
+    if (newest) set((state) => withMessage(state, newest));
   },
   async keepBoth() {
     await get().editor?.saveAsCopy();

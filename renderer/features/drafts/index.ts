@@ -1,4 +1,3 @@
-/** The drafts feature as the app sees it: the list beside the composer, and the draft reopened at start. */
+/** The drafts feature as the app sees it: the list beside the composer. */
 export { DraftsList, DraftsToggle } from './DraftsList.js';
-export { restoreNewestDraft } from './restore-at-start.js';
 export { useDraftsStore } from './store.js';

@@ -52,7 +52,7 @@ export const useOutboxStore = create<OutboxViewState & OutboxActions>()((set, ge
   ...initialOutboxState,
   async load() {
     const current = fresh.begin();
-    // All three asked at once: at start the newest draft waits for this load, and a round trip after the rows was one more wait.
+    // All three asked at once: one wait, not three in a row.
     const [rows, settings] = await Promise.all([bridge().outbox.list(), bridge().outbox.getSettings(), get().loadBatches()]);
     if (!rows.ok) set({ error: rows.error.message });
     else if (current()) set({ rows: rows.value });

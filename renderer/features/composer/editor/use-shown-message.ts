@@ -19,8 +19,8 @@ export function useShownMessage(editor: Editor, account: AccountView | null, gen
     shownGeneration.current = generation;
     const opened = opening ? useComposerStore.getState().doc : null;
     if (opening) {
-      // Opening a draft is not an edit: no update event, so it is not saved back at once.
-      // Nor is it typing: links in the opened text stay as they were saved (TipTap's autolink would also scan all of it).
+      // Opening a draft is not an edit: no update event, so it is not saved back at once; and nothing in it is linked
+      // anew (a web address ending its first paragraph was, and the link finder's set-up held up the start).
       if (opened) editor.chain().setMeta('preventAutolink', true).setContent(opened, { emitUpdate: false }).run();
       else editor.commands.clearContent(false);
       // The draft carries its account's signature; switching account later replaces that one.
