@@ -1,9 +1,10 @@
 import { TextAlign } from '@tiptap/extension-text-align';
-import { Placeholder } from '@tiptap/extensions';
 import { Extension, type AnyExtension } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
-import { normalizeLinkUrl } from '../../../../shared/link-url.js';
+import { isAllowedLinkUrl } from '../../../../shared/link-url.js';
 import { MergeMarks } from '../merge/merge-marks.js';
+import { FirstLinePlaceholder } from './placeholder.js';
+import { RenderCache } from './render-cache.js';
 import { SignatureNode } from './signature.js';
 
 /**
@@ -50,14 +51,15 @@ export function composerExtensions(hooks: { current: EditorHooks }): AnyExtensio
         linkOnPaste: true,
         defaultProtocol: 'https',
         protocols: ['mailto'],
-        isAllowedUri: (url) => normalizeLinkUrl(url) !== null,
+        isAllowedUri: (url) => isAllowedLinkUrl(url),
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),
     AlignByClass.configure({ types: ['heading', 'paragraph'] }),
-    Placeholder.configure({ placeholder: 'Write your message…', showOnlyCurrent: false }),
+    FirstLinePlaceholder.configure({ text: 'Write your message…' }),
     SignatureNode,
     MergeMarks,
+    RenderCache,
     Extension.create({
       name: 'composerKeys',
       addKeyboardShortcuts() {

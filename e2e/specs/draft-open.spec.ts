@@ -1,0 +1,51 @@
+import { connectAccounts } from '../composer-helpers.js';
+import { expect, test } from '../fixtures.js';
+
+// Opening a draft shows it exactly as it was saved, however long it is.
+const personal = { label: 'Personal', from: { email: 'ann@example.com' }, settings: { provider: 'sandbox' as const, timeoutMs: 30_000 }, signatureHtml: '' };
+
+const text = (value: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
+const paragraph = (...content: object[]) => ({ type: 'paragraph', content });
+
+test('a long quoted thread opens whole and as saved: its links, formatting and alignment, and no web address linked that the writer left plain', async ({ app }) => {
+  const { page } = app;
+  await connectAccounts(page, [personal]);
+  const quoted = Array.from({ length: 600 }, (_, i) =>
+    i % 50 === 0
+      ? { type: 'paragraph', attrs: { textAlign: 'center' }, content: [text(`Centred line ${i}`)] }
+      : paragraph(text(`Line ${i} of the thread `), text(`link ${i}`, [{ type: 'link', attrs: { href: `https://example.com/t/${i}` } }]), text(' and '), text('bold', [{ type: 'bold' }])),
+  );
+  const doc = { type: 'doc', content: [paragraph(text('Notes are on example.com ')), { type: 'heading', attrs: { level: 2 }, content: [text('Earlier')] }, { type: 'blockquote', content: quoted }] };
+  const saved = await page.evaluate(async (body) => {
+    const result = await window.mailer!.drafts.save({ content: { accountId: null, to: [], cc: [], bcc: [], subject: 'Long thread', doc: body, showCc: false, showBcc: false, attachments: [] } });
+    return result.ok;
+  }, doc);
+  expect(saved).toBe(true);
+
+  await page.getByRole('list', { name: 'Drafts list' }).getByRole('button', { name: /^Long thread/ }).click();
+  const body = page.getByRole('region', { name: 'New message' }).getByRole('textbox', { name: 'Message body' });
+  await expect(body.locator('blockquote > p')).toHaveCount(600);
+  await expect(body.getByRole('heading', { name: 'Earlier', level: 2 })).toBeVisible();
+  await expect(body.getByRole('link')).toHaveCount(588);
+  await expect(body.getByRole('link', { name: 'link 599' })).toHaveAttribute('href', 'https://example.com/t/599');
+  await expect(body.locator('blockquote > p.align-center')).toHaveCount(12);
+  await expect(body.locator('blockquote strong')).toHaveCount(588);
+  // Opening is not typing: the address written as plain text stays plain.
+  await expect(body.locator('p').first()).toHaveText('Notes are on example.com');
+  await expect(body.getByRole('link', { name: 'example.com' })).toHaveCount(0);
+  // The first line has text, so no placeholder is drawn over it.
+  await expect(body.locator('[data-placeholder]')).toHaveCount(0);
+});
+
+test('a new message shows "Write your message…" in its empty first line until something is typed', async ({ app }) => {
+  const { page } = app;
+  await connectAccounts(page, [personal]);
+  await page.getByRole('button', { name: 'New message' }).click();
+  const body = page.getByRole('region', { name: 'New message' }).getByRole('textbox', { name: 'Message body' });
+  const first = body.locator('p').first();
+  await expect(first).toHaveAttribute('data-placeholder', 'Write your message…');
+  expect(await first.evaluate((p) => getComputedStyle(p, '::before').content)).toBe('"Write your message…"');
+  await body.click();
+  await page.keyboard.type('Hello');
+  await expect(body.locator('[data-placeholder]')).toHaveCount(0);
+});
