@@ -70,3 +70,18 @@ for (const width of [960, 1024, 1280, 1600]) {
     }
   });
 }
+
+test('while a long message scrolls the window, the sidebar stays in view with Settings at its foot', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await connectAccounts(page, [account]);
+  await page.getByRole('button', { name: 'New message' }).click();
+  const body = page.getByRole('region', { name: 'New message' }).getByRole('textbox', { name: 'Message body' });
+  await body.click();
+  for (let line = 0; line < 30; line++) await page.keyboard.press('Enter');
+  await page.keyboard.type('The last line');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(body.getByText('The last line')).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'New message' })).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Settings' }).or(page.getByRole('link', { name: 'Settings' }))).toBeInViewport();
+});
