@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import electron from 'vite-plugin-electron/simple';
 import { buildCsp } from './electron/security/csp.js';
+import { compileHintsAtStart } from './scripts/compile-hints.js';
 import { electronMainOptions, electronPreloadOptions } from './vite.electron.js';
 
 const here = import.meta.dirname;
@@ -40,6 +41,7 @@ export default defineConfig(({ mode }) => {
     base: './',
     plugins: [
       react(),
+      compileHintsAtStart(),
       ...(harness
         ? []
         : [
@@ -63,6 +65,9 @@ export default defineConfig(({ mode }) => {
         input,
         output: {
           entryFileNames: (chunk) => (chunk.name === 'harness-bridge' ? 'assets/harness-bridge.js' : 'assets/[name]-[hash].js'),
+          // zod and the module that configures it share a chunk, in that order, so the setting holds before any
+          // schema is built: a chunk runs whole before those importing it (renderer/lib/zod-without-eval.ts).
+          codeSplitting: { groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|renderer[\\/]lib[\\/]zod-without-eval\.ts$/ }] },
         },
       },
     },

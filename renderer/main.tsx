@@ -1,3 +1,5 @@
+// First: it configures zod before any schema in the app's modules is built.
+import './lib/zod-without-eval.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';

@@ -58,3 +58,18 @@ test('no view logs a console error, and a sent message shows with the styles the
 
   expect(errors).toEqual([]);
 });
+
+test('a start breaks no rule of the window’s content policy (nothing probes for eval)', async ({ app }) => {
+  test.skip(app.harness === null, 'The harness serves the policy as a header; the app sets it on its own.');
+  const { page } = app;
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { policyViolations: string[] }).policyViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective}: ${event.blockedURI}`));
+  });
+  await page.reload();
+  await expect(page.getByTestId('app-version')).toBeAttached();
+  await page.getByRole('button', { name: 'Try the sandbox' }).click();
+  await expect(page.getByRole('textbox', { name: 'Message body' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { policyViolations: string[] }).policyViolations)).toEqual([]);
+});
