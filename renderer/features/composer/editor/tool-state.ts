@@ -1,3 +1,4 @@
+import { redoDepth, undoDepth } from '@tiptap/pm/history';
 import type { Editor } from '@tiptap/react';
 import type { ReactNode } from 'react';
 
@@ -35,8 +36,9 @@ export function readTools(editor: Editor): ToolState {
     quote: editor.isActive('blockquote'),
     codeBlock: editor.isActive('codeBlock'),
     align: editor.isActive({ textAlign: 'center' }) ? 'center' : editor.isActive({ textAlign: 'right' }) ? 'right' : 'left',
-    canUndo: editor.can().undo(),
-    canRedo: editor.can().redo(),
+    // Read from the history itself: can().undo() builds a trial chain of commands on every keystroke.
+    canUndo: undoDepth(editor.state) > 0,
+    canRedo: redoDepth(editor.state) > 0,
   };
 }
 
