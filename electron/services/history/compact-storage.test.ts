@@ -1,4 +1,3 @@
-import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,9 +6,8 @@ import { DATABASE_FILE } from '../storage/database.js';
 import { runMigrations, schemaVersion } from '../storage/migrations.js';
 import { inflateHtml } from './body-codec.js';
 import { historyMigrations } from './migrations.js';
-import { ann, bob, historyFixture, sent, type HistoryFixture } from './test-support.js';
+import { ann, bob, checkSearchIndex, historyFixture, landedDatabase, sent, type HistoryFixture } from './test-support.js';
 
-const FIXTURE = path.join(import.meta.dirname, '..', '..', 'fixtures', 'landed-2026-12-06.sqlite');
 const AT = Date.UTC(2025, 5, 1);
 
 let f: HistoryFixture | undefined;
@@ -61,7 +59,6 @@ function seedVersion3(messages: V3Message[]) {
   };
 }
 
-const integrity = (db: DatabaseSync) => db.exec("INSERT INTO history_search (history_search, rank) VALUES ('integrity-check', 1)");
 
 describe('history migration 4: messages packed, search over a view', () => {
   it('upgrades a version 3 file: every message, its HTML, files, attempts and search survive', async () => {
@@ -98,7 +95,7 @@ describe('history migration 4: messages packed, search over a view', () => {
     expect(byFile.map((h) => h.messageId)).toEqual(['m1']);
     expect(byFile[0]!.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['q3', 'report']);
     expect(history.search({ query: 'doomed', limit: 5 })).toEqual([]);
-    integrity(db);
+    checkSearchIndex(db);
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
 
     // A retry after the upgrade joins the message under its key, as its third attempt.
@@ -108,7 +105,7 @@ describe('history migration 4: messages packed, search over a view', () => {
 
     // The deleted message is there to restore until the next start's purge; purging keeps the index whole.
     await f.restart();
-    integrity(f.db);
+    checkSearchIndex(f.db);
     expect(f.db.prepare('SELECT count(*) AS n FROM history_attachments').get()).toEqual({ n: 3 });
     expect(f.db.prepare('SELECT count(*) AS n FROM history_attempts').get()).toEqual({ n: 5 });
   });
@@ -122,19 +119,15 @@ describe('history migration 4: messages packed, search over a view', () => {
     });
     expect(f.history.search({ query: 'invoice', limit: 5 })).toHaveLength(2);
     expect(f.history.search({ query: 'inv-2207', limit: 5 }).map((h) => h.snippet.map((s) => s.text).join(''))).toEqual(['Attached: INV-2207.pdf']);
-    integrity(f.db);
+    checkSearchIndex(f.db);
   });
 });
 
 describe('the landed fixture through migration 4', () => {
   it('keeps every message’s HTML and text, and its index agrees with them', () => {
     f = historyFixture(AT, () => undefined);
-    const file = path.join(f.dataDir, 'landed.sqlite');
-    copyFileSync(FIXTURE, file);
-    const db = new DatabaseSync(file);
+    const db = landedDatabase(f.dataDir, 3, AT);
     try {
-      db.exec('PRAGMA foreign_keys = ON');
-      runMigrations(db, [attachmentsMigrations, historyMigrations], () => AT, { history: 3 });
       const before = db.prepare('SELECT seq, html, body_text FROM history_messages ORDER BY seq').all() as { seq: number; html: string; body_text: string }[];
       expect(before.length).toBeGreaterThan(0);
       runMigrations(db, [attachmentsMigrations, historyMigrations], () => AT, { history: 4 });
@@ -145,7 +138,7 @@ describe('the landed fixture through migration 4', () => {
         body_text: row.body_text,
       }));
       expect(after).toEqual(before.map((row) => ({ ...row })));
-      integrity(db);
+      checkSearchIndex(db);
       const word = /[A-Za-z]{4,}/.exec(before[0]!.body_text)?.[0] ?? '';
       expect(db.prepare('SELECT rowid FROM history_search WHERE history_search MATCH ?').all(`"${word}"`).map((r) => (r as { rowid: number }).rowid)).toContain(before[0]!.seq);
       expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);

@@ -1,4 +1,3 @@
-import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,15 +6,13 @@ import { DATABASE_FILE } from '../storage/database.js';
 import { runMigrations, schemaVersion } from '../storage/migrations.js';
 import { deflateHtml } from './body-codec.js';
 import { historyMigrations } from './migrations.js';
-import { ann, bob, contentOf, historyFixture, sent, type HistoryFixture } from './test-support.js';
+import { ann, bob, checkSearchIndex, contentOf, historyFixture, landedDatabase, sent, type HistoryFixture } from './test-support.js';
 
-const FIXTURE = path.join(import.meta.dirname, '..', '..', 'fixtures', 'landed-2026-12-06.sqlite');
 const AT = Date.UTC(2025, 5, 1);
 
 let f: HistoryFixture | undefined;
 afterEach(() => f?.cleanup());
 
-const integrity = (db: DatabaseSync) => db.exec("INSERT INTO history_search (history_search, rank) VALUES ('integrity-check', 1)");
 const ids = (fixture: HistoryFixture, query: string) => fixture.history.search({ query, limit: 10 }).map((hit) => hit.messageId);
 const queued = (db: DatabaseSync) => (db.prepare('SELECT count(*) AS n FROM history_search_queue').get() as { n: number }).n;
 
@@ -51,20 +48,20 @@ describe('history migration 5: the index written after recording, and the list o
     expect(ids(f, 'schedules')).toEqual(['m2']);
     expect(ids(f, 'quarterly-stat')).toEqual(['m1']);
     expect(ids(f, 'paym sched')).toEqual(['m1']);
-    integrity(db);
+    checkSearchIndex(db);
   });
 
   it('a message recorded after the upgrade is found at once, from the queue, then from the index, and deleting it for good leaves both whole', async () => {
     f = historyFixture(AT, seedVersion4, { deferIndexing: true });
     const recorded = await f.record({ content: contentOf({ subject: 'Scheduling', text: 'Rescheduled delivery for Bob', html: '<p>Rescheduled delivery for Bob</p>', to: [bob] }), outcome: sent('r3') });
     expect(queued(f.db)).toBe(1);
-    integrity(f.db);
+    checkSearchIndex(f.db);
     // From the queue: a word no indexed message has, and a prefix beside indexed ones.
     expect(ids(f, 'reschedul')).toEqual([recorded.id]);
     expect(ids(f, 'sched')).toEqual([recorded.id, 'm2', 'm1']);
     f.runScheduled();
     expect(queued(f.db)).toBe(0);
-    integrity(f.db);
+    checkSearchIndex(f.db);
     expect(ids(f, 'reschedul')).toEqual([recorded.id]);
     expect(ids(f, 'bob@beta')).toEqual([recorded.id]);
     expect(f.history.search({ query: 'sched', limit: 2 }).map((hit) => hit.messageId)).toEqual([recorded.id, 'm2']);
@@ -72,14 +69,14 @@ describe('history migration 5: the index written after recording, and the list o
     // Renamed while indexed: out of the index, back in the queue, found by its new words only.
     f.db.prepare("UPDATE history_messages SET subject = 'Quarterly close' WHERE id = ?").run(recorded.id);
     expect(queued(f.db)).toBe(1);
-    integrity(f.db);
+    checkSearchIndex(f.db);
     expect(ids(f, 'schedulin')).toEqual([]);
     expect(ids(f, 'quarterly')).toEqual([recorded.id, 'm1']);
 
     f.history.delete({ messageId: recorded.id });
     await f.restart();
     expect(queued(f.db)).toBe(0);
-    integrity(f.db);
+    checkSearchIndex(f.db);
     expect(ids(f, 'reschedul')).toEqual([]);
   });
 
@@ -89,23 +86,19 @@ describe('history migration 5: the index written after recording, and the list o
     expect(queued(f.db)).toBe(205);
     expect(f.history.search({ query: 'number20', limit: 50 })).toHaveLength(6); // number20, number200–204
     expect(queued(f.db)).toBe(0);
-    integrity(f.db);
+    checkSearchIndex(f.db);
   });
 });
 
 describe('the landed fixture through migration 5', () => {
   it('lists the words of its messages and finds a message by a word typed in part', () => {
     f = historyFixture(AT, () => undefined);
-    const file = path.join(f.dataDir, 'landed.sqlite');
-    copyFileSync(FIXTURE, file);
-    const db = new DatabaseSync(file);
+    const db = landedDatabase(f.dataDir, 4, AT);
     try {
-      db.exec('PRAGMA foreign_keys = ON');
-      runMigrations(db, [attachmentsMigrations, historyMigrations], () => AT, { history: 4 });
       const first = db.prepare('SELECT seq, body_text FROM history_messages ORDER BY seq LIMIT 1').get() as { seq: number; body_text: string };
       runMigrations(db, [attachmentsMigrations, historyMigrations], () => AT);
       expect(schemaVersion(db, 'history')).toBe(5);
-      integrity(db);
+      checkSearchIndex(db);
       const word = (/[A-Za-z]{6,}/.exec(first.body_text)?.[0] ?? '').toLowerCase();
       expect(word).not.toBe('');
       const listed = (db.prepare('SELECT word FROM history_search_words WHERE word >= ? AND word < ?').all(word.slice(0, 5), `${word.slice(0, 5)}\u{10FFFF}`) as { word: string }[]).map((r) => r.word);

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import type { Address } from '../../../shared/address.js';
 import type { EventName } from '../../../shared/ipc.js';
 import type { MessageContent } from '../../../shared/message.js';
@@ -9,11 +10,33 @@ import { createAttachmentStore, type AttachmentStore } from '../attachments/atta
 import { noFilePicker } from '../attachments/file-picker.js';
 import { attachmentsMigrations } from '../attachments/migrations.js';
 import { openStorage, type Storage } from '../storage/database.js';
+import { runMigrations } from '../storage/migrations.js';
 import { createHistoryService, historyAttachmentTokens, type HistoryService } from './history-service.js';
 import { historyMigrations } from './migrations.js';
 import type { AttemptOutcome, HistoryAttempt } from './recorder.js';
 
 export const DAY = 24 * 60 * 60 * 1000;
+
+/** A database the app wrote as it landed on 2026-12-06 (electron/fixtures), for migrations to run over. */
+const LANDED = path.join(import.meta.dirname, '..', '..', 'fixtures', 'landed-2026-12-06.sqlite');
+
+/**
+ * A copy of the landed database in `dir`, open, with its history schema migrated up to
+ * `historyVersion` (the test then runs the next migration itself). The caller closes it.
+ */
+export function landedDatabase(dir: string, historyVersion: number, at: number): DatabaseSync {
+  const file = path.join(dir, 'landed.sqlite');
+  copyFileSync(LANDED, file);
+  const db = new DatabaseSync(file);
+  db.exec('PRAGMA foreign_keys = ON');
+  runMigrations(db, [attachmentsMigrations, historyMigrations], () => at, { history: historyVersion });
+  return db;
+}
+
+/** FTS5's own integrity check of the search index against the messages it indexes: throws when they disagree. */
+export function checkSearchIndex(db: DatabaseSync): void {
+  db.exec("INSERT INTO history_search (history_search, rank) VALUES ('integrity-check', 1)");
+}
 
 export const ann: Address = { name: 'Ann Lee', email: 'ann@acme.io' };
 export const bob: Address = { name: 'Bob Stone', email: 'bob@beta.org' };
