@@ -60,14 +60,25 @@ export function marked(text: string, terms: readonly Term[], window?: number): T
   return segments;
 }
 
-/** A message a search looks at: the columns `CANDIDATE_COLUMNS` reads. */
-export interface Candidate {
+/** What every search reads of a message to name it in a hit: the columns `HIT_KEY_COLUMNS` reads. */
+export interface HitKeyRow {
   seq: number;
   id: string;
   thread_id: string;
   account_id: string;
   status: HistoryStatus;
   attempted_at: number;
+}
+
+export const HIT_KEY_COLUMNS = 'm.seq, m.id, m.thread_id, m.account_id, m.status, m.attempted_at';
+
+/** The message a hit names, from its row. */
+export function hitKeys(row: HitKeyRow): Pick<SearchHit, 'messageId' | 'threadId' | 'accountId' | 'status' | 'attemptedAt'> {
+  return { messageId: row.id, threadId: row.thread_id, accountId: row.account_id, status: row.status, attemptedAt: row.attempted_at };
+}
+
+/** A message a search looks at: the columns `CANDIDATE_COLUMNS` reads. */
+export interface Candidate extends HitKeyRow {
   subject: string;
   body_text: string;
   to_json: string;
@@ -76,7 +87,7 @@ export interface Candidate {
 }
 
 /** The message's own columns: the file names are read only for a candidate that needs them. */
-export const CANDIDATE_COLUMNS = 'm.seq, m.id, m.thread_id, m.account_id, m.status, m.attempted_at, m.subject, m.body_text, m.to_json, m.cc_json, m.bcc_json';
+export const CANDIDATE_COLUMNS = `${HIT_KEY_COLUMNS}, m.subject, m.body_text, m.to_json, m.cc_json, m.bcc_json`;
 
 /** What a search is narrowed to, and how many hits it wants. */
 export interface SearchFilters {
@@ -138,11 +149,7 @@ export function createCandidateCheck(db: DatabaseSync) {
     if (attachments === undefined && !body.some((segment) => segment.match)) attachments = filesOf(row.seq);
     const files = attachments ? marked(attachments, folded) : [];
     const hit: SearchHit = {
-      messageId: row.id,
-      threadId: row.thread_id,
-      accountId: row.account_id,
-      status: row.status,
-      attemptedAt: row.attempted_at,
+      ...hitKeys(row),
       subject: marked(row.subject, folded),
       snippet: !body.some((s) => s.match) && files.some((s) => s.match) ? [{ text: 'Attached: ', match: false }, ...files] : body,
       recipients: marked(recipients, folded, 16),

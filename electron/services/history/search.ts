@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { HistoryStatus, SearchHit, TextSegment } from '../../../shared/history.js';
 import type { SearchIndexer } from './deferred-index.js';
-import { createPrefixSearch, filterParams, INDEXED_PREFIX, statementsByFilters, type Found, type SearchLimits, type Term } from './prefix-search.js';
+import { createPrefixSearch, filterParams, HIT_KEY_COLUMNS, hitKeys, INDEXED_PREFIX, statementsByFilters, type Found, type HitKeyRow, type SearchLimits, type Term } from './prefix-search.js';
 import { foldKey as fold } from './recipients.js';
 import { createTailSearch } from './search-tail.js';
 import { createWordExpansion } from './search-words.js';
@@ -73,13 +73,7 @@ function snippetSegments(body: string, attachments: string | null): TextSegment[
   return [{ text: 'Attached: ', match: false }, ...toSegments(attachments)];
 }
 
-interface IndexRow {
-  seq: number;
-  id: string;
-  thread_id: string;
-  account_id: string;
-  status: HistoryStatus;
-  attempted_at: number;
+interface IndexRow extends HitKeyRow {
   subject_marked: string;
   body_marked: string;
   recipients_marked: string;
@@ -116,7 +110,7 @@ const TAIL_LIMIT = 200;
 export function createSearch(db: DatabaseSync, indexer: SearchIndexer) {
   const statement = statementsByFilters(
     db,
-    (filters) => `SELECT m.seq, m.id, m.thread_id, m.account_id, m.status, m.attempted_at,
+    (filters) => `SELECT ${HIT_KEY_COLUMNS},
             highlight(history_search, 0, :open, :close) AS subject_marked,
             snippet(history_search, 1, :open, :close, '…', 24) AS body_marked,
             snippet(history_search, 2, :open, :close, '…', 16) AS recipients_marked,
@@ -135,11 +129,7 @@ export function createSearch(db: DatabaseSync, indexer: SearchIndexer) {
     return rows.map((row) => ({
       seq: row.seq,
       hit: {
-        messageId: row.id,
-        threadId: row.thread_id,
-        accountId: row.account_id,
-        status: row.status,
-        attemptedAt: row.attempted_at,
+        ...hitKeys(row),
         subject: toSegments(row.subject_marked),
         snippet: snippetSegments(row.body_marked, row.attachments_marked),
         recipients: toSegments(row.recipients_marked),
