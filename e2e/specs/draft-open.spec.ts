@@ -49,3 +49,39 @@ test('a new message shows "Write your message…" in its empty first line until 
   await page.keyboard.type('Hello');
   await expect(body.locator('[data-placeholder]')).toHaveCount(0);
 });
+
+test('a long message is drawn where a person looks: its end reached from the keyboard, typed there and in view, and a quote spaced as in a short one', async ({ app }) => {
+  const { page } = app;
+  await connectAccounts(page, [personal]);
+  const lines = Array.from({ length: 800 }, (_, i) => paragraph(text(`Line ${i} of the report`)));
+  lines.splice(400, 0, { type: 'blockquote', content: [paragraph(text('Quoted first')), paragraph(text('Quoted last'))] });
+  const saved = await page.evaluate(async (body) => {
+    const result = await window.mailer!.drafts.save({ content: { accountId: null, to: [], cc: [], bcc: [], subject: 'Long report', doc: body, showCc: false, showBcc: false, attachments: [] } });
+    return result.ok;
+  }, { type: 'doc', content: lines });
+  expect(saved).toBe(true);
+
+  await page.getByRole('list', { name: 'Drafts list' }).getByRole('button', { name: /^Long report/ }).click();
+  const body = page.getByRole('region', { name: 'New message' }).getByRole('textbox', { name: 'Message body' });
+  await expect(body.locator('p')).toHaveCount(802);
+  await body.getByText('Line 0 of the report', { exact: true }).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(', signed off');
+  const last = body.getByText('Line 799 of the report, signed off', { exact: true });
+  await expect(last).toBeInViewport();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('Summary first. ');
+  await expect(body.getByText('Summary first. Line 0 of the report', { exact: true })).toBeInViewport();
+
+  // The quote's last line ends where the quote does, and the next line starts one paragraph gap below it.
+  const quote = body.locator('blockquote');
+  await quote.scrollIntoViewIfNeeded();
+  const gaps = await quote.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const lastLine = element.lastElementChild!.getBoundingClientRect();
+    const next = element.nextElementSibling!.getBoundingClientRect();
+    return { inside: box.bottom - lastLine.bottom, after: next.top - box.bottom, paragraphGap: parseFloat(getComputedStyle(element.previousElementSibling!).marginBottom) };
+  });
+  expect(gaps.inside).toBeLessThan(1);
+  expect(Math.abs(gaps.after - gaps.paragraphGap)).toBeLessThan(1);
+});

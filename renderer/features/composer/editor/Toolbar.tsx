@@ -23,11 +23,11 @@ import {
   UnderlineIcon,
   UndoIcon,
 } from '../icons.js';
+import { isMac } from '../../../lib/platform.js';
 import { moveFocus, RovingStop, Tool } from './Tool.js';
 import { ToolbarMore } from './ToolbarMore.js';
 import { readTools, sameTools, type ToolGroupSpec, type ToolState } from './tool-state.js';
 
-const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
 
 function toolGroups(editor: Editor, tools: ToolState, onLink: () => void): ToolGroupSpec[] {

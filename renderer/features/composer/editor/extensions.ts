@@ -3,6 +3,7 @@ import { Extension, type AnyExtension } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
 import { isAllowedLinkUrl } from '../../../../shared/link-url.js';
 import { MergeMarks } from '../merge/merge-marks.js';
+import { DocumentEnds } from './document-ends.js';
 import { FirstLinePlaceholder } from './placeholder.js';
 import { RenderCache } from './render-cache.js';
 import { SignatureNode } from './signature.js';
@@ -60,6 +61,7 @@ export function composerExtensions(hooks: { current: EditorHooks }): AnyExtensio
     SignatureNode,
     MergeMarks,
     RenderCache,
+    DocumentEnds,
     Extension.create({
       name: 'composerKeys',
       addKeyboardShortcuts() {
