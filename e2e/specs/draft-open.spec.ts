@@ -73,15 +73,18 @@ test('a long message is drawn where a person looks: its end reached from the key
   await page.keyboard.type('Summary first. ');
   await expect(body.getByText('Summary first. Line 0 of the report', { exact: true })).toBeInViewport();
 
-  // The quote's last line ends where the quote does, and the next line starts one paragraph gap below it.
+  // Once drawn, the quote's last line ends where the quote does, and the next line starts one paragraph gap below it.
   const quote = body.locator('blockquote');
   await quote.scrollIntoViewIfNeeded();
-  const gaps = await quote.evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    const lastLine = element.lastElementChild!.getBoundingClientRect();
-    const next = element.nextElementSibling!.getBoundingClientRect();
-    return { inside: box.bottom - lastLine.bottom, after: next.top - box.bottom, paragraphGap: parseFloat(getComputedStyle(element.previousElementSibling!).marginBottom) };
-  });
-  expect(gaps.inside).toBeLessThan(1);
-  expect(Math.abs(gaps.after - gaps.paragraphGap)).toBeLessThan(1);
+  const gaps = () =>
+    quote.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const lastLine = element.lastElementChild!.getBoundingClientRect();
+      const next = element.nextElementSibling!.getBoundingClientRect();
+      const paragraphGap = parseFloat(getComputedStyle(element.previousElementSibling!).marginBottom);
+      return { inside: Math.round(box.bottom - lastLine.bottom), after: Math.round(next.top - box.bottom - paragraphGap) };
+    });
+  // Drawn: the quote is as tall as its two lines (before that it has one line's estimated height).
+  await expect.poll(async () => quote.evaluate((element) => element.getBoundingClientRect().height > 2 * element.firstElementChild!.getBoundingClientRect().height)).toBe(true);
+  expect(await gaps()).toEqual({ inside: 0, after: 0 });
 });
