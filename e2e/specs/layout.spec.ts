@@ -85,3 +85,31 @@ test('while a long message scrolls the window, the sidebar stays in view with Se
   await expect(page.getByRole('button', { name: 'New message' })).toBeInViewport();
   await expect(page.getByRole('button', { name: 'Settings' }).or(page.getByRole('link', { name: 'Settings' }))).toBeInViewport();
 });
+
+test('over a long message the formatting tools and Send stay in view, and typing at the foot of the window keeps the caret clear of the Send bar', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await connectAccounts(page, [account]);
+  await page.getByRole('button', { name: 'New message' }).click();
+  const composer = page.getByRole('region', { name: 'New message' });
+  const body = composer.getByRole('textbox', { name: 'Message body' });
+  await body.click();
+  for (let line = 1; line <= 60; line++) await page.keyboard.type(`Line ${line}\n`);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  await expect(composer.getByRole('button', { name: 'Send', exact: true })).toBeInViewport();
+  await expect(composer.getByRole('toolbar', { name: 'Formatting' })).toBeInViewport();
+
+  // Down from the top line by line: the browser scrolls the caret just into the window, under the Send bar; a key typed there brings it out.
+  await page.keyboard.press('Control+Home');
+  for (let press = 0; press < 30; press++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.type('!');
+  const clear = await page.evaluate(() => {
+    const caret = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+    const foot = document.querySelector('.composer-foot')!.getBoundingClientRect();
+    const tools = document.querySelector('.composer-tools')!.getBoundingClientRect();
+    return { belowTools: caret.top >= tools.bottom, aboveSend: caret.bottom <= foot.top };
+  });
+  expect(clear).toEqual({ belowTools: true, aboveSend: true });
+  await expect(body.getByText('Line 31!', { exact: true })).toBeVisible();
+});

@@ -197,8 +197,10 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
         <SubjectField subject={state.subject} editor={editor} onChange={state.setSubject} />
         <VendorExtras capabilities={capabilities} providerName={providerName} />
       </div>
-      <Toolbar editor={editor} onLink={() => setLinkOpen(true)} onInsertTemplate={() => setTemplatePanel('insert')} onSaveTemplate={() => setTemplatePanel('save')} />
-      {linkOpen ? <LinkBar editor={editor} onClose={() => setLinkOpen(false)} /> : null}
+      <div className="composer-tools">
+        <Toolbar editor={editor} onLink={() => setLinkOpen(true)} onInsertTemplate={() => setTemplatePanel('insert')} onSaveTemplate={() => setTemplatePanel('save')} />
+        {linkOpen ? <LinkBar editor={editor} onClose={() => setLinkOpen(false)} /> : null}
+      </div>
       <ComposerTemplates editor={editor} account={account} panel={templatePanel} onPanel={setTemplatePanel} />
       <EditorContent editor={editor} className="editor" />
       {merge.hasFields || state.mergeTable !== '' || mergeOpen ? (
@@ -208,27 +210,29 @@ export function Composer(props: { accounts: AccountView[]; providers: ProviderIn
       <ArrivingFile />
       <EmptyFileQuestion />
       <VendorWarnings warnings={check.warnings} />
-      {state.confirm ? (
-        <SendConfirm
-          confirm={state.confirm}
-          onSend={() => void bodiesOf(editor).then((bodies) => state.send(bodies, state.confirm?.sendAt))}
-          onBack={() => {
-            state.dismissConfirm();
-            editor.commands.focus();
-          }}
+      <div className="composer-foot">
+        {state.confirm ? (
+          <SendConfirm
+            confirm={state.confirm}
+            onSend={() => void bodiesOf(editor).then((bodies) => state.send(bodies, state.confirm?.sendAt))}
+            onBack={() => {
+              state.dismissConfirm();
+              editor.commands.focus();
+            }}
+          />
+        ) : null}
+        {state.requestPreview ? <RequestPreviewPanel preview={state.requestPreview} vendor={provider?.displayName ?? 'The vendor'} onClose={state.closePreview} /> : null}
+        <SendBar
+          blocker={check.blockers[0]?.message ?? null}
+          refused={refused && refused.text === check.blockers[0]?.message ? refused : null}
+          sending={state.status.kind === 'sending'}
+          attachRefusal={attachRefusal}
+          onSend={send}
+          onAttach={() => void state.pickAttachments()}
+          onPreview={account ? () => void bodiesOf(editor).then((bodies) => state.previewRequest(bodies)) : null}
         />
-      ) : null}
-      {state.requestPreview ? <RequestPreviewPanel preview={state.requestPreview} vendor={provider?.displayName ?? 'The vendor'} onClose={state.closePreview} /> : null}
-      <SendBar
-        blocker={check.blockers[0]?.message ?? null}
-        refused={refused && refused.text === check.blockers[0]?.message ? refused : null}
-        sending={state.status.kind === 'sending'}
-        attachRefusal={attachRefusal}
-        onSend={send}
-        onAttach={() => void state.pickAttachments()}
-        onPreview={account ? () => void bodiesOf(editor).then((bodies) => state.previewRequest(bodies)) : null}
-      />
-      <ComposerStatus remark={state.remark} status={state.status} onDismissRemark={() => state.setRemark(null)} />
+        <ComposerStatus remark={state.remark} status={state.status} onDismissRemark={() => state.setRemark(null)} />
+      </div>
     </section>
   );
 }
