@@ -35,6 +35,10 @@ test('a long quoted thread opens whole and as saved: its links, formatting and a
   await expect(body.getByRole('link', { name: 'example.com' })).toHaveCount(0);
   // The first line has text, so no placeholder is drawn over it.
   await expect(body.locator('[data-placeholder]')).toHaveCount(0);
+  // The caret waits at the top, where the message is read from: typing there goes before the thread.
+  await body.focus();
+  await page.keyboard.type('Before the thread. ');
+  await expect(body.locator('p').first()).toHaveText('Before the thread. Notes are on example.com');
 });
 
 test('a new message shows "Write your message…" in its empty first line until something is typed', async ({ app }) => {

@@ -1,9 +1,15 @@
-import type { Editor } from '@tiptap/react';
+import { Selection } from '@tiptap/pm/state';
+import type { CommandProps, Editor } from '@tiptap/react';
 import { useEffect, useRef } from 'react';
 import type { AccountView } from '../../../../shared/accounts.js';
 import { useComposerStore } from '../store.js';
 import { startFreshHistory } from './editor-history.js';
 import { currentSignature, swapSignature } from './signature.js';
+
+function caretAtStart({ tr }: CommandProps): boolean {
+  tr.setSelection(Selection.atStart(tr.doc));
+  return true;
+}
 
 /**
  * Shows in the editor each message the store opens (new, draft, reply, mailto, back from
@@ -20,8 +26,9 @@ export function useShownMessage(editor: Editor, account: AccountView | null, gen
     const opened = opening ? useComposerStore.getState().doc : null;
     if (opening) {
       // Opening a draft is not an edit: no update event, so it is not saved back at once; and nothing in it is linked
-      // anew (a web address ending its first paragraph was, and the link finder's set-up held up the start).
-      if (opened) editor.chain().setMeta('preventAutolink', true).setContent(opened, { emitUpdate: false }).run();
+      // anew (a web address ending its first paragraph was, and the link finder's set-up held up the start). The caret
+      // starts at the top, where the message is read from, not after the last line of a long quoted thread.
+      if (opened) editor.chain().setMeta('preventAutolink', true).setContent(opened, { emitUpdate: false }).command(caretAtStart).run();
       else editor.commands.clearContent(false);
       // The draft carries its account's signature; switching account later replaces that one.
       inserted.current = opened ? currentSignature(editor) : null;
