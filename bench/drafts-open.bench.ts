@@ -36,7 +36,8 @@ const RUNS = 12;
 /**
  * drafts.open_200kb_ms and drafts.open_1mb_ms: a click on a 200 KB draft (a 1 MB one: a long
  * quoted thread, 1 MB as HTML) in the drafts list to the editor showing all of it, painted
- * (harness + Chromium, the same code path a person's click takes).
+ * (harness + Chromium, the same code path a person's click takes). drafts.open_1mb_quoted_ms:
+ * the same 1 MB held in one quote under a first line, as a reply quotes a thread.
  */
 const suite: BenchSuite = {
   name: 'drafts-open',
@@ -61,6 +62,8 @@ const suite: BenchSuite = {
       for (const [subject, body] of [
         ['Big draft', { ...doc }],
         ['Huge draft', { ...huge }],
+        // A reply's thread as mail clients quote it: one line, then one quote holding all of it.
+        ['Quoted draft', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'On Monday Bea wrote:' }] }, { type: 'blockquote', content: huge.content }] }],
         ['Small draft', small],
       ] as [string, Record<string, unknown> & { type: string }][]) {
         const saved = await page.evaluate((content) => window.mailer!.drafts.save({ content }), { ...base, subject, doc: body });
@@ -81,6 +84,7 @@ const suite: BenchSuite = {
       return {
         'drafts.open_200kb_ms': summarize(await opens('Big draft', countParagraphs(doc)), 'ms'),
         'drafts.open_1mb_ms': summarize(await opens('Huge draft', countParagraphs(huge)), 'ms'),
+        'drafts.open_1mb_quoted_ms': summarize(await opens('Quoted draft', countParagraphs(huge) + 1), 'ms'),
       };
     } finally {
       await browser.close();

@@ -39,6 +39,12 @@ test('a long quoted thread opens whole and as saved: its links, formatting and a
   await body.focus();
   await page.keyboard.type('Before the thread. ');
   await expect(body.locator('p').first()).toHaveText('Before the thread. Notes are on example.com');
+  // The thread's far end, in a quote whose later lines are drawn only when near the view, is one key away.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' (end)');
+  const end = body.locator('blockquote > p').last();
+  await expect(end).toHaveText('Line 599 of the thread link 599 and bold (end)');
+  await expect(end).toBeInViewport();
 });
 
 test('a new message shows "Write your message…" in its empty first line until something is typed', async ({ app }) => {
