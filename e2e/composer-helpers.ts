@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { AccountDraftInput } from '../shared/accounts.js';
+import type { DraftDoc } from '../shared/drafts.js';
 import type { AppUnderTest } from './fixtures.js';
 
 /** Connects accounts through the same channel the Accounts screen uses. */
@@ -15,6 +16,15 @@ export async function connectAccounts(page: Page, drafts: AccountDraftInput[]): 
     const result = await page.evaluate((input) => window.mailer!.accounts.save(input), draft);
     if (!result.ok) throw new Error(`Could not connect ${draft.label}: ${result.error.message}`);
   }
+}
+
+/** Saves a draft with no account or recipients, as the composer's autosave would: `subject` over the body `doc` (TipTap JSON). */
+export async function saveDraft(page: Page, subject: string, doc: DraftDoc): Promise<void> {
+  const result = await page.evaluate(
+    ([title, body]) => window.mailer!.drafts.save({ content: { accountId: null, to: [], cc: [], bcc: [], subject: title, doc: body, showCc: false, showBcc: false, attachments: [] } }),
+    [subject, doc] as const,
+  );
+  if (!result.ok) throw new Error(`Could not save the draft "${subject}": ${result.error.message}`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { connectAccounts } from '../composer-helpers.js';
+import { connectAccounts, saveDraft } from '../composer-helpers.js';
 import { expect, test } from '../fixtures.js';
 
 // Opening a draft shows it exactly as it was saved, however long it is.
@@ -16,11 +16,7 @@ test('a long quoted thread opens whole and as saved: its links, formatting and a
       : paragraph(text(`Line ${i} of the thread `), text(`link ${i}`, [{ type: 'link', attrs: { href: `https://example.com/t/${i}` } }]), text(' and '), text('bold', [{ type: 'bold' }])),
   );
   const doc = { type: 'doc', content: [paragraph(text('Notes are on example.com ')), { type: 'heading', attrs: { level: 2 }, content: [text('Earlier')] }, { type: 'blockquote', content: quoted }] };
-  const saved = await page.evaluate(async (body) => {
-    const result = await window.mailer!.drafts.save({ content: { accountId: null, to: [], cc: [], bcc: [], subject: 'Long thread', doc: body, showCc: false, showBcc: false, attachments: [] } });
-    return result.ok;
-  }, doc);
-  expect(saved).toBe(true);
+  await saveDraft(page, 'Long thread', doc);
 
   await page.getByRole('list', { name: 'Drafts list' }).getByRole('button', { name: /^Long thread/ }).click();
   const body = page.getByRole('region', { name: 'New message' }).getByRole('textbox', { name: 'Message body' });
@@ -65,11 +61,7 @@ test('a long message is drawn where a person looks: its end reached from the key
   await connectAccounts(page, [personal]);
   const lines = Array.from({ length: 800 }, (_, i) => paragraph(text(`Line ${i} of the report`)));
   lines.splice(400, 0, { type: 'blockquote', content: [paragraph(text('Quoted first')), paragraph(text('Quoted last'))] });
-  const saved = await page.evaluate(async (body) => {
-    const result = await window.mailer!.drafts.save({ content: { accountId: null, to: [], cc: [], bcc: [], subject: 'Long report', doc: body, showCc: false, showBcc: false, attachments: [] } });
-    return result.ok;
-  }, { type: 'doc', content: lines });
-  expect(saved).toBe(true);
+  await saveDraft(page, 'Long report', { type: 'doc', content: lines });
 
   await page.getByRole('list', { name: 'Drafts list' }).getByRole('button', { name: /^Long report/ }).click();
   const body = page.getByRole('region', { name: 'New message' }).getByRole('textbox', { name: 'Message body' });

@@ -1,4 +1,4 @@
-import { connectAccounts } from '../composer-helpers.js';
+import { connectAccounts, saveDraft } from '../composer-helpers.js';
 import { expect, test } from '../fixtures.js';
 
 const DRAFTS = 120;
@@ -45,12 +45,7 @@ test('a key typed at start while the newest draft is still on its way is kept, a
   test.skip(app.harness === null, 'The bridge is the harness WebSocket here.');
   const { page } = app;
   await connectAccounts(page, [personal]);
-  const saved = await page.evaluate(async () => {
-    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Written yesterday' }] }] };
-    const result = await window.mailer!.drafts.save({ content: { accountId: null, to: [], cc: [], bcc: [], subject: 'Earlier draft', doc, showCc: false, showBcc: false, attachments: [] } });
-    return result.ok;
-  });
-  expect(saved).toBe(true);
+  await saveDraft(page, 'Earlier draft', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Written yesterday' }] }] });
 
   // The draft's own answer arrives late, as on a slow disk: the person is already typing.
   const slow = new Set<number>();
@@ -85,13 +80,8 @@ test('a draft reopened at start is shown as it was saved: a web address in it is
   test.skip(app.harness === null, 'Reopening the window goes through the harness URL.');
   const { page } = app;
   await connectAccounts(page, [personal]);
-  const saved = await page.evaluate(async () => {
-    const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
-    const doc = { type: 'doc', content: [paragraph('The report is at https://example.com/q3 '), paragraph('Thanks, Ann')] };
-    const result = await window.mailer!.drafts.save({ content: { accountId: null, to: [], cc: [], bcc: [], subject: 'With an address', doc, showCc: false, showBcc: false, attachments: [] } });
-    return result.ok;
-  });
-  expect(saved).toBe(true);
+  const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+  await saveDraft(page, 'With an address', { type: 'doc', content: [paragraph('The report is at https://example.com/q3 '), paragraph('Thanks, Ann')] });
 
   await page.reload();
   const body = page.getByRole('region', { name: 'New message' }).getByRole('textbox', { name: 'Message body' });
